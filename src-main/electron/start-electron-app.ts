@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type * as Electron from 'electron';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createAppBackend } from '../services/app-backend';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
+import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
+import { createRendererProtocolHandler } from './renderer-protocol';
+import { denyAllPermissions, guardWebContents, type GuardedWebContents } from './web-contents-guard';
+import { mainWindowOptions } from './window-options';
+
+/** The parts of the `electron` module the app uses, injected so tests can pass a fake. */
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell'
+>;
+
+export interface ElectronAppPaths {
+  /** Folder holding the built `main/`, `preload/` and `renderer/` outputs. */
+  outDir: string;
+}
+
+/**
+ * Wires Electron's objects to the plain-Node backend. Everything security-relevant happens here
+ * in a fixed order: single-instance lock, privileged scheme before ready, sandbox for all
+ * renderers, web-contents guards, permission denial, then the window.
+ */
+export function startElectronApp(electron: ElectronModule, paths: ElectronAppPaths): void {
+  const { app, BrowserWindow, ipcMain, protocol, session, shell } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  app.enableSandbox();
+  const policy = new SenderPolicy();
+  let mainWindow: Electron.BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents as unknown as GuardedWebContents, (url) => void shell.openExternal(url));
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, createRendererProtocolHandler(path.join(paths.outDir, 'renderer')));
+    denyAllPermissions(session.defaultSession);
+
+    const backend = createAppBackend({ runtime: 'electron', version: app.getVersion(), platform: process.platform });
+    registerIpc(ipcMain as unknown as IpcMainLike, createDispatcher(backend.handlers), policy);
+
+    const window = new BrowserWindow(mainWindowOptions(path.join(paths.outDir, 'preload', 'preload.cjs')));
+    mainWindow = window;
+    const contents = window.webContents;
+    const id = contents.id;
+    policy.trust(id);
+    const detach = backend.events.attach((channel, payload) => {
+      if (!contents.isDestroyed()) contents.send(channel, payload);
+    });
+    contents.once('destroyed', () => {
+      policy.forget(id);
+      detach();
+    });
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    void window.loadURL(APP_START_URL);
+  });
+}

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Dispatcher } from '../ipc/dispatcher';
+import type { EventHub } from '../ipc/event-hub';
+import { resolveStaticFile } from '../services/static-files';
+import { fail } from '../shared/ipc/result';
+import { SECURITY_HEADERS } from '../shared/security/csp';
+import { allowedHosts, allowedOrigins, newHostToken, readCookie, TOKEN_COOKIE, tokensMatch } from './host-auth';
+import { clientFrameSchema, type ServerFrame } from './ws-messages';
+
+export interface BrowserHostOptions {
+  rendererDir: string;
+  dispatcher: Dispatcher;
+  events: EventHub;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserHost {
+  port: number;
+  token: string;
+  /** Opening this URL hands the token over once and sets the session cookie. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const IPC_PATH = '/ipc';
+const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Serves the built renderer and the IPC contract on 127.0.0.1 for a plain browser, so the whole
+ * UI runs without Electron. Every request must carry the per-launch token (first as `?token=`,
+ * then as an HttpOnly SameSite=Strict cookie) and a loopback Host header; the WebSocket also
+ * needs our own Origin.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? newHostToken();
+  let port = 0;
+  const server = createServer((request, response) => {
+    void handleHttp(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'Internal error');
+      else response.destroy();
+    });
+  });
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts(port).has(request.headers.host ?? '')) return send(response, 403, 'Host not allowed');
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null) {
+      if (!tokensMatch(token, queryToken)) return send(response, 401, 'Invalid token');
+      url.searchParams.delete('token');
+      response.writeHead(303, {
+        Location: url.pathname + url.search,
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    if (!tokensMatch(token, readCookie(request.headers.cookie, TOKEN_COOKIE))) {
+      return send(response, 401, 'Missing or invalid token');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+    const file = await resolveStaticFile(options.rendererDir, url.pathname);
+    if (file === null) return send(response, 404, 'Not found');
+    const body = await readFile(file.filePath);
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Content-Length': body.length });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const refused =
+      url.pathname !== IPC_PATH ||
+      !allowedHosts(port).has(request.headers.host ?? '') ||
+      !allowedOrigins(port).has(request.headers.origin ?? '') ||
+      !tokensMatch(token, readCookie(request.headers.cookie, TOKEN_COOKIE));
+    if (refused) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serveClient(ws));
+  });
+
+  const clients = new Set<WebSocket>();
+  const detachEvents = options.events.attach((channel, payload) => {
+    const frame = JSON.stringify({ type: 'event', channel, payload } satisfies ServerFrame);
+    for (const ws of clients) ws.send(frame);
+  });
+
+  function serveClient(ws: WebSocket): void {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('message', (data) => {
+      let frame;
+      try {
+        frame = clientFrameSchema.safeParse(JSON.parse(data.toString()));
+      } catch {
+        frame = null;
+      }
+      if (frame === null || !frame.success) {
+        ws.close(1008, 'Malformed frame');
+        return;
+      }
+      const { id, channel, payload } = frame.data;
+      void options.dispatcher
+        .dispatch(channel, payload)
+        .catch(() => fail('INTERNAL', 'Dispatch failed'))
+        .then((result) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id, result } satisfies ServerFrame));
+        });
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: async () => {
+      detachEvents();
+      for (const ws of clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text);
+}

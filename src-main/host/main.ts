@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createAppBackend } from '../services/app-backend';
+import { startBrowserHost } from './browser-host';
+import { openInBrowser } from './open-in-browser';
+
+declare const __APP_VERSION__: string;
+
+// Entry of the loopback browser host: the app's UI in any browser when Electron is not there.
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      open: { type: 'boolean', default: true },
+      'no-open': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`Invalid --port: ${values.port}\n`);
+    process.exit(2);
+  }
+  const backend = createAppBackend({ runtime: 'browser-host', version: __APP_VERSION__, platform: process.platform });
+  const host = await startBrowserHost({
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+    dispatcher: createDispatcher(backend.handlers, {
+      onInternalError: (channel, error) => console.error(`[ipc] ${channel}:`, error),
+    }),
+    events: backend.events,
+    port,
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
+  } else {
+    process.stdout.write(`ActiveSync Troubleshooter is running at:\n  ${host.url}\nPress Ctrl+C to stop.\n`);
+  }
+  if (values.open && !values['no-open'] && !process.env.CI) openInBrowser(host.url);
+
+  const stop = () => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The browser host could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import {
+  FluentProvider,
+  makeStyles,
+  teamsHighContrastTheme,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import { AppHeader } from './features/shell/AppHeader';
+import { WizardShell } from './features/shell/WizardShell';
+import type { ThemeChoice } from './stores/app-store';
+import { useAppStore } from './stores/store-context';
+
+const THEMES: Record<ThemeChoice, Theme> = {
+  light: webLightTheme,
+  dark: webDarkTheme,
+  'high-contrast': teamsHighContrastTheme,
+};
+
+const useStyles = makeStyles({
+  root: { height: '100vh', display: 'flex', flexDirection: 'column' },
+});
+
+export function App() {
+  const styles = useStyles();
+  const theme = useAppStore((s) => s.theme);
+  const status = useAppStore((s) => s.status);
+  return (
+    <FluentProvider theme={THEMES[theme]} className={styles.root} data-app-state={status}>
+      <AppHeader />
+      <WizardShell />
+    </FluentProvider>
+  );
+}
