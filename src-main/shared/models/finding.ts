@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * A finding as it travels through the app: produced by the analysis engine (src-main/domain),
+ * stored in the case, shown by the renderer, exported in bundles. The catalog of codes lives in
+ * one data file (assets/findings/catalog.json); codes are stable and never renamed.
+ */
+export const findingSeveritySchema = z.enum(['blocker', 'warning', 'info']);
+export type FindingSeverity = z.infer<typeof findingSeveritySchema>;
+
+/** Where the evidence for a finding sits: a wizard step, an object in it, log entries. */
+export const evidenceRefSchema = z.object({
+  step: z.string(),
+  /** A short label of the object: "device ApplF4K7Q2", "policy Block EAS for Sales", "Get-CASMailbox". */
+  object: z.string().optional(),
+  /** Mailbox-log entry numbers (1-based, in the order parsed) when the evidence is in a log. */
+  logEntries: z.array(z.number().int().positive()).optional(),
+  /** One line quoting the evidence in plain words: "DeviceAccessState = Quarantined". */
+  detail: z.string().optional(),
+});
+export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
+
+export const nextStepSchema = z.object({
+  /** Who acts: the operator in this app, the operator elsewhere, or someone they escalate to. */
+  who: z.enum(['tier1-in-app', 'tier1', 'user', 'escalate']),
+  text: z.string(),
+  /** For escalations: to whom (e.g. "Intune administrator", "Entra Conditional Access administrator"). */
+  escalateTo: z.string().optional(),
+  /** For in-app steps: the action the wizard offers (e.g. "allow-device", "enable-activesync"). */
+  action: z.string().optional(),
+});
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+export const findingSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9_]+$/),
+  severity: findingSeveritySchema,
+  title: z.string(),
+  explanation: z.string(),
+  nextSteps: z.array(nextStepSchema),
+  evidence: z.array(evidenceRefSchema),
+  confidence: z.enum(['high', 'medium', 'low']),
+  deviceId: z.string().optional(),
+  /** Rank within the case's findings; 1 is the most likely root cause. */
+  rank: z.number().int().positive().optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
