@@ -17,10 +17,14 @@ export const APP_SCHEME_PRIVILEGES = {
   allowServiceWorkers: false,
 } as const;
 
-/** True when `url` belongs to the app's own origin. Malformed URLs are never ours. */
+/**
+ * True when `url` belongs to the app's own origin. Scheme and host are compared rather than
+ * `URL.origin`, which is "null" for custom schemes outside Electron. Malformed URLs are never ours.
+ */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.port === '';
   } catch {
     return false;
   }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -41,7 +41,10 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   const filePath = path.resolve(absoluteRoot, wanted);
   if (filePath !== absoluteRoot && !filePath.startsWith(absoluteRoot + path.sep)) return null;
   try {
-    const info = await stat(filePath);
+    // A link inside the folder must not lead out of it.
+    const [realRoot, realFile] = await Promise.all([realpath(absoluteRoot), realpath(filePath)]);
+    if (!realFile.startsWith(realRoot + path.sep)) return null;
+    const info = await stat(realFile);
     if (!info.isFile()) return null;
   } catch {
     return null;
