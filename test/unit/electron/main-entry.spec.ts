@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeElectron } from '../../support/fake-electron';
+import type { createFakeElectron } from '../../support/fake-electron';
 
 // The real entry (src-main/electron/main.ts) imports `electron` at run time; here the module
 // itself is replaced by the fake, proving the entry hands Electron to the hardened start-up.
