@@ -71,7 +71,8 @@ export class GraphThrottledError extends GraphError {
     /** Seconds Graph last asked us to wait, when it said so. */
     readonly retryAfterSeconds: number | undefined,
   ) {
-    const wait = retryAfterSeconds === undefined ? 'a few minutes' : `${Math.ceil(retryAfterSeconds)} seconds`;
+    const wait =
+      retryAfterSeconds === undefined ? 'a few minutes' : `${Math.ceil(retryAfterSeconds)} seconds`;
     super(
       `Microsoft Graph is busy and asked the tool to slow down (HTTP ${status}). Wait ${wait}, then repeat this step.`,
       status,
@@ -93,6 +94,7 @@ function permissionMessage(req: GraphRequirement | undefined): string {
   if (req === undefined) {
     return 'Microsoft Graph refused access. The app registration may lack a permission, or your account may lack a role. Ask your Entra administrator.';
   }
-  const roles = req.roles.length > 0 ? ` and your account needs one of these roles: ${req.roles.join(', ')}` : '';
+  const roles =
+    req.roles.length > 0 ? ` and your account needs one of these roles: ${req.roles.join(', ')}` : '';
   return `Microsoft Graph refused access. The app registration needs the delegated permission ${req.permission} (with admin consent)${roles}. Ask your Entra administrator.`;
 }

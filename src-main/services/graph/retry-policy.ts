@@ -50,6 +50,7 @@ export function retryDelayMs(
 ): number | undefined {
   const base = retryAfterMs ?? policy.baseDelayMs * 2 ** retry;
   if (base > policy.maxDelayMs) return undefined;
-  const jitter = base === 0 ? random() * policy.jitterRatio * policy.baseDelayMs : random() * policy.jitterRatio * base;
+  const jitter =
+    base === 0 ? random() * policy.jitterRatio * policy.baseDelayMs : random() * policy.jitterRatio * base;
   return Math.min(policy.maxDelayMs, Math.round(base + jitter));
 }

@@ -18,7 +18,10 @@ export const tenantSettingSchema = z.union([
   z.literal('organizations'),
   z
     .string()
-    .regex(/^(?=.{4,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'Enter a tenant id or a domain such as contoso.onmicrosoft.com'),
+    .regex(
+      /^(?=.{4,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i,
+      'Enter a tenant id or a domain such as contoso.onmicrosoft.com',
+    ),
 ]);
 
 /** The sign-in settings the operator (or their admin) types in once. */
@@ -123,7 +126,11 @@ export const REQUIRED_ROLES: readonly RoleRequirement[] = [
   },
   {
     system: 'Exchange Online',
-    anyOf: ['Recipient Management (role group)', 'Exchange Recipient Administrator', 'Exchange Administrator'],
+    anyOf: [
+      'Recipient Management (role group)',
+      'Exchange Recipient Administrator',
+      'Exchange Administrator',
+    ],
     forWhat:
       'Reading and changing phone partnerships and ActiveSync settings, and turning on mailbox logging. Which exact role entries cover mailbox logging is not yet confirmed by Microsoft documentation.',
   },

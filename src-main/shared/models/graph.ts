@@ -10,7 +10,10 @@ import { z } from 'zod';
 /** Exchange Online's application id, the app Conditional Access policies name for EAS. */
 export const EXCHANGE_ONLINE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 
-const stringList = z.array(z.string()).nullish().transform((v) => v ?? []);
+const stringList = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
 
 export const caUsersConditionSchema = z.object({
   includeUsers: stringList,
@@ -23,9 +26,7 @@ export const caUsersConditionSchema = z.object({
 
 export const caConditionsSchema = z.object({
   users: caUsersConditionSchema.nullish(),
-  applications: z
-    .object({ includeApplications: stringList, excludeApplications: stringList })
-    .nullish(),
+  applications: z.object({ includeApplications: stringList, excludeApplications: stringList }).nullish(),
   clientAppTypes: stringList,
   platforms: z.object({ includePlatforms: stringList, excludePlatforms: stringList }).nullish(),
   locations: z.object({ includeLocations: stringList, excludeLocations: stringList }).nullish(),
@@ -58,9 +59,7 @@ export const namedLocationSchema = z.object({
   id: z.string(),
   displayName: z.string(),
   isTrusted: z.boolean().nullish(),
-  ipRanges: z
-    .array(z.object({ '@odata.type': z.string().optional(), cidrAddress: z.string() }))
-    .nullish(),
+  ipRanges: z.array(z.object({ '@odata.type': z.string().optional(), cidrAddress: z.string() })).nullish(),
   countriesAndRegions: stringList,
   includeUnknownCountriesAndRegions: z.boolean().nullish(),
   countryLookupMethod: z.string().nullish(),
@@ -140,7 +139,11 @@ export const signInSchema = z.object({
     })
     .nullish(),
   location: z
-    .object({ city: z.string().nullish(), state: z.string().nullish(), countryOrRegion: z.string().nullish() })
+    .object({
+      city: z.string().nullish(),
+      state: z.string().nullish(),
+      countryOrRegion: z.string().nullish(),
+    })
     .nullish(),
 });
 export type SignIn = z.infer<typeof signInSchema>;
