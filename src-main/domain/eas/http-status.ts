@@ -1,0 +1,29 @@
+/** HTTP status codes seen with EAS and what they mean for the helpdesk (eas-reference.md §2.1). */
+export const HTTP_STATUS_MEANING: Readonly<Record<number, string>> = {
+  200: 'Processed; read the EAS status in the body to know if it worked.',
+  400: 'Malformed request (device ID, device type or command invalid).',
+  401: 'Sign-in failed or required.',
+  403: 'Forbidden: ActiveSync may be off for the user, or (old phones) the device is blocked.',
+  404: 'Wrong address.',
+  449: 'The phone must download the security policy again (Provision).',
+  451: 'The mailbox must be reached at another address (redirect).',
+  456: 'The user account is blocked.',
+  457: 'The password has expired.',
+  500: 'Server error.',
+  501: 'Command not supported.',
+  503: 'Service unavailable: temporary failure or throttling.',
+  507: 'Mailbox or send quota exceeded.',
+};
+
+/** Response headers that EAS code itself adds (the only ones a mailbox log shows). */
+export const EAS_RESPONSE_HEADERS = [
+  'Retry-After',
+  'X-MS-ASThrottle',
+  'X-MS-BackOffDuration',
+  'X-MS-BackOffReason',
+  'X-MS-ASError',
+  'X-MS-RP',
+  'MS-ASProtocolVersions',
+  'X-MS-NoPush',
+  'X-MS-Location',
+] as const;

@@ -1,0 +1,142 @@
+import { describeStatus } from '../eas/command-status';
+import type { CollectionSyncKeys, EasResponseHeaders, EntryException, EntryStatus, LogEntry } from './entry-model';
+import { parseLogTime } from './log-time';
+import { parseRequestHeader, parseResponseHeader } from './request-line';
+import { scanBody } from './body-scanner';
+import { isExceptionSection, KNOWN_SECTIONS } from './section-names';
+import type { StringPool } from './string-pool';
+import { detach } from './string-pool';
+
+/** Where a raw entry sits in the input. */
+export interface RawEntryPlace {
+  seq: number;
+  entryNumber?: number;
+  reportIndex: number;
+  source?: string;
+  /** Device identity from the file name, used when the request line lacks it. */
+  fallbackDevice?: { deviceId?: string; deviceType?: string };
+}
+
+const EXCEPTION_TEXT_CAP = 4000;
+const OTHER_SECTION_CAP = 2000;
+
+/** Turns one entry's sections into the typed entry model. Pure; never throws on odd values. */
+export function interpretEntry(sections: ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool): LogEntry {
+  const request = parseRequestHeader(sections.get('RequestHeader') ?? '');
+  const responseHeaderText = sections.get('ResponseHeader');
+  const response = parseResponseHeader(responseHeaderText ?? '');
+  const requestTime = readTime(sections.get('RequestTime'));
+  const responseTime = readTime(sections.get('ResponseTime'));
+  const command = pool.get(request.command);
+
+  const requestBodyText = sections.get('LogicalRequest') ?? sections.get('RequestBody') ?? '';
+  const responseBodyText = sections.get('ResponseBody') ?? '';
+  const requestBody = scanBody(requestBodyText);
+  const responseBody = scanBody(responseBodyText);
+
+  const collectionStatuses: EntryStatus[] = [];
+  const syncKeys: CollectionSyncKeys[] = [];
+  const requestKeys = new Map<string, string | undefined>();
+  for (const c of requestBody.collections) if (c.collectionId !== undefined) requestKeys.set(c.collectionId, c.syncKey);
+  for (const c of responseBody.collections) {
+    const id = c.collectionId ?? '?';
+    if (c.status !== undefined) collectionStatuses.push({ ...describeStatus(command, c.status), scope: 'collection', collectionId: pool.get(id) });
+    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: requestKeys.get(id), responseSyncKey: c.syncKey, status: c.status });
+    requestKeys.delete(id);
+  }
+  for (const [id, key] of requestKeys) syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: key });
+
+  const exceptions: EntryException[] = [];
+  const otherSections: Record<string, string> = {};
+  for (const [name, value] of sections) {
+    if (isExceptionSection(name)) {
+      exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(value)), text: detach(value.slice(0, EXCEPTION_TEXT_CAP)) });
+    } else if (!KNOWN_SECTIONS.has(name)) {
+      otherSections[pool.get(name) as string] = detach(value.slice(0, OTHER_SECTION_CAP));
+    }
+  }
+
+  const hasResponse = responseHeaderText !== undefined || sections.has('ResponseBody') || sections.has('ResponseTime');
+  const entry: LogEntry = {
+    seq: place.seq,
+    entryNumber: place.entryNumber,
+    reportIndex: place.reportIndex,
+    source: place.source,
+    requestTime,
+    responseTime,
+    roundTripMs: requestTime !== undefined && responseTime !== undefined ? responseTime - requestTime : undefined,
+    serverName: pool.get(oneLine(sections.get('ServerName'))),
+    assemblyVersion: pool.get(oneLine(sections.get('AssemblyVersion'))),
+    identifier: pool.get(oneLine(sections.get('Identifier'))),
+    method: pool.get(request.method),
+    command,
+    user: pool.get(request.user),
+    deviceId: pool.get(request.deviceId ?? place.fallbackDevice?.deviceId),
+    deviceType: pool.get(request.deviceType ?? place.fallbackDevice?.deviceType),
+    userAgent: pool.get(request.userAgent),
+    protocolVersion: pool.get(request.protocolVersion),
+    policyKey: pool.get(request.policyKey),
+    clientIp: pool.get(request.clientIp),
+    httpStatus: response.status,
+    httpReason: pool.get(response.reason),
+    easHeaders: readEasHeaders(response.headers, pool),
+    commandStatus: responseBody.rootStatus === undefined ? undefined : { ...describeStatus(command, responseBody.rootStatus), scope: responseBody.rootStatus >= 100 ? 'global' : 'command' },
+    collectionStatuses,
+    itemStatuses: responseBody.itemStatuses.map((s) => ({ ...describeStatus(command, s.status), scope: 'item' as const, itemKind: pool.get(s.kind), itemId: pool.get(s.id) })),
+    syncKeys,
+    folderSyncKey: command === 'FolderSync' ? { request: pool.get(requestBody.rootSyncKey), response: pool.get(responseBody.rootSyncKey) } : undefined,
+    policyStatuses: responseBody.policies.filter((p) => p.status !== undefined).map((p) => ({ ...describeStatus(command, p.status as number, 'policy'), scope: 'policy' as const })),
+    responsePolicyKey: pool.get(responseBody.policies.find((p) => p.policyKey !== undefined)?.policyKey),
+    remoteWipeRequested: responseBody.remoteWipe,
+    heartbeatInterval: requestBody.heartbeatInterval,
+    requestBodyEmpty: /^\s*(Empty)?\s*$/.test(sections.get('RequestBody') ?? ''),
+    responseBodyPresent: responseBodyText.trim().length > 0 && !responseBodyText.includes('[No XmlResponse]'),
+    deviceInformation: requestBody.deviceInformation === undefined ? undefined : {
+      model: pool.get(requestBody.deviceInformation.model),
+      os: pool.get(requestBody.deviceInformation.os),
+      friendlyName: pool.get(requestBody.deviceInformation.friendlyName),
+    },
+    accessState: pool.get(oneLine(sections.get('AccessState'))),
+    accessStateReason: pool.get(oneLine(sections.get('AccessStateReason'))),
+    deviceAccessControlRule: pool.get(oneLine(sections.get('DeviceAccessControlRule'))),
+    wasPending: sections.has('WasPending'),
+    exceptions,
+    otherSections,
+    complete: hasResponse,
+  };
+  return entry;
+}
+
+function readEasHeaders(headers: Map<string, string>, pool: StringPool): EasResponseHeaders {
+  if (headers.size === 0) return EMPTY_HEADERS;
+  const backOff = /^([LMH])\/(-?\d+)$/i.exec(headers.get('x-ms-backoffduration') ?? '');
+  const retryAfter = Number(headers.get('retry-after'));
+  return {
+    throttleReason: pool.get(headers.get('x-ms-asthrottle')),
+    retryAfterSeconds: headers.has('retry-after') && Number.isFinite(retryAfter) ? retryAfter : undefined,
+    backOff: backOff ? { level: (backOff[1] as string).toUpperCase(), seconds: Number(backOff[2]) } : undefined,
+    backOffReason: pool.get(headers.get('x-ms-backoffreason')),
+    location: pool.get(headers.get('x-ms-location')),
+    asError: pool.get(headers.get('x-ms-aserror')),
+    resetPartnership: headers.has('x-ms-rp') ? true : undefined,
+    noPush: headers.has('x-ms-nopush') ? true : undefined,
+    serverProtocolVersions: pool.get(headers.get('ms-asprotocolversions')),
+  };
+}
+
+const EMPTY_HEADERS: EasResponseHeaders = Object.freeze({});
+
+function readTime(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseLogTime(text);
+}
+
+function oneLine(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const value = firstLine(text).trim();
+  return value.length === 0 ? undefined : value;
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
+}
