@@ -1,4 +1,4 @@
-import { Dropdown, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import type { ThemeChoice } from '../../stores/app-store';
 import { useAppStore } from '../../stores/store-context';
 
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   titles: { display: 'flex', flexDirection: 'column' },
-  theme: { minWidth: '160px' },
+  theme: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 const THEME_LABELS: Record<ThemeChoice, string> = {
@@ -26,6 +26,7 @@ export function AppHeader() {
   const appInfo = useAppStore((s) => s.appInfo);
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
+  const themeId = useId('theme');
   return (
     <header className={styles.header}>
       <div className={styles.titles}>
@@ -37,19 +38,16 @@ export function AppHeader() {
           {appInfo ? ` · version ${appInfo.version}` : ''}
         </Text>
       </div>
-      <Dropdown
-        className={styles.theme}
-        aria-label="Colour theme"
-        value={THEME_LABELS[theme]}
-        selectedOptions={[theme]}
-        onOptionSelect={(_e, data) => setTheme(data.optionValue as ThemeChoice)}
-      >
-        {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((key) => (
-          <Option key={key} value={key}>
-            {THEME_LABELS[key]}
-          </Option>
-        ))}
-      </Dropdown>
+      <div className={styles.theme}>
+        <Label htmlFor={themeId}>Theme</Label>
+        <Select id={themeId} value={theme} onChange={(_e, data) => setTheme(data.value as ThemeChoice)}>
+          {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((key) => (
+            <option key={key} value={key}>
+              {THEME_LABELS[key]}
+            </option>
+          ))}
+        </Select>
+      </div>
     </header>
   );
 }

@@ -10,8 +10,14 @@ const useStyles = makeStyles({
     overflowY: 'auto',
   },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
-  step: { display: 'flex', flexDirection: 'column', padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium },
-  current: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  step: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: tokens.spacingVerticalS,
+    borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
+  },
+  // Marked by a border, not a fill: fills lose text contrast in the high-contrast theme.
+  current: { borderLeftColor: tokens.colorBrandStroke1 },
   main: { padding: tokens.spacingHorizontalXXL, overflowY: 'auto' },
 });
 

@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+const HOST_BUNDLE = path.resolve('out/host/host.cjs');
+
+/** Starts the real browser host process (the built bundle) and reads its URL from stdout. */
+export async function startHostProcess(args: string[] = []): Promise<RunningHost> {
+  if (!existsSync(HOST_BUNDLE)) throw new Error('out/host/host.cjs is missing: run `npm run build` first.');
+  const child: ChildProcess = spawn(process.execPath, [HOST_BUNDLE, '--json', '--no-open', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: '1' },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
+  });
+  const { url, port } = JSON.parse(first) as { url: string; port: number };
+  return {
+    url,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
