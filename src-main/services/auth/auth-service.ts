@@ -38,10 +38,15 @@ export type AuthStatus =
   | { state: 'signing-in'; method: SignInOptions['method'] }
   | { state: 'signed-in'; account: SignedInAccount };
 
+/** Whether sign-in survives a restart (encrypted on disk) or lives in memory only, and why. */
+export type TokenStorageDescription = { persisted: true } | { persisted: false; reason: string };
+
 export interface AuthService {
   status(): Promise<AuthStatus>;
   signIn(options: SignInOptions): Promise<SignedInAccount>;
   /** A valid token for the resource, refreshed silently when needed. */
   getToken(resource: TokenResource, options?: { forceRefresh?: boolean }): Promise<AccessToken>;
   signOut(): Promise<void>;
+  /** Optional: how the sign-in is stored, for the settings screen. Services without a disk cache omit it. */
+  describeTokenStorage?(): Promise<TokenStorageDescription>;
 }
