@@ -1,0 +1,6 @@
+import { defineProtocolConformanceSuite } from '../protocol/conformance';
+import { realHostLaunchSpec } from './real-host';
+
+defineProtocolConformanceSuite('real PowerShell host (EasHost.ps1, stub ExchangeOnlineManagement)', () =>
+  realHostLaunchSpec(),
+);
