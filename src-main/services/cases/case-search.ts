@@ -75,7 +75,13 @@ export function matchesQuery(summary: CaseSummary, query: CaseQuery): boolean {
   if (query.to !== undefined && created > endOfRange(query.to)) return false;
   if (query.text !== undefined && query.text.trim() !== '') {
     const text = query.text.trim();
-    const fields = [summary.userUpn, summary.deviceId, summary.ticketRef, summary.symptom, ...summary.findingCodes];
+    const fields = [
+      summary.userUpn,
+      summary.deviceId,
+      summary.ticketRef,
+      summary.symptom,
+      ...summary.findingCodes,
+    ];
     if (!fields.some((field) => contains(field, text))) return false;
   }
   return true;

@@ -127,7 +127,8 @@ export class CaseStore {
    * Returns the document as saved. Imported cases are read-only.
    */
   async save(doc: CaseDocument): Promise<CaseDocument> {
-    if (doc.imported !== undefined) throw new ReadOnlyCaseError('This case came from a bundle and is read-only.');
+    if (doc.imported !== undefined)
+      throw new ReadOnlyCaseError('This case came from a bundle and is read-only.');
     const saved = caseDocumentSchema.parse(
       scrubSecretsDeep({ ...doc, updatedAt: this.clock().toISOString() }),
     );
@@ -144,10 +145,12 @@ export class CaseStore {
     input: EvidenceInput,
     body: EvidenceBody,
   ): Promise<{ doc: CaseDocument; item: EvidenceItem }> {
-    if (doc.imported !== undefined) throw new ReadOnlyCaseError('This case came from a bundle and is read-only.');
+    if (doc.imported !== undefined)
+      throw new ReadOnlyCaseError('This case came from a bundle and is read-only.');
     const id = input.id ?? `ev-${randomUUID().slice(0, 8)}`;
     const fileName = `${id}.${extensionFor(input.contentType)}`;
-    const source = typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
+    const source =
+      typeof body === 'string' || body instanceof Uint8Array ? Readable.from([Buffer.from(body)]) : body;
     const digest = await writeStreamAtomic(evidenceFilePath(this.folderOf(doc.id), fileName), source, [
       createTextRewriteStream(scrubSecrets),
     ]);
@@ -199,7 +202,8 @@ export class CaseStore {
       doc: deepFreeze(doc),
       folder,
       openEvidence: (item) => {
-        if (item.fileName === undefined) throw new Error('This evidence could not be captured, so there is no file.');
+        if (item.fileName === undefined)
+          throw new Error('This evidence could not be captured, so there is no file.');
         return createReadStream(evidenceFilePath(folder, item.fileName));
       },
     };

@@ -35,7 +35,11 @@ export function createTextRewriteStream(rewrite: TextRewrite, options: TextRewri
     const lineEnd = pending.lastIndexOf('\n');
     let cut = lineEnd >= 0 ? lineEnd + 1 : -1;
     if (cut < 0 && pending.length > maxPending) {
-      const structural = Math.max(pending.lastIndexOf('>'), pending.lastIndexOf('}'), pending.lastIndexOf(']'));
+      const structural = Math.max(
+        pending.lastIndexOf('>'),
+        pending.lastIndexOf('}'),
+        pending.lastIndexOf(']'),
+      );
       // Without any structure, cut hard but keep a tail long enough for any single pattern.
       cut = structural > 0 ? structural + 1 : pending.length - 64 * 1024;
     }
