@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
+import { analyzeLogCommand } from './analyze-log';
 import { bundleCommand } from './bundle';
 
 /** Every CLI sub-command; each lives in its own file beside this one. */
-export const commands: CliCommand[] = [bundleCommand];
+export const commands: CliCommand[] = [bundleCommand, analyzeLogCommand];

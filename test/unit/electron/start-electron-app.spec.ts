@@ -54,6 +54,7 @@ describe('startElectronApp with a fake electron', () => {
         experimentalFeatures: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        disableBlinkFeatures: 'Auxclick',
         preload: path.join(outDir, 'preload', 'preload.cjs'),
       }),
     );

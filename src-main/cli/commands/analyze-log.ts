@@ -1,0 +1,64 @@
+import type { Finding } from '../../shared/models/finding';
+import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-log';
+import { NotAMailboxLogError } from '../../domain/mailbox-log/parser';
+import { analyzeLogFiles, LogFileInputError } from '../../services/log-files/analyze-log-files';
+import { UsageError, type CliCommand } from '../command';
+
+/** `analyze-log <files…> [--json]`: reads EAS mailbox logs and prints devices and ranked findings. */
+export const analyzeLogCommand: CliCommand = {
+  name: 'analyze-log',
+  summary: 'Analyse EAS mailbox log files and list the findings, most likely cause first.',
+  usage: 'eas-troubleshooter analyze-log <file> [<file>…] [--json]',
+  async run(args, io) {
+    const json = args.includes('--json');
+    const files = args.filter((a) => a !== '--json');
+    const unknown = files.find((a) => a.startsWith('--'));
+    if (unknown !== undefined) throw new UsageError(`Unknown option ${unknown}. Usage: ${this.usage}`);
+    if (files.length === 0) throw new UsageError(`No log file given. Usage: ${this.usage}`);
+    let analysis: MailboxLogAnalysis;
+    try {
+      analysis = await analyzeLogFiles(files);
+    } catch (error) {
+      if (error instanceof NotAMailboxLogError || error instanceof LogFileInputError) throw new UsageError(error.message);
+      throw error;
+    }
+    io.stdout(json ? `${JSON.stringify(toJson(analysis), null, 2)}\n` : toText(analysis));
+    return 0;
+  },
+};
+
+/** The documented JSON shape of `--json`. */
+export function toJson(analysis: MailboxLogAnalysis): object {
+  return {
+    devices: analysis.devices,
+    findings: analysis.findings.map((f) => ({ code: f.code, severity: f.severity, title: f.title, deviceId: f.deviceId, evidence: f.evidence })),
+    warnings: analysis.warnings,
+  };
+}
+
+function toText(analysis: MailboxLogAnalysis): string {
+  const out: string[] = [];
+  const entries = analysis.devices.reduce((n, d) => n + d.entryCount, 0);
+  out.push(`Read ${entries} log entries from ${analysis.devices.length} device(s).`, '', 'Devices:');
+  for (const d of analysis.devices) {
+    out.push(`  ${d.deviceId ?? '(unnamed)'}  ${d.deviceType ?? '?'}  EAS ${d.protocolVersion ?? '?'}  ${d.userAgent ?? ''}`.trimEnd());
+    out.push(`    ${d.entryCount} entries, ${d.firstRequest ?? '?'} to ${d.lastRequest ?? '?'}`);
+  }
+  out.push('', analysis.findings.length === 0 ? 'Findings: none' : 'Findings (most likely cause first):');
+  for (const f of analysis.findings) out.push(...findingLines(f));
+  if (analysis.warnings.length > 0) {
+    out.push('', 'Warnings:', ...analysis.warnings.map((w) => `  - ${w}`));
+  }
+  out.push('', 'This looks only at the mailbox log. Sign-ins, Conditional Access and device access settings were not checked.');
+  return `${out.join('\n')}\n`;
+}
+
+function findingLines(f: Finding): string[] {
+  const entries = f.evidence.flatMap((e) => e.logEntries ?? []);
+  const lines = [`  ${f.rank ?? '-'}. [${f.severity.toUpperCase()}] ${f.title}${f.deviceId === undefined ? '' : ` (device ${f.deviceId})`}  ${f.code}`];
+  lines.push(`     ${f.explanation}`);
+  const next = f.nextSteps[0];
+  if (next !== undefined) lines.push(`     Next: ${next.text}`);
+  if (entries.length > 0) lines.push(`     Log entries: ${entries.join(', ')}`);
+  return lines;
+}

@@ -1,0 +1,70 @@
+import type { Finding } from '../../shared/models/finding';
+import type { ParseWarning } from '../mailbox-log/entry-model';
+import { formatLogTime } from '../mailbox-log/log-time';
+import { formatProtocolVersion } from '../eas/protocol-version';
+import { detectPatterns } from '../patterns/detect-patterns';
+import type { DeviceTimeline } from '../patterns/device-timeline';
+import type { DevicePattern } from '../patterns/pattern';
+import { buildFinding, type FindingDraft } from './catalog';
+import { findingFromParseWarnings, findingsFromPatterns } from './log-findings';
+import { rankFindings } from './rank';
+
+/** One device as the analyze-log output lists it. */
+export interface DeviceSummary {
+  deviceId?: string;
+  deviceType?: string;
+  userAgent?: string;
+  protocolVersion?: string;
+  entryCount: number;
+  firstRequest?: string;
+  lastRequest?: string;
+}
+
+/** The result of analysing mailbox-log entries on their own (no tenant evidence). */
+export interface MailboxLogAnalysis {
+  devices: DeviceSummary[];
+  findings: Finding[];
+  patterns: DevicePattern[];
+  warnings: string[];
+  /** Drafts before ranking, so the full diagnosis can merge them with tenant evidence. */
+  drafts: FindingDraft[];
+}
+
+/** Runs the pattern detectors per device and turns the results into ranked findings. */
+export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings: readonly ParseWarning[], duplicates = 0): MailboxLogAnalysis {
+  const drafts: FindingDraft[] = [];
+  const patterns: DevicePattern[] = [];
+  for (const timeline of timelines) {
+    const found = detectPatterns(timeline);
+    patterns.push(...found);
+    drafts.push(...findingsFromPatterns(timeline, found));
+  }
+  const parseDraft = findingFromParseWarnings(warnings, duplicates);
+  if (parseDraft !== undefined) drafts.push(parseDraft);
+  return {
+    devices: timelines.map(summarise),
+    findings: rankFindings(drafts.map(buildFinding)),
+    patterns,
+    warnings: warnings.map((w) => (w.source === undefined ? w.message : `${w.source}: ${w.message}`)),
+    drafts,
+  };
+}
+
+function summarise(t: DeviceTimeline): DeviceSummary {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const e of t.entries) {
+    if (e.requestTime === undefined) continue;
+    if (first === undefined || e.requestTime < first) first = e.requestTime;
+    if (last === undefined || e.requestTime > last) last = e.requestTime;
+  }
+  return {
+    deviceId: t.deviceId,
+    deviceType: t.deviceType,
+    userAgent: t.userAgent,
+    protocolVersion: formatProtocolVersion(t.protocolVersion) ?? t.protocolVersion,
+    entryCount: t.entries.length,
+    firstRequest: formatLogTime(first),
+    lastRequest: formatLogTime(last),
+  };
+}

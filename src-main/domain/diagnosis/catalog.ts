@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import catalogJson from '../../../assets/findings/catalog.json';
+import type { EvidenceRef, Finding, FindingSeverity } from '../../shared/models/finding';
+import { nextStepSchema } from '../../shared/models/finding';
+
+/** Shape of assets/findings/catalog.json (documented in docs/findings.md). */
+export const catalogEntrySchema = z.object({
+  severity: z.enum(['blocker', 'warning', 'info']),
+  /** Lower = more likely the root cause when two findings share a severity. */
+  priority: z.number().int().min(0).max(100),
+  title: z.string().min(1),
+  /** Tier-1 explanation; `{detail}` is replaced by what was seen in this case. */
+  explanation: z.string().includes('{detail}'),
+  nextSteps: z.array(nextStepSchema).min(1),
+});
+export const catalogSchema = z.object({
+  version: z.literal(1),
+  findings: z.record(z.string().regex(/^[A-Z0-9_]+$/), catalogEntrySchema),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+/** Every finding code the engine can produce. The catalog must hold each of them (a test checks it). */
+export const FINDING_CODES = [
+  'EAS_DISABLED_FOR_MAILBOX', 'DEVICE_BLOCKED', 'DEVICE_QUARANTINED', 'DEVICE_NOT_COMPLIANT', 'DEVICE_NOT_ENROLLED',
+  'DEVICE_AUTO_BLOCKED', 'EAS_VERSION_UNSUPPORTED', 'PROVISIONING_LOOP', 'DEVICE_NOT_PROVISIONABLE', 'REMOTE_WIPE_PENDING',
+  'CA_BLOCKS_EAS', 'CA_REPORT_ONLY_WOULD_BLOCK', 'SIGNIN_FAILURES', 'CAR_DENIES_EAS', 'CLIENT_ACCESS_RULES_RETIRED',
+  'BASIC_AUTH_CLIENT', 'BASIC_AUTH_POLICY_NO_EFFECT', 'MODERN_AUTH_DISABLED', 'NO_REQUESTS_REACHED_MAILBOX',
+  'SYNC_KEY_LOOP', 'SYNC_KEY_RESET', 'FOLDER_HIERARCHY_CHANGED_LOOP', 'THROTTLED', 'SERVER_ERRORS',
+  'MAILBOX_QUOTA_EXCEEDED', 'TOO_MANY_FOLDERS', 'REDIRECT_451', 'SEND_FAILED', 'ITEM_SYNC_ERRORS',
+  'MAXIMUM_DEVICES_REACHED', 'DEBUG_LOGGING_ACTIVE', 'HEALTHY_SYNC', 'LOG_PARSE_WARNINGS', 'EVIDENCE_UNAVAILABLE',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+const entries = (catalogJson as { findings: Record<string, CatalogEntry> }).findings;
+
+/** The catalog entry for a code (the catalog is validated by a unit test, so lookups cannot miss). */
+export function catalogEntry(code: FindingCode): CatalogEntry {
+  const entry = entries[code];
+  if (entry === undefined) throw new Error(`Finding code ${code} is missing from assets/findings/catalog.json`);
+  return entry;
+}
+
+/** What an evaluator or detector knows about one finding, before the catalog's words are added. */
+export interface FindingDraft {
+  code: FindingCode;
+  /** One or two sentences on what was seen in this case, in tier-1 words. */
+  detail: string;
+  evidence: EvidenceRef[];
+  confidence: 'high' | 'medium' | 'low';
+  deviceId?: string;
+  /** Overrides the catalog severity, e.g. a block that ended before the end of the log becomes info. */
+  severity?: FindingSeverity;
+}
+
+/** Turns a draft into a Finding with the catalog's title, explanation and next steps. */
+export function buildFinding(draft: FindingDraft): Finding {
+  const entry = catalogEntry(draft.code);
+  const finding: Finding = {
+    code: draft.code,
+    severity: draft.severity ?? entry.severity,
+    title: entry.title,
+    explanation: entry.explanation.replace('{detail}', draft.detail).trim(),
+    nextSteps: entry.nextSteps.map((s) => ({ ...s })),
+    evidence: draft.evidence,
+    confidence: draft.confidence,
+  };
+  if (draft.deviceId !== undefined) finding.deviceId = draft.deviceId;
+  return finding;
+}

@@ -1,0 +1,75 @@
+import { AUTO_BLOCK_REASONS } from '../eas/access-state';
+import type { LogEntry } from '../mailbox-log/entry-model';
+import type { DeviceTimeline } from './device-timeline';
+import { citeEntries, type DevicePattern, type PatternKind, when } from './pattern';
+
+/**
+ * Finds the periods in which Exchange blocked or quarantined the device, from the AccessState
+ * sections, status 129 and the X-MS-ASThrottle header, and classifies each period: administrator
+ * block, quarantine, Intune compliance/enrollment, or auto-block (throttling).
+ */
+export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
+  const patterns: DevicePattern[] = [];
+  // A period is over only when a later request went through as Allowed; a different block reason
+  // taking over (auto-block is checked before device rules) does not lift the earlier one.
+  let lastAllowed = -1;
+  timeline.entries.forEach((e, i) => {
+    if (e.accessState === 'Allowed' && classify(e) === undefined) lastAllowed = i;
+  });
+  let run: { kind: PatternKind; label: string; entries: LogEntry[] } | undefined;
+  const close = (): void => {
+    if (run === undefined) return;
+    const first = run.entries[0] as LogEntry;
+    const end = run.entries[run.entries.length - 1] as LogEntry;
+    const ongoing = timeline.entries.indexOf(end) > lastAllowed;
+    const period = ongoing ? `since ${when(first.requestTime)}` : `from ${when(first.requestTime)} to ${when(end.requestTime)}; later requests were allowed`;
+    patterns.push({
+      kind: run.kind,
+      deviceKey: timeline.key,
+      deviceId: timeline.deviceId,
+      summary: `${run.label} in ${run.entries.length} request(s) ${period}.`,
+      entries: citeEntries(run.entries),
+      from: first.requestTime,
+      to: end.requestTime,
+      ongoing,
+    });
+    run = undefined;
+  };
+  for (const entry of timeline.entries) {
+    const found = classify(entry);
+    if (found === undefined) {
+      if (entry.accessState === 'Allowed') close();
+      continue;
+    }
+    if (run !== undefined && run.kind === found.kind && run.label === found.label) run.entries.push(entry);
+    else {
+      close();
+      run = { ...found, entries: [entry] };
+    }
+  }
+  close();
+  return patterns;
+}
+
+function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {
+  const reason = entry.accessStateReason;
+  const throttle = entry.easHeaders.throttleReason;
+  if (throttle !== undefined || (reason !== undefined && AUTO_BLOCK_REASONS.has(reason) && entry.accessState === 'Blocked')) {
+    const why = throttle ?? reason ?? 'unknown';
+    const wait = entry.easHeaders.retryAfterSeconds;
+    return { kind: 'auto-blocked', label: `Auto-blocked by Exchange (reason ${why}${wait === undefined ? '' : `, wait ${wait} s`})` };
+  }
+  if (entry.accessState === 'Quarantined') {
+    if (reason === 'ExternalCompliance') return { kind: 'not-compliant', label: 'Quarantined: device not compliant in Intune (ExternalCompliance)' };
+    if (reason === 'ExternalEnrollment') return { kind: 'not-enrolled', label: 'Quarantined: device not enrolled in Intune (ExternalEnrollment)' };
+    return { kind: 'quarantined', label: `Quarantined (reason ${reason ?? 'unknown'}${rule(entry)})` };
+  }
+  if (entry.accessState === 'Blocked' || entry.commandStatus?.code === 129) {
+    return { kind: 'blocked', label: `Blocked (reason ${reason ?? 'status 129'}${rule(entry)})` };
+  }
+  return undefined;
+}
+
+function rule(entry: LogEntry): string {
+  return entry.deviceAccessControlRule === undefined ? '' : `, rule "${entry.deviceAccessControlRule}"`;
+}

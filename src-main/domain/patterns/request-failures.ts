@@ -1,0 +1,143 @@
+import { SEND_COMMANDS } from '../eas/command-status';
+import { isBelowExoMinimum, formatProtocolVersion } from '../eas/protocol-version';
+import type { LogEntry } from '../mailbox-log/entry-model';
+import type { DeviceTimeline } from './device-timeline';
+import { citeEntries, type DevicePattern, type PatternKind, when } from './pattern';
+
+const SERVER_ERROR_GLOBAL = new Set([110, 111, 112, 114]);
+const QUOTA_GLOBAL = new Set([113, 115]);
+/** Exceptions that go with a sync-key reset; they are evidence for that pattern, not a server fault. */
+const SYNC_KEY_EXCEPTIONS = new Set(['SyncCollection_VerifySyncKey_Exception']);
+/** Item statuses that are ordinary (success, conflict resolved by the server, item already gone). */
+const BENIGN_ITEM = new Set([1, 7, 8]);
+
+interface Rule {
+  kind: PatternKind;
+  matches(entry: LogEntry): boolean;
+  describe(hits: LogEntry[]): string;
+}
+
+const isThrottleBackOff = (e: LogEntry): boolean =>
+  e.easHeaders.backOff !== undefined || e.easHeaders.backOffReason !== undefined;
+const isAutoBlock = (e: LogEntry): boolean => e.easHeaders.throttleReason !== undefined;
+
+const RULES: Rule[] = [
+  {
+    kind: 'eas-disabled',
+    matches: (e) => e.commandStatus?.code === 126 || (e.httpStatus === 403 && !isNewProtocol(e)),
+    describe: (hits) => `Exchange answered "ActiveSync not allowed for this user" (status 126 or HTTP 403) in ${hits.length} request(s)`,
+  },
+  {
+    kind: 'throttled',
+    matches: (e) => !isAutoBlock(e) && (isThrottleBackOff(e) || (e.httpStatus === 503 && e.easHeaders.retryAfterSeconds !== undefined)),
+    describe: (hits) => {
+      const waits = hits.map((e) => e.easHeaders.backOff?.seconds ?? e.easHeaders.retryAfterSeconds ?? 0);
+      return `Exchange asked the phone to back off in ${hits.length} request(s) (longest wait ${waits.reduce((a, b) => Math.max(a, b), 0)} s${reason(hits)})`;
+    },
+  },
+  {
+    kind: 'server-errors',
+    matches: (e) =>
+      (e.httpStatus !== undefined && e.httpStatus >= 500 && e.httpStatus !== 507 && !isAutoBlock(e) && !isThrottleBackOff(e) && e.easHeaders.retryAfterSeconds === undefined) ||
+      (e.commandStatus !== undefined && SERVER_ERROR_GLOBAL.has(e.commandStatus.code)) ||
+      (e.command === 'Sync' && e.collectionStatuses.some((s) => s.code === 5)) ||
+      (e.command === 'FolderSync' && e.commandStatus?.code === 6) ||
+      (e.command === 'Ping' && e.commandStatus?.code === 8) ||
+      e.exceptions.some((x) => !SYNC_KEY_EXCEPTIONS.has(x.section)),
+    describe: (hits) => {
+      const sections = [...new Set(hits.flatMap((e) => e.exceptions.map((x) => x.section)))].filter((s) => !SYNC_KEY_EXCEPTIONS.has(s));
+      return `${hits.length} request(s) failed on the server side${sections.length > 0 ? ` (errors in ${sections.slice(0, 3).join(', ')})` : ''}`;
+    },
+  },
+  {
+    kind: 'quota',
+    matches: (e) => e.httpStatus === 507 || (e.commandStatus !== undefined && QUOTA_GLOBAL.has(e.commandStatus.code)) || (e.command === 'Sync' && e.collectionStatuses.some((s) => s.code === 9)),
+    describe: (hits) => `Exchange reported the mailbox or send limit as exceeded in ${hits.length} request(s)`,
+  },
+  {
+    kind: 'too-many-folders',
+    matches: (e) => e.commandStatus?.code === 151 || (e.command === 'Ping' && e.commandStatus?.code === 6) || (e.command === 'Sync' && e.commandStatus?.code === 15),
+    describe: (hits) => `Exchange reported too many folders in ${hits.length} request(s)`,
+  },
+  {
+    kind: 'redirect',
+    matches: (e) => e.httpStatus === 451,
+    describe: (hits) => {
+      const target = hits.find((e) => e.easHeaders.location !== undefined)?.easHeaders.location;
+      return `Exchange redirected the phone (HTTP 451) in ${hits.length} request(s)${target === undefined ? '' : ` to ${target}`}`;
+    },
+  },
+  {
+    kind: 'send-failed',
+    matches: (e) => e.command !== undefined && SEND_COMMANDS.has(e.command) && ((e.httpStatus !== undefined && e.httpStatus >= 400) || (e.commandStatus !== undefined && e.commandStatus.code !== 1)),
+    describe: (hits) => {
+      const codes = [...new Set(hits.map((e) => (e.commandStatus ? `${e.commandStatus.code} ${e.commandStatus.name}` : `HTTP ${e.httpStatus}`)))];
+      return `${hits.length} message(s) could not be sent (${codes.slice(0, 3).join(', ')})`;
+    },
+  },
+  {
+    kind: 'item-errors',
+    matches: (e) => e.command === 'Sync' && e.itemStatuses.some((s) => !BENIGN_ITEM.has(s.code)),
+    describe: (hits) => {
+      const bad = hits.flatMap((e) => e.itemStatuses.filter((s) => !BENIGN_ITEM.has(s.code)));
+      const codes = [...new Set(bad.map((s) => `${s.code} ${s.name}`))];
+      return `${bad.length} item(s) failed to sync in ${hits.length} request(s) (${codes.slice(0, 3).join(', ')})`;
+    },
+  },
+  {
+    kind: 'max-devices',
+    matches: (e) => e.commandStatus?.code === 177,
+    describe: (hits) => `Exchange refused a new partnership because the mailbox has too many devices (status 177) in ${hits.length} request(s)`,
+  },
+];
+
+/** Request-level failures: disabled protocol, back-off, server errors, quota, folders, redirects, send and item errors. */
+export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[] {
+  const patterns: DevicePattern[] = [];
+  const last = timeline.entries[timeline.entries.length - 1];
+  for (const rule of RULES) {
+    const hits = timeline.entries.filter((e) => rule.matches(e));
+    if (hits.length === 0) continue;
+    const first = hits[0] as LogEntry;
+    const end = hits[hits.length - 1] as LogEntry;
+    patterns.push({
+      kind: rule.kind,
+      deviceKey: timeline.key,
+      deviceId: timeline.deviceId,
+      summary: `${rule.describe(hits)}, first at ${when(first.requestTime)}, last at ${when(end.requestTime)}.`,
+      entries: citeEntries(hits),
+      from: first.requestTime,
+      to: end.requestTime,
+      ongoing: end === last,
+    });
+  }
+  return patterns;
+}
+
+/** The phone asks with an EAS version below 16.1 (refused by Exchange Online since 2026-03-01). */
+export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
+  const old = timeline.entries.filter((e) => isBelowExoMinimum(e.protocolVersion));
+  if (old.length === 0) return [];
+  const versions = [...new Set(old.map((e) => formatProtocolVersion(e.protocolVersion)))].join(', ');
+  const last = timeline.entries[timeline.entries.length - 1] as LogEntry;
+  return [{
+    kind: 'old-protocol',
+    deviceKey: timeline.key,
+    deviceId: timeline.deviceId,
+    summary: `The phone used ActiveSync version ${versions} in ${old.length} of ${timeline.entries.length} request(s) (user agent ${timeline.userAgent ?? 'unknown'}).`,
+    entries: citeEntries(old),
+    from: old[0]?.requestTime,
+    to: old[old.length - 1]?.requestTime,
+    ongoing: isBelowExoMinimum(last.protocolVersion),
+  }];
+}
+
+function isNewProtocol(e: LogEntry): boolean {
+  const version = formatProtocolVersion(e.protocolVersion);
+  return version !== undefined && Number(version) >= 14;
+}
+
+function reason(hits: LogEntry[]): string {
+  const r = hits.find((e) => e.easHeaders.backOffReason !== undefined)?.easHeaders.backOffReason;
+  return r === undefined ? '' : `, reason ${r}`;
+}
