@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 // against electron-builder's own JSON schema and against what the product needs.
 const require = createRequire(import.meta.url);
 const schema = require('app-builder-lib/scheme.json') as object;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form YAML read only by assertions
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
 
 describe('electron-builder.yml', () => {
