@@ -1,0 +1,89 @@
+import type { List } from './evidence';
+
+/**
+ * Narrow views of Exchange Online cmdlet output (eas-reference.md §5). Property names are the
+ * cmdlets' own, so the objects the PowerShell service returns can be passed in unchanged; only the
+ * properties read here are declared.
+ */
+
+/** Get-CASMailbox <id> -ActiveSyncDebugLogging (the switch is needed for a true ActiveSyncDebugLogging). */
+export interface CasMailboxInput {
+  readonly Identity?: string;
+  readonly PrimarySmtpAddress?: string;
+  readonly ActiveSyncEnabled?: boolean | null;
+  readonly ActiveSyncAllowedDeviceIDs?: List<string>;
+  readonly ActiveSyncBlockedDeviceIDs?: List<string>;
+  readonly ActiveSyncDebugLogging?: boolean | null;
+  readonly ActiveSyncMailboxPolicy?: string | null;
+}
+
+/** Get-MobileDevice / Get-MobileDeviceStatistics (both carry these). */
+export interface MobileDeviceInput {
+  readonly Identity?: string;
+  readonly DeviceId: string;
+  readonly DeviceType?: string | null;
+  readonly DeviceModel?: string | null;
+  readonly DeviceOS?: string | null;
+  readonly DeviceUserAgent?: string | null;
+  readonly FriendlyName?: string | null;
+  readonly DeviceAccessState?: string | null;
+  /** A name, or the enum number some serialisations give. */
+  readonly DeviceAccessStateReason?: string | number | null;
+  readonly DeviceAccessControlRule?: string | null;
+  readonly ClientVersion?: string | null;
+  readonly ClientType?: string | null;
+  readonly IsManaged?: boolean | null;
+  readonly IsCompliant?: boolean | null;
+  /** Get-MobileDeviceStatistics: DeviceRemoteWipeStatus (DeviceOk, DeviceBlocked, DeviceWipePending, …). */
+  readonly Status?: string | null;
+  readonly DeviceWipeRequestTime?: string | null;
+  readonly AccountOnlyDeviceWipeRequestTime?: string | null;
+}
+
+/** Get-ActiveSyncOrganizationSettings. */
+export interface ActiveSyncOrganizationSettingsInput {
+  readonly DefaultAccessLevel?: string | null;
+}
+
+/** Get-ActiveSyncDeviceAccessRule. */
+export interface DeviceAccessRuleInput {
+  readonly Name?: string | null;
+  readonly QueryString: string;
+  /** DeviceType, DeviceModel, DeviceOS, UserAgent or XMSWLHeader. */
+  readonly Characteristic: string;
+  /** Allow, Block or Quarantine. */
+  readonly AccessLevel: string;
+}
+
+/** Get-ClientAccessRule (retired in Exchange Online; kept for on-premises and old cases). */
+export interface ClientAccessRuleInput {
+  readonly Name?: string | null;
+  readonly Priority?: number | null;
+  readonly Enabled?: boolean | null;
+  /** AllowAccess or DenyAccess. */
+  readonly Action?: string | null;
+  readonly AnyOfClientIPAddressesOrRanges?: List<string>;
+  readonly ExceptAnyOfClientIPAddressesOrRanges?: List<string>;
+  readonly UsernameMatchesAnyOfPatterns?: List<string>;
+  readonly ExceptUsernameMatchesAnyOfPatterns?: List<string>;
+  readonly AnyOfAuthenticationTypes?: List<string>;
+  readonly ExceptAnyOfAuthenticationTypes?: List<string>;
+  readonly AnyOfProtocols?: List<string>;
+  readonly ExceptAnyOfProtocols?: List<string>;
+  /** Users or All. */
+  readonly Scope?: string | null;
+  /** OPATH filter on user attributes; we cannot evaluate it, so a rule with one is reported as "may match". */
+  readonly UserRecipientFilter?: string | null;
+}
+
+/** Get-AuthenticationPolicy (the policy assigned to the user, or the tenant default). */
+export interface AuthenticationPolicyInput {
+  readonly Name?: string | null;
+  readonly AllowBasicAuthActiveSync?: boolean | null;
+}
+
+/** Get-OrganizationConfig. */
+export interface OrganizationConfigInput {
+  readonly OAuth2ClientProfileEnabled?: boolean | null;
+  readonly DefaultAuthenticationPolicy?: string | null;
+}
