@@ -75,9 +75,13 @@ export const evidenceItemSchema = z
   })
   .superRefine((item, ctx) => {
     const hasFile = item.fileName !== undefined && item.size !== undefined && item.sha256 !== undefined;
-    const hasAnyFileField = item.fileName !== undefined || item.size !== undefined || item.sha256 !== undefined;
+    const hasAnyFileField =
+      item.fileName !== undefined || item.size !== undefined || item.sha256 !== undefined;
     if (item.unavailableReason === undefined && !hasFile) {
-      ctx.addIssue({ code: 'custom', message: 'Evidence needs a file (name, size, sha256) or an unavailable reason.' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Evidence needs a file (name, size, sha256) or an unavailable reason.',
+      });
     }
     if (item.unavailableReason !== undefined && hasAnyFileField) {
       ctx.addIssue({ code: 'custom', message: 'Unavailable evidence has no file.' });

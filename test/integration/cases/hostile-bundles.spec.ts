@@ -170,7 +170,8 @@ describe('hostile bundle corpus: every attack is refused with a clear reason', (
   it.each(['evidence/ev-log.txt', 'case.json', 'report.html'])('tampered %s is named', async (name) => {
     const list = entries((m) => {
       const bytes = Buffer.from(m.get(name)!);
-      bytes[Math.floor(bytes.length / 2)] ^= 0x20;
+      const middle = Math.floor(bytes.length / 2);
+      bytes[middle] = bytes[middle]! ^ 0x20;
       m.set(name, bytes);
     });
     const refusal = await refusalOf(buildRawZip(list));

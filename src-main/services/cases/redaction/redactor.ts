@@ -76,7 +76,8 @@ export class Redactor {
 
   /** Returns the text with every known or recognisable identifier replaced. */
   rewrite(text: string): string {
-    return text.replace(
+    const known = this.pseudonyms.size;
+    const result = text.replace(
       this.pattern(),
       (match, literal?: string, email?: string, ip?: string, base64?: string) => {
         if (literal !== undefined) return this.pseudonyms.lookup(literal) ?? match;
@@ -86,6 +87,9 @@ export class Redactor {
         return match;
       },
     );
+    // An address first met here brings its alias along; the next piece must match it too.
+    if (this.pseudonyms.size !== known) this.compiled = undefined;
+    return result;
   }
 
   /** Rewrites every string (and key) of a JSON-like value. */
