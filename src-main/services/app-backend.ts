@@ -1,6 +1,7 @@
 import type { IpcHandlers } from '../ipc/dispatcher';
 import { EventHub } from '../ipc/event-hub';
 import type { AppInfo } from '../shared/ipc/contract';
+import { AppError } from '../shared/ipc/result';
 
 export interface AppBackendOptions {
   runtime: AppInfo['runtime'];
@@ -28,6 +29,32 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       runtime: options.runtime,
       platform: options.platform,
     }),
+    ...wizardHandlersPendingFlowEngine(),
   };
   return { handlers, events };
+}
+
+// Replaced by the flow engine's handlers as it lands; until then every wizard call answers plainly.
+function wizardHandlersPendingFlowEngine(): Omit<IpcHandlers, 'getAppInfo'> {
+  const pending = async (): Promise<never> => {
+    throw new AppError('UNAVAILABLE', 'This part of the wizard is not available yet.');
+  };
+  return {
+    listScenarios: pending,
+    startCase: pending,
+    getCase: pending,
+    runStep: pending,
+    cancelStep: pending,
+    selectDevice: pending,
+    previewAction: pending,
+    runAction: pending,
+    queryLogEntries: pending,
+    getLogEntry: pending,
+    getEvidence: pending,
+    listCases: pending,
+    openCase: pending,
+    deleteCase: pending,
+    exportCase: pending,
+    importBundle: pending,
+  };
 }

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { caseConnectionSchema, caseSubjectSchema } from '../models/case';
+import {
+  actionPreviewSchema,
+  caseSummarySchema,
+  caseViewSchema,
+  logEntryDetailSchema,
+  logEntryRowSchema,
+  scenarioSummarySchema,
+  shellStatusSchema,
+  wizardActionSchema,
+  wizardStepIdSchema,
+} from '../models/wizard';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -28,6 +40,8 @@ export const backendNoticeSchema = z.object({
 });
 export type BackendNotice = z.infer<typeof backendNoticeSchema>;
 
+const caseRef = z.object({ caseId: z.string().min(1).max(64) }).strict();
+
 interface InvokeDef<Req extends z.ZodType, Res extends z.ZodType> {
   readonly channel: string;
   readonly request: Req;
@@ -52,9 +66,57 @@ const event = <P extends z.ZodType>(channel: `event:${string}`, payload: P): Eve
 export const ipcContract = {
   invoke: {
     getAppInfo: invoke('app:get-info', empty, appInfoSchema),
+    listScenarios: invoke('scenarios:list', empty, z.array(scenarioSummarySchema)),
+
+    startCase: invoke(
+      'case:start',
+      z.object({ subject: caseSubjectSchema, connection: caseConnectionSchema }).strict(),
+      caseViewSchema,
+    ),
+    getCase: invoke('case:get', caseRef, caseViewSchema),
+    runStep: invoke('case:run-step', caseRef.extend({ stepId: wizardStepIdSchema }), caseViewSchema),
+    cancelStep: invoke('case:cancel-step', caseRef.extend({ stepId: wizardStepIdSchema }), caseViewSchema),
+    selectDevice: invoke('case:select-device', caseRef.extend({ deviceId: z.string().min(1).max(64) }), caseViewSchema),
+    previewAction: invoke('case:preview-action', caseRef.extend({ action: wizardActionSchema }), actionPreviewSchema),
+    runAction: invoke(
+      'case:run-action',
+      caseRef.extend({ action: wizardActionSchema, confirmed: z.literal(true) }),
+      caseViewSchema,
+    ),
+
+    queryLogEntries: invoke(
+      'logs:query',
+      caseRef.extend({
+        deviceId: z.string().min(1).max(64),
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(500),
+        search: z.string().max(200).optional(),
+        outcome: z.enum(['all', 'warning', 'error']).default('all'),
+        command: z.string().max(40).optional(),
+      }),
+      z.object({ total: z.number().int().nonnegative(), rows: z.array(logEntryRowSchema) }),
+    ),
+    getLogEntry: invoke('logs:get-entry', caseRef.extend({ seq: z.number().int().positive() }), logEntryDetailSchema),
+    getEvidence: invoke(
+      'evidence:get',
+      caseRef.extend({ evidenceId: z.string().min(1).max(64) }),
+      z.object({ text: z.string(), truncated: z.boolean(), contentType: z.string() }),
+    ),
+
+    listCases: invoke('cases:list', z.object({ query: z.string().max(200).optional() }).strict(), z.array(caseSummarySchema)),
+    openCase: invoke('cases:open', caseRef, caseViewSchema),
+    deleteCase: invoke('cases:delete', caseRef, z.object({ deleted: z.boolean() })),
+    exportCase: invoke(
+      'cases:export',
+      caseRef.extend({ redact: z.boolean() }),
+      z.object({ filePath: z.string(), size: z.number().int().nonnegative() }),
+    ),
+    importBundle: invoke('cases:import', z.object({ filePath: z.string().min(1).max(4096) }).strict(), caseViewSchema),
   },
   events: {
     onBackendNotice: event('event:backend-notice', backendNoticeSchema),
+    onCaseUpdated: event('event:case-updated', caseViewSchema),
+    onShellStatus: event('event:shell-status', shellStatusSchema),
   },
 } as const;
 

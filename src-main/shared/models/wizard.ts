@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { auditEntrySchema, caseConnectionSchema, caseSubjectSchema, evidenceKindSchema } from './case';
+import { findingSchema } from './finding';
+
+/**
+ * What the renderer shows of a case. The flow engine in the main process owns the case; after
+ * every change it pushes a fresh `CaseView` snapshot (event:case-updated) and the renderer store
+ * replaces its copy. Large data (mailbox-log entries) is fetched page by page instead.
+ */
+
+export const wizardStepIdSchema = z.enum([
+  'connect',
+  'mailbox',
+  'client-access-rules',
+  'conditional-access',
+  'authentication',
+  'debug-logging',
+  'logs',
+  'summary',
+]);
+export type WizardStepId = z.infer<typeof wizardStepIdSchema>;
+
+export const stepViewStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'cancelled']);
+
+/** How a check or a whole step came out, for colour and icon: never "ok" when something was missing. */
+export const outcomeSchema = z.enum(['ok', 'problem', 'warning', 'unavailable', 'info']);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const checkViewSchema = z.object({
+  id: z.string(),
+  /** What was checked, in plain words: "ActiveSync is allowed for this mailbox". */
+  label: z.string(),
+  outcome: outcomeSchema,
+  /** The result in plain words, with the value read: "ActiveSyncEnabled is True". */
+  detail: z.string(),
+  /** Evidence ids (raw cmdlet output, Graph JSON…) one click away. */
+  evidence: z.array(z.string()).default([]),
+});
+export type CheckView = z.infer<typeof checkViewSchema>;
+
+export const evidenceViewSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: evidenceKindSchema,
+  source: z.string(),
+  capturedAt: z.string(),
+  size: z.number().int().nonnegative().optional(),
+  unavailableReason: z.string().optional(),
+});
+export type EvidenceView = z.infer<typeof evidenceViewSchema>;
+
+export const stepViewSchema = z.object({
+  id: wizardStepIdSchema,
+  title: z.string(),
+  status: stepViewStatusSchema,
+  outcome: outcomeSchema.optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  progress: z.object({ message: z.string(), fraction: z.number().min(0).max(1).optional() }).optional(),
+  /** The step's result in one or two plain sentences. */
+  summary: z.string().optional(),
+  checks: z.array(checkViewSchema),
+  evidence: z.array(z.string()),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type StepView = z.infer<typeof stepViewSchema>;
+
+export const deviceViewSchema = z.object({
+  deviceId: z.string(),
+  deviceType: z.string().optional(),
+  deviceModel: z.string().optional(),
+  friendlyName: z.string().optional(),
+  userAgent: z.string().optional(),
+  clientType: z.string().optional(),
+  /** EAS protocol version the device uses (ClientVersion). */
+  protocolVersion: z.string().optional(),
+  accessState: z.string().optional(),
+  accessStateReason: z.string().optional(),
+  accessRule: z.string().optional(),
+  lastSyncAttempt: z.string().optional(),
+  lastSuccessSync: z.string().optional(),
+  /** True for Outlook mobile (REST) partnerships, which are not EAS clients. */
+  notEas: z.boolean().default(false),
+});
+export type DeviceView = z.infer<typeof deviceViewSchema>;
+
+export const debugLoggingViewSchema = z.object({
+  /** As read back with Get-CASMailbox -ActiveSyncDebugLogging (never without the switch). */
+  enabled: z.boolean(),
+  verified: z.boolean(),
+  enabledAt: z.string().optional(),
+  /** Exchange Online turns logging off by itself 48 hours after it was enabled. */
+  expiresAt: z.string().optional(),
+  /** A message the operator can copy to ask the user to reproduce the problem. */
+  userMessage: z.string(),
+});
+
+export const timelineBucketSchema = z.object({
+  start: z.string(),
+  ok: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  error: z.number().int().nonnegative(),
+});
+
+export const deviceLogViewSchema = z.object({
+  deviceId: z.string(),
+  deviceType: z.string().optional(),
+  userAgent: z.string().optional(),
+  protocolVersion: z.string().optional(),
+  entryCount: z.number().int().nonnegative(),
+  firstRequest: z.string().optional(),
+  lastRequest: z.string().optional(),
+  /** Requests over time, coloured by outcome, for the timeline chart. */
+  timeline: z.array(timelineBucketSchema),
+  /** Patterns seen in plain words ("Sync key reset 14 times in 20 minutes"). */
+  patterns: z.array(z.string()),
+});
+export type DeviceLogView = z.infer<typeof deviceLogViewSchema>;
+
+export const permissionsViewSchema = z.object({
+  /** The operator may run the write actions (Set-CASMailbox). */
+  canAct: z.boolean(),
+  /** Exactly what is missing, e.g. "Exchange role: Mail Recipients", "Graph permission: AuditLog.Read.All". */
+  missing: z.array(z.string()),
+  /** Who can act instead, in plain words, when the operator cannot. */
+  whoCanAct: z.string().optional(),
+});
+
+export const caseViewSchema = z.object({
+  caseId: z.string(),
+  subject: caseSubjectSchema,
+  connection: caseConnectionSchema,
+  operator: z.string(),
+  /** Opened from the library or a bundle: review only, no sign-in, no network. */
+  readOnly: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  steps: z.array(stepViewSchema),
+  devices: z.array(deviceViewSchema),
+  selectedDeviceId: z.string().optional(),
+  debugLogging: debugLoggingViewSchema.optional(),
+  logs: z.array(deviceLogViewSchema),
+  findings: z.array(findingSchema),
+  evidence: z.array(evidenceViewSchema),
+  permissions: permissionsViewSchema.optional(),
+  audit: z.array(auditEntrySchema),
+  /** A ready-to-paste note for tier 2 when the case must be escalated. */
+  escalationNote: z.string().optional(),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+/** The changes a tier-1 operator may make, each behind a confirmation and recorded in the audit trail. */
+export const wizardActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('enable-debug-logging') }),
+  z.object({ kind: z.literal('disable-debug-logging') }),
+  z.object({ kind: z.literal('allow-device'), deviceId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('block-device'), deviceId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('unblock-device'), deviceId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('enable-activesync') }),
+]);
+export type WizardAction = z.infer<typeof wizardActionSchema>;
+
+export const actionPreviewSchema = z.object({
+  /** Exactly what will change, in plain words, naming the mailbox and device. */
+  description: z.string(),
+  /** The command that will run, shown for transparency (never executed as text). */
+  command: z.string(),
+  allowed: z.boolean(),
+  /** When not allowed: why, and who can do it. */
+  reason: z.string().optional(),
+});
+export type ActionPreview = z.infer<typeof actionPreviewSchema>;
+
+export const logEntryRowSchema = z.object({
+  seq: z.number().int().positive(),
+  requestTime: z.string().optional(),
+  command: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+  /** The status that matters most in this entry, with its name ("177 DeviceNotProvisioned"). */
+  status: z.string().optional(),
+  outcome: z.enum(['ok', 'warning', 'error']),
+  roundTripMs: z.number().nonnegative().optional(),
+  summary: z.string(),
+});
+export type LogEntryRow = z.infer<typeof logEntryRowSchema>;
+
+export const logEntryDetailSchema = logEntryRowSchema.extend({
+  statuses: z.array(z.object({ scope: z.string(), code: z.number(), name: z.string(), meaning: z.string() })),
+  request: z.string(),
+  response: z.string(),
+  headers: z.record(z.string(), z.string()),
+});
+export type LogEntryDetail = z.infer<typeof logEntryDetailSchema>;
+
+export const scenarioSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  story: z.string(),
+});
+
+export const caseSummarySchema = z.object({
+  caseId: z.string(),
+  userUpn: z.string(),
+  deviceId: z.string().optional(),
+  ticketRef: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  complete: z.boolean(),
+  topFinding: z.string().optional(),
+  connection: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const shellStatusSchema = z.object({
+  state: z.enum(['idle', 'starting', 'ready', 'busy', 'reconnecting', 'failed']),
+  detail: z.string().optional(),
+});
