@@ -32,6 +32,9 @@ console.log(`build: ${bundles.length + 1} outputs in ${Date.now() - started} ms`
 // Entry points that later parts of the app add; each is built when its source exists.
 async function optionalEntries() {
   const { existsSync } = await import('node:fs');
-  const candidates = [{ entryPoints: ['src-main/cli/main.ts'], outfile: 'out/cli/cli.cjs' }];
+  const candidates = [
+    { entryPoints: ['src-main/cli/main.ts'], outfile: 'out/cli/cli.cjs' },
+    { entryPoints: ['src-main/services/demo/shell/main.ts'], outfile: 'out/demo-shell/demo-shell.cjs' },
+  ];
   return candidates.filter((c) => existsSync(c.entryPoints[0]));
 }

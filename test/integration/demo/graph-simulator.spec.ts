@@ -31,9 +31,7 @@ function tokenFor(s: Scenario, overrides: Partial<DemoTokenClaims> = {}): string
   });
 }
 
-async function start(
-  s: Scenario,
-): Promise<{
+async function start(s: Scenario): Promise<{
   get: (path: string, headers?: Record<string, string>) => Promise<Response>;
   post: (path: string, body: unknown) => Promise<Response>;
 }> {

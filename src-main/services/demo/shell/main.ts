@@ -1,0 +1,48 @@
+/**
+ * The demo tenant's simulated Exchange Online shell: a Node child process speaking the host
+ * protocol over a scenario. Runs under plain Node or Electron's own Node (ELECTRON_RUN_AS_NODE=1):
+ *   node out/demo-shell/demo-shell.cjs --scenario <name|path> [--latency instant|demo|realistic] [--clock-speed N]
+ */
+import { parseArgs } from 'node:util';
+import { latencyProfileSchema } from '../scenario/scenario-schema';
+import { loadScenario } from '../scenario/scenario-loader';
+import { ExchangeSession } from './exchange-session';
+import { serveProtocol } from './protocol-server';
+import { ScenarioClock } from './scenario-clock';
+import { TenantState } from './tenant-state';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { scenario: { type: 'string' }, latency: { type: 'string' }, 'clock-speed': { type: 'string' } },
+  });
+  if (!values.scenario) {
+    process.stderr.write(
+      'Usage: demo-shell --scenario <name|path> [--latency instant|demo|realistic] [--clock-speed N]\n',
+    );
+    return 2;
+  }
+  const scenario = loadScenario(values.scenario);
+  const latency = latencyProfileSchema.parse(values.latency ?? scenario.latency);
+  const speed = values['clock-speed'] !== undefined ? Number(values['clock-speed']) : scenario.clock.speed;
+  if (!(speed > 0)) throw new Error('--clock-speed must be a positive number');
+  const state = new TenantState(scenario, new ScenarioClock(scenario.clock.now, speed));
+  const maxOutput = Number(process.env.EAS_HOST_MAX_OUTPUT_BYTES);
+  await serveProtocol({
+    input: process.stdin,
+    output: process.stdout,
+    session: new ExchangeSession(state, latency, process.env.EAS_DEMO_SIGNING_KEY || undefined),
+    moduleVersion: '3.9.2',
+    ...(Number.isInteger(maxOutput) && maxOutput > 0 ? { maxOutputBytes: maxOutput } : {}),
+  });
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`demo shell failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
