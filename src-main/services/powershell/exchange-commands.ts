@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import {
+  activeSyncDeviceAccessRuleSchema,
+  activeSyncOrganizationSettingsSchema,
+  authenticationPolicySchema,
+  casMailboxSchema,
+  clientAccessRuleSchema,
+  exchangeUserSchema,
+  mobileDeviceSchema,
+  mobileDeviceStatisticsSchema,
+  organizationConfigSchema,
+  type ActiveSyncDeviceAccessRule,
+  type ActiveSyncOrganizationSettings,
+  type AuthenticationPolicy,
+  type CasMailbox,
+  type ClientAccessRule,
+  type DeviceMailboxLog,
+  type ExchangeUser,
+  type MobileDevice,
+  type MobileDeviceStatistics,
+  type OrganizationConfig,
+  type TenantFeature,
+} from '../../shared/models/exchange';
+import { HostRequestError } from './errors';
+import type { HostResult, RequestOptions } from './powershell-session';
+
+/** Runs an Exchange cmdlet over a live connection (ExchangeConnection.run). */
+export interface ExchangeRunner {
+  run(cmdlet: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<HostResult>;
+}
+
+/** Exchange answered, but not in the shape the app expects. */
+export class ExchangeDataError extends Error {
+  override name = 'ExchangeDataError';
+  constructor(
+    readonly cmdlet: string,
+    readonly issues: string,
+  ) {
+    super(
+      `Exchange Online answered ${cmdlet} with data the app does not understand, so this check cannot be trusted. Please report it. (${issues})`,
+    );
+  }
+}
+
+// Identities are data for Exchange, never script; they only need to be present and bounded.
+const identity = z.string().trim().min(1, 'an identity is required').max(1024, 'the identity is too long');
+const deviceIds = z.array(z.string().trim().min(1).max(256)).max(1000);
+const emailAddresses = z.array(z.email()).max(20);
+const deviceIdUpdate = z
+  .object({ add: deviceIds.optional(), remove: deviceIds.optional() })
+  .refine(
+    (update) => (update.add?.length ?? 0) + (update.remove?.length ?? 0) > 0,
+    'nothing to add or remove',
+  );
+const clientAccessRuleTest = z.object({
+  user: identity,
+  protocol: z.string().min(1).default('ExchangeActiveSync'),
+  authenticationType: z.enum([
+    'BasicAuthentication',
+    'OAuthAuthentication',
+    'CertificateBasedAuthentication',
+  ]),
+  remoteAddress: z.union([z.ipv4(), z.ipv6()]),
+  remotePort: z.number().int().min(1).max(65535),
+});
+
+/**
+ * Typed, validated access to the Exchange cmdlets the wizard uses. Inputs are checked with zod
+ * before anything reaches PowerShell; outputs are parsed into the models in
+ * src-main/shared/models/exchange.ts (unknown properties are kept).
+ */
+export class ExchangeCommands {
+  constructor(private readonly runner: ExchangeRunner) {}
+
+  /** The mailbox's EAS settings, read with -ActiveSyncDebugLogging so that flag is real (facts F5). */
+  async getCasMailbox(mailbox: string): Promise<CasMailbox> {
+    const data = await this.call('Get-CASMailbox', {
+      Identity: identity.parse(mailbox),
+      ActiveSyncDebugLogging: true,
+    });
+    return single('Get-CASMailbox', data, casMailboxSchema);
+  }
+
+  async getUser(user: string): Promise<ExchangeUser> {
+    return single(
+      'Get-User',
+      await this.call('Get-User', { Identity: identity.parse(user) }),
+      exchangeUserSchema,
+    );
+  }
+
+  /** Every mobile device partnership of one mailbox. */
+  async getMobileDevices(mailbox: string): Promise<MobileDevice[]> {
+    const data = await this.call('Get-MobileDevice', { Mailbox: identity.parse(mailbox) });
+    return many('Get-MobileDevice', data, mobileDeviceSchema);
+  }
+
+  /**
+   * Statistics of one mailbox's devices or of one device. A missing identity would make Exchange
+   * return every device in the tenant, so one of the two is required.
+   */
+  async getMobileDeviceStatistics(
+    target: { mailbox: string } | { deviceIdentity: string },
+  ): Promise<MobileDeviceStatistics[]> {
+    const params =
+      'mailbox' in target
+        ? { Mailbox: identity.parse(target.mailbox) }
+        : { Identity: identity.parse(target.deviceIdentity) };
+    return many(
+      'Get-MobileDeviceStatistics',
+      await this.call('Get-MobileDeviceStatistics', params),
+      mobileDeviceStatisticsSchema,
+    );
+  }
+
+  /**
+   * One device's mailbox log (MailboxLogReport), fetched with the device's -Identity as
+   * Microsoft's own scripts do: without it, logs of several devices come back mixed (facts F6).
+   * `notificationEmailAddresses` additionally mails the log, the documented fallback.
+   */
+  async getDeviceMailboxLog(
+    deviceIdentity: string,
+    notificationEmailAddresses: string[] = [],
+  ): Promise<DeviceMailboxLog[]> {
+    const params: Record<string, unknown> = { Identity: identity.parse(deviceIdentity), GetMailboxLog: true };
+    const recipients = emailAddresses.parse(notificationEmailAddresses);
+    if (recipients.length > 0) params.NotificationEmailAddresses = recipients;
+    const statistics = many(
+      'Get-MobileDeviceStatistics',
+      await this.call('Get-MobileDeviceStatistics', params),
+      mobileDeviceStatisticsSchema,
+    );
+    return statistics.map((device) => ({
+      deviceIdentity: device.Identity,
+      deviceId: device.DeviceID ?? device.DeviceId ?? null,
+      report: device.MailboxLogReport ? device.MailboxLogReport : null,
+      statistics: device,
+    }));
+  }
+
+  /** Mailbox logs of every device of a mailbox, one device at a time. */
+  async getMailboxLogs(
+    mailbox: string,
+    notificationEmailAddresses: string[] = [],
+  ): Promise<DeviceMailboxLog[]> {
+    const logs: DeviceMailboxLog[] = [];
+    for (const device of await this.getMobileDevices(mailbox)) {
+      logs.push(...(await this.getDeviceMailboxLog(device.Identity, notificationEmailAddresses)));
+    }
+    return logs;
+  }
+
+  async getActiveSyncOrganizationSettings(): Promise<ActiveSyncOrganizationSettings> {
+    const data = await this.call('Get-ActiveSyncOrganizationSettings', {});
+    return single('Get-ActiveSyncOrganizationSettings', data, activeSyncOrganizationSettingsSchema);
+  }
+
+  async getActiveSyncDeviceAccessRules(): Promise<ActiveSyncDeviceAccessRule[]> {
+    const data = await this.call('Get-ActiveSyncDeviceAccessRule', {});
+    return many('Get-ActiveSyncDeviceAccessRule', data, activeSyncDeviceAccessRuleSchema);
+  }
+
+  /** Client Access Rules; retired in Exchange Online, so "not available" is a normal answer (facts F3). */
+  async getClientAccessRules(): Promise<TenantFeature<ClientAccessRule[]>> {
+    return this.optionalFeature('Get-ClientAccessRule', {}, (data) =>
+      many('Get-ClientAccessRule', data, clientAccessRuleSchema),
+    );
+  }
+
+  async testClientAccessRule(
+    input: z.input<typeof clientAccessRuleTest>,
+  ): Promise<TenantFeature<ClientAccessRule[]>> {
+    const test = clientAccessRuleTest.parse(input);
+    const params = {
+      User: test.user,
+      Protocol: test.protocol,
+      AuthenticationType: test.authenticationType,
+      RemoteAddress: test.remoteAddress,
+      RemotePort: test.remotePort,
+    };
+    return this.optionalFeature('Test-ClientAccessRule', params, (data) =>
+      many('Test-ClientAccessRule', data, clientAccessRuleSchema),
+    );
+  }
+
+  async getAuthenticationPolicies(policy?: string): Promise<AuthenticationPolicy[]> {
+    const params = policy === undefined ? {} : { Identity: identity.parse(policy) };
+    return many(
+      'Get-AuthenticationPolicy',
+      await this.call('Get-AuthenticationPolicy', params),
+      authenticationPolicySchema,
+    );
+  }
+
+  async getOrganizationConfig(): Promise<OrganizationConfig> {
+    return single(
+      'Get-OrganizationConfig',
+      await this.call('Get-OrganizationConfig', {}),
+      organizationConfigSchema,
+    );
+  }
+
+  /** Turns EAS debug logging on or off (on lasts 48 hours in Exchange Online: facts F4). */
+  async setActiveSyncDebugLogging(mailbox: string, enabled: boolean): Promise<void> {
+    await this.call('Set-CASMailbox', {
+      Identity: identity.parse(mailbox),
+      ActiveSyncDebugLogging: z.boolean().parse(enabled),
+    });
+  }
+
+  async setActiveSyncEnabled(mailbox: string, enabled: boolean): Promise<void> {
+    await this.call('Set-CASMailbox', {
+      Identity: identity.parse(mailbox),
+      ActiveSyncEnabled: z.boolean().parse(enabled),
+    });
+  }
+
+  /** Adds/removes device IDs on the mailbox's allowed or blocked list (@{Add=…; Remove=…}). */
+  async updateActiveSyncDeviceIds(
+    mailbox: string,
+    list: 'allowed' | 'blocked',
+    update: { add?: string[]; remove?: string[] },
+  ): Promise<void> {
+    const checked = deviceIdUpdate.parse(update);
+    const value: Record<string, string[]> = {};
+    if (checked.add?.length) value.Add = checked.add;
+    if (checked.remove?.length) value.Remove = checked.remove;
+    const parameter = list === 'allowed' ? 'ActiveSyncAllowedDeviceIDs' : 'ActiveSyncBlockedDeviceIDs';
+    await this.call('Set-CASMailbox', { Identity: identity.parse(mailbox), [parameter]: value });
+  }
+
+  private async call(cmdlet: string, params: Record<string, unknown>): Promise<unknown[]> {
+    return (await this.runner.run(cmdlet, params)).data;
+  }
+
+  private async optionalFeature<T>(
+    cmdlet: string,
+    params: Record<string, unknown>,
+    parse: (data: unknown[]) => T,
+  ): Promise<TenantFeature<T>> {
+    try {
+      return { available: true, value: parse(await this.call(cmdlet, params)) };
+    } catch (error) {
+      if (error instanceof HostRequestError && error.kind === 'command-not-found') {
+        return {
+          available: false,
+          reason: 'not-available-in-tenant',
+          message: `${cmdlet} is not available in this tenant. Client Access Rules were retired in Exchange Online, so they cannot be blocking this device; Conditional Access replaces them.`,
+        };
+      }
+      throw error;
+    }
+  }
+}
+
+function many<T>(cmdlet: string, data: unknown[], schema: z.ZodType<T>): T[] {
+  const parsed = z.array(schema).safeParse(data);
+  if (!parsed.success) throw new ExchangeDataError(cmdlet, z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+function single<T>(cmdlet: string, data: unknown[], schema: z.ZodType<T>): T {
+  if (data.length !== 1) throw new ExchangeDataError(cmdlet, `expected one object, got ${data.length}`);
+  return many(cmdlet, data, schema)[0] as T;
+}
