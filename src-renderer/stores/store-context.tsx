@@ -1,15 +1,39 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { useStore, type StoreApi } from 'zustand';
+import { useStore } from 'zustand';
 import type { AppState } from './app-store';
+import type { CaseState } from './case-store';
+import type { LibraryState } from './library-store';
+import type { LogsState } from './logs-store';
+import type { Stores } from './stores';
 
-const AppStoreContext = createContext<StoreApi<AppState> | null>(null);
+const StoresContext = createContext<Stores | null>(null);
 
-export function AppStoreProvider({ store, children }: { store: StoreApi<AppState>; children: ReactNode }) {
-  return <AppStoreContext.Provider value={store}>{children}</AppStoreContext.Provider>;
+export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
 }
 
+function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (stores === null) throw new Error('Store hooks used outside StoresProvider');
+  return stores;
+}
+
+/** Selects from the session store (connection, theme, notices, scenarios). */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
-  const store = useContext(AppStoreContext);
-  if (store === null) throw new Error('useAppStore outside AppStoreProvider');
-  return useStore(store, selector);
+  return useStore(useStores().app, selector);
+}
+
+/** Selects from the open case. */
+export function useCaseStore<T>(selector: (state: CaseState) => T): T {
+  return useStore(useStores().kase, selector);
+}
+
+/** Selects from the mailbox-log list. */
+export function useLogsStore<T>(selector: (state: LogsState) => T): T {
+  return useStore(useStores().logs, selector);
+}
+
+/** Selects from the recent-cases library. */
+export function useLibraryStore<T>(selector: (state: LibraryState) => T): T {
+  return useStore(useStores().library, selector);
 }

@@ -1,6 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useAppStore } from '../../stores/store-context';
-import { WIZARD_STEPS } from './wizard-steps';
+import { WIZARD_STEPS } from '../../logic/steps';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '280px 1fr', flexGrow: 1, minHeight: 0 },

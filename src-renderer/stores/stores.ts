@@ -1,0 +1,23 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { EasApi } from '../../src-main/shared/ipc/api';
+import { createAppStore, type AppState } from './app-store';
+import { createCaseStore, type CaseState } from './case-store';
+import { createLibraryStore, type LibraryState } from './library-store';
+import { createLogsStore, type LogsState } from './logs-store';
+
+/** Every renderer store, each built over the same API so tests can hand in a fake one. */
+export interface Stores {
+  app: StoreApi<AppState>;
+  kase: StoreApi<CaseState>;
+  logs: StoreApi<LogsState>;
+  library: StoreApi<LibraryState>;
+}
+
+export function createStores(api: EasApi): Stores {
+  return {
+    app: createAppStore(api),
+    kase: createCaseStore(api),
+    logs: createLogsStore(api),
+    library: createLibraryStore(api),
+  };
+}
