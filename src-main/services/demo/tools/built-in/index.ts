@@ -1,5 +1,39 @@
 import type { BuiltInScenario } from './define';
 import { easDisabled, healthy, quarantinedByDefault } from './scenarios-abq';
+import {
+  autoBlocked,
+  deviceRuleBlocked,
+  intuneNonCompliant,
+  intuneNotEnrolled,
+  oldProtocol,
+  syncKeyLoop,
+  userBlockedList,
+} from './scenarios-device';
+import {
+  basicAuthClient,
+  busyTenant,
+  caBlocksEas,
+  missingGraphPermission,
+  reportOnlyNotCause,
+  twoCauses,
+} from './scenarios-identity';
 
 /** Every built-in scenario, in the order the start screen lists them. */
-export const builtInScenarios: BuiltInScenario[] = [healthy, easDisabled, quarantinedByDefault];
+export const builtInScenarios: BuiltInScenario[] = [
+  healthy,
+  easDisabled,
+  quarantinedByDefault,
+  deviceRuleBlocked,
+  userBlockedList,
+  intuneNonCompliant,
+  intuneNotEnrolled,
+  caBlocksEas,
+  reportOnlyNotCause,
+  oldProtocol,
+  basicAuthClient,
+  autoBlocked,
+  syncKeyLoop,
+  missingGraphPermission,
+  twoCauses,
+  busyTenant,
+];

@@ -1,0 +1,313 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { issueDemoToken } from '../../../src-main/services/demo/demo-token';
+import { listScenarios, loadScenario } from '../../../src-main/services/demo/scenario/scenario-loader';
+import { RawHost } from '../protocol/raw-host';
+import { demoConnectParams, demoShellLaunch } from './demo-shell-launch';
+
+type Message = Record<string, unknown>;
+type Device = {
+  DeviceId: string;
+  DeviceAccessState: string;
+  DeviceAccessStateReason: string;
+  DeviceAccessControlRule: string | null;
+  ClientVersion: string;
+};
+const ALEX = 'alex.wilber@contoso.example';
+const AUTO_BLOCK_REASONS = [
+  'UserAgentsChanges',
+  'RecentCommands',
+  'Watsons',
+  'OutOfBudgets',
+  'SyncCommands',
+  'CommandFrequency',
+];
+
+let host: RawHost | undefined;
+let sequence = 0;
+afterEach(async () => {
+  await host?.dispose();
+  host = undefined;
+});
+
+/** Starts the bundled shell on a scenario and connects it with a demo identity token. */
+async function connected(
+  scenario: string,
+  extraArgs: string[] = [],
+): Promise<(cmdlet: string, params?: Message) => Promise<Message>> {
+  host = RawHost.start(await demoShellLaunch(scenario, extraArgs));
+  await host.next(30_000);
+  const call = (cmdlet: string, params: Message = {}) =>
+    host!.request({ id: `t-${++sequence}`, cmdlet, params });
+  expect((await call('Connect-ExchangeOnline', await demoConnectParams(scenario))).ok).toBe(true);
+  return call;
+}
+
+const data = (m: Message) => {
+  expect(m.ok, JSON.stringify(m).slice(0, 400)).toBe(true);
+  return m.data as Message[];
+};
+const errorOf = (m: Message) => {
+  expect(m.ok).toBe(false);
+  return m.error as { kind: string; category: string; message: string };
+};
+const devices = async (call: Awaited<ReturnType<typeof connected>>) =>
+  data(await call('Get-MobileDevice', { Mailbox: ALEX })) as unknown as Device[];
+
+describe('simulated shell: debug logging', () => {
+  it('reads the flag back only with -ActiveSyncDebugLogging (always False without it)', async () => {
+    const call = await connected('healthy-iphone');
+    expect(data(await call('Get-CASMailbox', { Identity: ALEX }))[0]?.ActiveSyncDebugLogging).toBe(false);
+    expect(
+      data(await call('Get-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: true }))[0]
+        ?.ActiveSyncDebugLogging,
+    ).toBe(true);
+  });
+
+  it('turns logging on and lets it lapse after 48 hours of scenario time', async () => {
+    // 100 000× speed: 48 h of scenario time pass in about 1.7 s.
+    const call = await connected('healthy-iphone', ['--clock-speed', '100000']);
+    const read = async () =>
+      data(await call('Get-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: true }))[0]
+        ?.ActiveSyncDebugLogging;
+    data(await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: false }));
+    expect(await read()).toBe(false);
+    data(await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: true }));
+    expect(await read()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect(await read()).toBe(false);
+  });
+
+  it('warns when a Set changes nothing, as Exchange does', async () => {
+    const call = await connected('activesync-disabled');
+    const response = await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncEnabled: false });
+    expect(response.ok).toBe(true);
+    expect(String((response.warnings as string[])[0])).toMatch(
+      /no settings of 'alex.wilber' have been modified/,
+    );
+  });
+});
+
+describe('simulated shell: allow/block lists follow the ABQ precedence', () => {
+  it('allows a quarantined device through the allow list and blocks it through the block list, block winning', async () => {
+    const call = await connected('quarantined-org-default');
+    const samsung = async () => (await devices(call)).find((d) => d.DeviceId === 'SEC1A2B3C4D5E6F7A8')!;
+    expect(await samsung()).toMatchObject({
+      DeviceAccessState: 'Quarantined',
+      DeviceAccessStateReason: 'Global',
+    });
+    data(
+      await call('Set-CASMailbox', {
+        Identity: ALEX,
+        ActiveSyncAllowedDeviceIDs: { Add: ['SEC1A2B3C4D5E6F7A8'] },
+      }),
+    );
+    expect(await samsung()).toMatchObject({
+      DeviceAccessState: 'Allowed',
+      DeviceAccessStateReason: 'Individual',
+    });
+    data(
+      await call('Set-CASMailbox', {
+        Identity: ALEX,
+        ActiveSyncBlockedDeviceIDs: { Add: ['SEC1A2B3C4D5E6F7A8'] },
+      }),
+    );
+    expect(await samsung()).toMatchObject({
+      DeviceAccessState: 'Blocked',
+      DeviceAccessStateReason: 'Individual',
+    });
+    const cas = data(await call('Get-CASMailbox', { Identity: ALEX }))[0]!;
+    expect(cas.ActiveSyncAllowedDeviceIDs).toEqual(['F2KQ7HZX1C9N3P5R7T9V1X3Z5B', 'SEC1A2B3C4D5E6F7A8']);
+    expect(cas.ActiveSyncBlockedDeviceIDs).toEqual(['SEC1A2B3C4D5E6F7A8']);
+    data(
+      await call('Set-CASMailbox', {
+        Identity: ALEX,
+        ActiveSyncBlockedDeviceIDs: { Remove: ['SEC1A2B3C4D5E6F7A8'] },
+        ActiveSyncAllowedDeviceIDs: { Remove: ['SEC1A2B3C4D5E6F7A8'] },
+      }),
+    );
+    expect(await samsung()).toMatchObject({
+      DeviceAccessState: 'Quarantined',
+      DeviceAccessStateReason: 'Global',
+    });
+  });
+
+  it('keeps an auto-blocked device blocked despite the allow list, but the block list wins over auto-block', async () => {
+    const call = await connected('auto-blocked-command-frequency');
+    const samsung = async () => (await devices(call)).find((d) => d.DeviceId === 'SEC1A2B3C4D5E6F7A8')!;
+    data(
+      await call('Set-CASMailbox', {
+        Identity: ALEX,
+        ActiveSyncAllowedDeviceIDs: { Add: ['SEC1A2B3C4D5E6F7A8'] },
+      }),
+    );
+    expect(await samsung()).toMatchObject({
+      DeviceAccessState: 'Blocked',
+      DeviceAccessStateReason: 'CommandFrequency',
+    });
+    data(
+      await call('Set-CASMailbox', {
+        Identity: ALEX,
+        ActiveSyncBlockedDeviceIDs: { Add: ['SEC1A2B3C4D5E6F7A8'] },
+      }),
+    );
+    expect(await samsung()).toMatchObject({
+      DeviceAccessState: 'Blocked',
+      DeviceAccessStateReason: 'Individual',
+    });
+  });
+
+  it('names the matching device access rule the way Exchange does', async () => {
+    const call = await connected('missing-graph-permission');
+    const a54 = (await devices(call)).find((d) => d.DeviceId === 'SEC9F8E7D6C5B4A3928')!;
+    expect(a54).toMatchObject({
+      DeviceAccessState: 'Quarantined',
+      DeviceAccessStateReason: 'DeviceRule',
+      DeviceAccessControlRule: 'SM-A546B (DeviceModel)',
+    });
+    const rules = data(await call('Get-ActiveSyncDeviceAccessRule'));
+    expect(rules[0]).toMatchObject({
+      Name: 'SM-A546B (DeviceModel)',
+      Characteristic: 'DeviceModel',
+      AccessLevel: 'Quarantine',
+    });
+  });
+});
+
+describe('simulated shell: Exchange texts and objects', () => {
+  it('says retired Client Access Rule cmdlets are not recognized', async () => {
+    const call = await connected('healthy-iphone');
+    for (const [cmdlet, params] of [
+      ['Get-ClientAccessRule', {}],
+      [
+        'Test-ClientAccessRule',
+        {
+          User: ALEX,
+          Protocol: 'ExchangeActiveSync',
+          AuthenticationType: 'OAuthAuthentication',
+          RemoteAddress: '198.51.100.7',
+          RemotePort: 443,
+        },
+      ],
+    ] as const) {
+      const error = errorOf(await call(cmdlet, params));
+      expect(error.kind).toBe('command-not-found');
+      expect(error.message).toContain(`The term '${cmdlet}' is not recognized as a name of a cmdlet`);
+    }
+  });
+
+  it('answers an unknown mailbox with Exchange\'s "couldn\'t be found" text', async () => {
+    const call = await connected('healthy-iphone');
+    const error = errorOf(await call('Get-CASMailbox', { Identity: 'nobody@contoso.example' }));
+    expect(error).toMatchObject({ kind: 'cmdlet-error', category: 'ObjectNotFound' });
+    expect(error.message).toMatch(
+      /^The operation couldn't be performed because object 'nobody@contoso.example' couldn't be found on '/,
+    );
+  });
+
+  it('returns MailboxLogReport only with -GetMailboxLog, and it is the scenario log text', async () => {
+    const call = await connected('sync-key-loop');
+    const scenario = loadScenario('sync-key-loop');
+    const expected = scenario.exchange.mobileDevices[0]!.mailboxLog as { text: string };
+    const plain = data(await call('Get-MobileDeviceStatistics', { Mailbox: ALEX }))[0]!;
+    expect(plain).not.toHaveProperty('MailboxLogReport');
+    const withLog = data(
+      await call('Get-MobileDeviceStatistics', { Mailbox: ALEX, GetMailboxLog: true }),
+    )[0]!;
+    expect(withLog.MailboxLogReport).toBe(expected.text);
+    expect(String(withLog.MailboxLogReport)).toContain('<Status>3</Status>');
+    const byIdentity = data(await call('Get-MobileDeviceStatistics', { Identity: String(plain.Identity) }));
+    expect(byIdentity).toHaveLength(1);
+  });
+
+  it('refuses a Graph token at Connect-ExchangeOnline and fails cmdlets once its own token expires', async () => {
+    host = RawHost.start(await demoShellLaunch('healthy-iphone'));
+    await host.next(30_000);
+    const scenario = loadScenario('healthy-iphone');
+    const now = Math.floor(Date.now() / 1000);
+    const claims = {
+      tid: scenario.tenant.id,
+      oid: scenario.operator.userId,
+      upn: 'helpdesk@contoso.example',
+      scp: ['Exchange.Manage'],
+      iat: now,
+    };
+    const wrong = await host.request({
+      id: 'c1',
+      cmdlet: 'Connect-ExchangeOnline',
+      params: {
+        AccessToken: issueDemoToken({ ...claims, aud: 'graph', exp: now + 600 }),
+        UserPrincipalName: 'helpdesk@contoso.example',
+      },
+    });
+    expect(errorOf(wrong)).toMatchObject({ kind: 'cmdlet-error', category: 'AuthenticationError' });
+    expect(errorOf(await host.request({ id: 'c2', cmdlet: 'Get-OrganizationConfig', params: {} })).kind).toBe(
+      'not-connected',
+    );
+    const shortLived = issueDemoToken({ ...claims, aud: 'exchange', exp: now + 2 });
+    expect(
+      (
+        await host.request({
+          id: 'c3',
+          cmdlet: 'Connect-ExchangeOnline',
+          params: { AccessToken: shortLived, UserPrincipalName: 'helpdesk@contoso.example' },
+        })
+      ).ok,
+    ).toBe(true);
+    expect((await host.request({ id: 'c4', cmdlet: 'Get-OrganizationConfig', params: {} })).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, (now + 2) * 1000 - Date.now() + 300));
+    expect(
+      errorOf(await host.request({ id: 'c5', cmdlet: 'Get-OrganizationConfig', params: {} })),
+    ).toMatchObject({ kind: 'cmdlet-error', category: 'AuthenticationError' });
+  });
+});
+
+describe('simulated shell: every built-in scenario shows its story in Exchange', () => {
+  const checks: Record<string, (devices: Device[], cas: Message) => boolean> = {
+    DEVICE_BLOCKED: (ds) =>
+      ds.some(
+        (d) =>
+          d.DeviceAccessState === 'Blocked' &&
+          ['Individual', 'DeviceRule', 'Global'].includes(d.DeviceAccessStateReason),
+      ),
+    DEVICE_QUARANTINED: (ds) =>
+      ds.some(
+        (d) =>
+          d.DeviceAccessState === 'Quarantined' &&
+          ['Global', 'DeviceRule'].includes(d.DeviceAccessStateReason),
+      ),
+    DEVICE_NOT_COMPLIANT: (ds) =>
+      ds.some(
+        (d) => d.DeviceAccessState === 'Quarantined' && d.DeviceAccessStateReason === 'ExternalCompliance',
+      ),
+    DEVICE_NOT_ENROLLED: (ds) =>
+      ds.some(
+        (d) => d.DeviceAccessState === 'Quarantined' && d.DeviceAccessStateReason === 'ExternalEnrollment',
+      ),
+    DEVICE_AUTO_BLOCKED: (ds) =>
+      ds.some(
+        (d) => d.DeviceAccessState === 'Blocked' && AUTO_BLOCK_REASONS.includes(d.DeviceAccessStateReason),
+      ),
+    EAS_DISABLED_FOR_MAILBOX: (_ds, cas) => cas.ActiveSyncEnabled === false,
+    EAS_VERSION_UNSUPPORTED: (ds) => ds.some((d) => Number(d.ClientVersion) < 16.1),
+  };
+
+  for (const summary of listScenarios()) {
+    it(`${summary.id}: ${summary.rootCauses.join(', ') || 'healthy'}`, async () => {
+      const call = await connected(summary.id);
+      const ds = await devices(call);
+      const cas = data(await call('Get-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: true }))[0]!;
+      expect(cas.ActiveSyncDebugLogging).toBe(true);
+      for (const cause of summary.rootCauses)
+        if (checks[cause]) expect(checks[cause](ds, cas), cause).toBe(true);
+      const deviceCauses = Object.keys(checks).filter((c) => c !== 'EAS_VERSION_UNSUPPORTED');
+      if (!summary.rootCauses.some((c) => deviceCauses.includes(c))) {
+        // Nothing in Exchange is the cause: no device of the affected phones is held back by ABQ.
+        expect(
+          ds.filter((d) => d.DeviceAccessState !== 'Allowed'),
+          summary.id,
+        ).toEqual([]);
+        expect(cas.ActiveSyncEnabled).toBe(true);
+      }
+    });
+  }
+});
