@@ -7,39 +7,11 @@ import { builtInScenarios } from '../../../src-main/services/demo/tools/built-in
 import { renderBuiltInFiles } from '../../../src-main/services/demo/tools/render-built-in-files';
 
 const scenariosDir = path.resolve('assets/scenarios');
-const catalogCodes = [
-  'EAS_DISABLED_FOR_MAILBOX',
-  'DEVICE_BLOCKED',
-  'DEVICE_QUARANTINED',
-  'DEVICE_NOT_COMPLIANT',
-  'DEVICE_NOT_ENROLLED',
-  'DEVICE_AUTO_BLOCKED',
-  'EAS_VERSION_UNSUPPORTED',
-  'PROVISIONING_LOOP',
-  'DEVICE_NOT_PROVISIONABLE',
-  'REMOTE_WIPE_PENDING',
-  'CA_BLOCKS_EAS',
-  'CA_REPORT_ONLY_WOULD_BLOCK',
-  'SIGNIN_FAILURES',
-  'CAR_DENIES_EAS',
-  'CLIENT_ACCESS_RULES_RETIRED',
-  'BASIC_AUTH_CLIENT',
-  'MODERN_AUTH_DISABLED',
-  'NO_REQUESTS_REACHED_MAILBOX',
-  'SYNC_KEY_LOOP',
-  'FOLDER_HIERARCHY_CHANGED_LOOP',
-  'THROTTLED',
-  'SERVER_ERRORS',
-  'MAILBOX_QUOTA_EXCEEDED',
-  'TOO_MANY_FOLDERS',
-  'REDIRECT_451',
-  'SEND_FAILED',
-  'ITEM_SYNC_ERRORS',
-  'DEBUG_LOGGING_ACTIVE',
-  'HEALTHY_SYNC',
-  'LOG_PARSE_WARNINGS',
-  'EVIDENCE_UNAVAILABLE',
-];
+// The findings catalog is data shared with the analysis engine; scenarios may name only its codes.
+const catalog = JSON.parse(readFileSync(path.resolve('assets/findings/catalog.json'), 'utf8')) as {
+  findings: { code: string }[];
+};
+const catalogCodes = catalog.findings.map((f) => f.code);
 
 describe('built-in scenarios', () => {
   const folders = readdirSync(scenariosDir, { withFileTypes: true })

@@ -302,7 +302,7 @@ const scenarioObjectSchema = z.strictObject({
   expected: z.strictObject({
     /** Codes that are the real cause(s); empty for a healthy tenant. */
     rootCauses: z.array(findingCode),
-    /** Every code the analysis should raise, root causes included. */
+    /** Codes the analysis must raise, root causes included (it may add info-level ones such as CLIENT_ACCESS_RULES_RETIRED). */
     findings: z.array(findingCode),
     /** Codes the analysis must not raise (e.g. a report-only policy named as the cause). */
     notFindings: z.array(findingCode).default([]),
