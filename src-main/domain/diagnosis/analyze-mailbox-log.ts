@@ -7,6 +7,7 @@ import type { DeviceTimeline } from '../patterns/device-timeline';
 import type { DevicePattern } from '../patterns/pattern';
 import { buildFinding, type FindingDraft } from './catalog';
 import { findingFromParseWarnings, findingsFromPatterns } from './log-findings';
+import { mergeDrafts } from './merge';
 import { rankFindings } from './rank';
 
 /** One device as the analyze-log output lists it. */
@@ -43,7 +44,7 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
   if (parseDraft !== undefined) drafts.push(parseDraft);
   return {
     devices: timelines.map(summarise),
-    findings: rankFindings(drafts.map(buildFinding)),
+    findings: rankFindings(mergeDrafts(drafts).map(buildFinding)),
     patterns,
     warnings: warnings.map((w) => (w.source === undefined ? w.message : `${w.source}: ${w.message}`)),
     drafts,

@@ -1,7 +1,7 @@
 import { parseMailboxLogFileName } from '../mailbox-log/file-name';
 import { MailboxLogParser } from '../mailbox-log/parser';
 import { StringPool } from '../mailbox-log/string-pool';
-import { TimelineCollector } from '../patterns/device-timeline';
+import { TimelineCollector, type DeviceTimeline } from '../patterns/device-timeline';
 import { analyzeTimelines, type MailboxLogAnalysis } from './analyze-mailbox-log';
 
 /**
@@ -56,6 +56,11 @@ export class LogAnalysisSession {
     const parser = this.parserFor(source);
     parser.push(new TextEncoder().encode(text));
     parser.end();
+  }
+
+  /** Every device's entries, deduplicated and in time order (for views that list entries). */
+  timelines(): readonly DeviceTimeline[] {
+    return this.collector.timelines();
   }
 
   finish(): MailboxLogAnalysis {

@@ -45,6 +45,7 @@ interface Frame {
 
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)([^<>]*)>/g;
 const ITEM_KINDS = new Set(['Add', 'Change', 'Delete', 'Fetch', 'SoftDelete']);
+const WANTED = new Set(['Status', 'SyncKey', 'CollectionId', 'ServerId', 'ClientId', 'PolicyKey', 'HeartbeatInterval', 'Model', 'OS', 'FriendlyName']);
 
 /** Scans one request or response body. */
 export function scanBody(body: string): ScannedBody {
@@ -84,7 +85,8 @@ export function scanBody(body: string): ScannedBody {
     if (at === -1) continue;
     while (stack.length - 1 > at) closeFrame(stack.pop() as Frame, undefined);
     const frame = stack.pop() as Frame;
-    const text = frame.hasChild ? undefined : decodeEntities(body.slice(frame.contentStart, match.index).trim());
+    // Only the few leaf values we read are cut out of the body; PII-truncated leaves are skipped.
+    const text = frame.hasChild || !WANTED.has(frame.name) ? undefined : decodeEntities(body.slice(frame.contentStart, match.index).trim());
     closeFrame(frame, text);
   }
   // Cut-off body: close what is still open so partial records are kept.

@@ -40,7 +40,7 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
   for (const c of requestBody.collections) if (c.collectionId !== undefined) requestKeys.set(c.collectionId, c.syncKey);
   for (const c of responseBody.collections) {
     const id = c.collectionId ?? '?';
-    if (c.status !== undefined) collectionStatuses.push({ ...describeStatus(command, c.status), scope: 'collection', collectionId: pool.get(id) });
+    if (c.status !== undefined) collectionStatuses.push(sharedStatus(command, c.status, 'collection', id));
     syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: requestKeys.get(id), responseSyncKey: c.syncKey, status: c.status });
     requestKeys.delete(id);
   }
@@ -80,12 +80,13 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     httpStatus: response.status,
     httpReason: pool.get(response.reason),
     easHeaders: readEasHeaders(response.headers, pool),
-    commandStatus: responseBody.rootStatus === undefined ? undefined : { ...describeStatus(command, responseBody.rootStatus), scope: responseBody.rootStatus >= 100 ? 'global' : 'command' },
-    collectionStatuses,
-    itemStatuses: responseBody.itemStatuses.map((s) => ({ ...describeStatus(command, s.status), scope: 'item' as const, itemKind: pool.get(s.kind), itemId: pool.get(s.id) })),
-    syncKeys,
+    commandStatus: responseBody.rootStatus === undefined ? undefined : sharedStatus(command, responseBody.rootStatus, responseBody.rootStatus >= 100 ? 'global' : 'command'),
+    collectionStatuses: orEmpty(collectionStatuses),
+    // Successful items are the norm and a Sync can carry hundreds; only the others are kept.
+    itemStatuses: orEmpty(responseBody.itemStatuses.filter((s) => s.status !== 1).map((s) => ({ ...describeStatus(command, s.status), scope: 'item' as const, itemKind: pool.get(s.kind), itemId: pool.get(s.id) }))),
+    syncKeys: orEmpty(syncKeys),
     folderSyncKey: command === 'FolderSync' ? { request: pool.get(requestBody.rootSyncKey), response: pool.get(responseBody.rootSyncKey) } : undefined,
-    policyStatuses: responseBody.policies.filter((p) => p.status !== undefined).map((p) => ({ ...describeStatus(command, p.status as number, 'policy'), scope: 'policy' as const })),
+    policyStatuses: orEmpty(responseBody.policies.filter((p) => p.status !== undefined).map((p) => sharedStatus(command, p.status as number, 'policy'))),
     responsePolicyKey: pool.get(responseBody.policies.find((p) => p.policyKey !== undefined)?.policyKey),
     remoteWipeRequested: responseBody.remoteWipe,
     heartbeatInterval: requestBody.heartbeatInterval,
@@ -100,8 +101,8 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     accessStateReason: pool.get(oneLine(sections.get('AccessStateReason'))),
     deviceAccessControlRule: pool.get(oneLine(sections.get('DeviceAccessControlRule'))),
     wasPending: sections.has('WasPending'),
-    exceptions,
-    otherSections,
+    exceptions: orEmpty(exceptions),
+    otherSections: Object.keys(otherSections).length === 0 ? NO_SECTIONS : otherSections,
     complete: hasResponse,
   };
   return entry;
@@ -125,6 +126,28 @@ function readEasHeaders(headers: Map<string, string>, pool: StringPool): EasResp
 }
 
 const EMPTY_HEADERS: EasResponseHeaders = Object.freeze({});
+const NO_SECTIONS: Readonly<Record<string, string>> = Object.freeze({});
+const EMPTY: readonly never[] = Object.freeze([]);
+
+function orEmpty<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? EMPTY : items;
+}
+
+/**
+ * Entries repeat the same few statuses endlessly (Ping 1, Sync 1 on folder 5…), so status records
+ * are shared rather than allocated per entry; this keeps a 200 MB log's entries in memory cheaply.
+ */
+const statusCache = new Map<string, EntryStatus>();
+function sharedStatus(command: string | undefined, code: number, scope: EntryStatus['scope'], collectionId?: string): EntryStatus {
+  const key = `${command}|${code}|${scope}|${collectionId ?? ''}`;
+  let status = statusCache.get(key);
+  if (status === undefined) {
+    const info = describeStatus(command, code, scope === 'policy' ? 'policy' : 'other');
+    status = Object.freeze(collectionId === undefined ? { ...info, scope } : { ...info, scope, collectionId: detach(collectionId) });
+    if (statusCache.size < 10_000) statusCache.set(key, status);
+  }
+  return status;
+}
 
 function readTime(text: string | undefined): number | undefined {
   return text === undefined ? undefined : parseLogTime(text);

@@ -119,7 +119,8 @@ export class MailboxLogParser {
   }
 
   private onLine(line: string): void {
-    if (DASHES.test(line)) {
+    const first = line.charCodeAt(0);
+    if (first === 45 && DASHES.test(line)) {
       if (this.expectClosingDash) {
         this.expectClosingDash = false;
         return;
@@ -128,7 +129,7 @@ export class MailboxLogParser {
       this.pendingDash = line;
       return;
     }
-    const header = line.length < 40 ? ENTRY_HEADER.exec(line) : null;
+    const header = line.length < 40 && (first === 32 || first === 76) ? ENTRY_HEADER.exec(line) : null;
     if (header) {
       this.pendingDash = undefined;
       this.startEntry(Number(header[1]));
@@ -166,7 +167,7 @@ export class MailboxLogParser {
   }
 
   private appendValue(line: string): void {
-    this.previousEmpty = line.trim().length === 0;
+    this.previousEmpty = isBlank(line);
     if (this.key !== undefined) this.value.push(line);
     else if (!this.previousEmpty) this.strayChars += line.length;
   }
@@ -188,9 +189,9 @@ export class MailboxLogParser {
   private finishSection(): void {
     if (this.sections === undefined || this.key === undefined) return;
     let end = this.value.length;
-    while (end > 0 && (this.value[end - 1] as string).trim().length === 0) end--;
+    while (end > 0 && isBlank(this.value[end - 1] as string)) end--;
     let start = 0;
-    while (start < end && (this.value[start] as string).trim().length === 0) start++;
+    while (start < end && isBlank(this.value[start] as string)) start++;
     const text = end - start === 1 ? (this.value[start] as string) : this.value.slice(start, end).join('\n');
     const before = this.sections.get(this.key);
     this.sections.set(this.key, before === undefined ? text : `${before}\n${text}`);
@@ -229,4 +230,13 @@ export class MailboxLogParser {
   private label(): string {
     return this.options.source === undefined ? 'The input' : `"${this.options.source}"`;
   }
+}
+
+/** True for an empty or whitespace-only line, without allocating a trimmed copy. */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
 }

@@ -16,39 +16,50 @@ export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
   timeline.entries.forEach((e, i) => {
     if (e.accessState === 'Allowed' && classify(e) === undefined) lastAllowed = i;
   });
-  let run: { kind: PatternKind; label: string; entries: LogEntry[] } | undefined;
-  const close = (): void => {
-    if (run === undefined) return;
-    const first = run.entries[0] as LogEntry;
-    const end = run.entries[run.entries.length - 1] as LogEntry;
-    const ongoing = timeline.entries.indexOf(end) > lastAllowed;
-    const period = ongoing ? `since ${when(first.requestTime)}` : `from ${when(first.requestTime)} to ${when(end.requestTime)}; later requests were allowed`;
-    patterns.push({
-      kind: run.kind,
-      deviceKey: timeline.key,
-      deviceId: timeline.deviceId,
-      summary: `${run.label} in ${run.entries.length} request(s) ${period}.`,
-      entries: citeEntries(run.entries),
-      from: first.requestTime,
-      to: end.requestTime,
-      ongoing,
-    });
-    run = undefined;
-  };
+  const runs: Run[] = [];
+  let run: Run | undefined;
   for (const entry of timeline.entries) {
     const found = classify(entry);
     if (found === undefined) {
-      if (entry.accessState === 'Allowed') close();
+      if (entry.accessState === 'Allowed') run = undefined;
       continue;
     }
     if (run !== undefined && run.kind === found.kind && run.label === found.label) run.entries.push(entry);
     else {
-      close();
       run = { ...found, entries: [entry] };
+      runs.push(run);
     }
   }
-  close();
+  // One pattern per kind: a phone auto-blocked a hundred times is one problem, not a hundred.
+  const kinds = [...new Set(runs.map((r) => r.kind))];
+  for (const kind of kinds) {
+    const ofKind = runs.filter((r) => r.kind === kind);
+    const all = ofKind.flatMap((r) => r.entries);
+    const first = all[0] as LogEntry;
+    const lastRun = ofKind[ofKind.length - 1] as Run;
+    const end = lastRun.entries[lastRun.entries.length - 1] as LogEntry;
+    const ongoing = timeline.entries.indexOf(end) > lastAllowed;
+    const labels = [...new Set(ofKind.map((r) => r.label))];
+    const periods = ofKind.length === 1 ? '' : ` over ${ofKind.length} separate periods`;
+    const state = ongoing ? `still so at the last request (${when(end.requestTime)})` : `last at ${when(end.requestTime)}; later requests were allowed`;
+    patterns.push({
+      kind,
+      deviceKey: timeline.key,
+      deviceId: timeline.deviceId,
+      summary: `${labels.slice(0, 3).join('; ')} in ${all.length} request(s)${periods}, from ${when(first.requestTime)}, ${state}.`,
+      entries: citeEntries(all),
+      from: first.requestTime,
+      to: end.requestTime,
+      ongoing,
+    });
+  }
   return patterns;
+}
+
+interface Run {
+  kind: PatternKind;
+  label: string;
+  entries: LogEntry[];
 }
 
 function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {
