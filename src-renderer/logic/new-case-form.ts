@@ -59,7 +59,9 @@ export function validateNewCaseForm(
         ...(f.ticketRef !== '' ? { ticketRef: f.ticketRef } : {}),
       },
       connection:
-        f.connection === 'demo' ? { kind: 'demo', scenario: f.scenario } : { kind: 'tenant', tenant: f.tenant },
+        f.connection === 'demo'
+          ? { kind: 'demo', scenario: f.scenario }
+          : { kind: 'tenant', tenant: f.tenant },
     },
   };
 }

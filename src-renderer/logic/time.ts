@@ -1,5 +1,9 @@
 /** How long a step has run (or ran), for the "elapsed" line: "8 s", "2 min 05 s", "1 h 03 min". */
-export function formatElapsed(startedAt: string | undefined, finishedAt: string | undefined, now: number): string {
+export function formatElapsed(
+  startedAt: string | undefined,
+  finishedAt: string | undefined,
+  now: number,
+): string {
   if (startedAt === undefined) return '';
   const start = Date.parse(startedAt);
   const end = finishedAt !== undefined ? Date.parse(finishedAt) : now;
@@ -22,15 +26,23 @@ export function formatDuration(ms: number): string {
  * What is left of Exchange Online's 48-hour debug-logging window. Exchange switches logging off
  * by itself at `expiresAt`; after that the operator must enable it again to capture more.
  */
-export function formatCountdown(expiresAt: string | undefined, now: number): { text: string; expired: boolean } {
-  if (expiresAt === undefined) return { text: 'Exchange turns it off by itself 48 hours after it was enabled.', expired: false };
+export function formatCountdown(
+  expiresAt: string | undefined,
+  now: number,
+): { text: string; expired: boolean } {
+  if (expiresAt === undefined)
+    return { text: 'Exchange turns it off by itself 48 hours after it was enabled.', expired: false };
   const end = Date.parse(expiresAt);
   if (Number.isNaN(end)) return { text: '', expired: false };
   const left = end - now;
-  if (left <= 0) return { text: 'The 48-hour window has ended: Exchange has turned debug logging off.', expired: true };
+  if (left <= 0)
+    return { text: 'The 48-hour window has ended: Exchange has turned debug logging off.', expired: true };
   const hours = Math.floor(left / 3_600_000);
   const minutes = Math.floor((left % 3_600_000) / 60_000);
-  return { text: `${hours} h ${String(minutes).padStart(2, '0')} min left before Exchange turns it off.`, expired: false };
+  return {
+    text: `${hours} h ${String(minutes).padStart(2, '0')} min left before Exchange turns it off.`,
+    expired: false,
+  };
 }
 
 /** A timestamp from the case in the operator's local time, without seconds noise. */

@@ -40,7 +40,9 @@ export function createAppStore(api: EasApi): StoreApi<AppState> {
     setTheme: (theme) => set({ theme }),
     dismissNotice: (at) => set((s) => ({ notices: s.notices.filter((n) => n.at !== at) })),
     connect: async () => {
-      api.onBackendNotice((notice) => set((state) => ({ notices: [notice, ...state.notices].slice(0, MAX_NOTICES) })));
+      api.onBackendNotice((notice) =>
+        set((state) => ({ notices: [notice, ...state.notices].slice(0, MAX_NOTICES) })),
+      );
       api.onShellStatus((shell) => set({ shell }));
       const [info, scenarios] = await Promise.all([api.getAppInfo({}), api.listScenarios({})]);
       if (scenarios.ok) set({ scenarios: scenarios.value, scenariosError: null });

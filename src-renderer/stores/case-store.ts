@@ -1,7 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EasApi } from '../../src-main/shared/ipc/api';
 import type { Result } from '../../src-main/shared/ipc/result';
-import type { ActionPreview, CaseView, WizardAction, WizardStepId } from '../../src-main/shared/models/wizard';
+import type {
+  ActionPreview,
+  CaseView,
+  WizardAction,
+  WizardStepId,
+} from '../../src-main/shared/models/wizard';
 import type { StartCaseInput } from '../logic/new-case-form';
 import { describeFailure } from '../logic/result';
 import type { WizardPlace } from '../logic/steps';
@@ -111,7 +116,15 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       importBundle: (filePath) => openWith(api.importBundle({ filePath }), 'summary'),
 
       closeCase: () =>
-        set({ view: null, place: 'start', stepErrors: {}, pendingAction: null, evidence: null, exported: null, error: null }),
+        set({
+          view: null,
+          place: 'start',
+          stepErrors: {},
+          pendingAction: null,
+          evidence: null,
+          exported: null,
+          error: null,
+        }),
 
       goTo: (place) => {
         set({ place });
@@ -161,7 +174,13 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       confirmAction: async () => {
         const view = get().view;
         const pending = get().pendingAction;
-        if (view === null || pending === null || pending.status !== 'ready' || pending.preview?.allowed !== true) return false;
+        if (
+          view === null ||
+          pending === null ||
+          pending.status !== 'ready' ||
+          pending.preview?.allowed !== true
+        )
+          return false;
         set({ pendingAction: { ...pending, status: 'running' } });
         const result = await api.runAction({ caseId: view.caseId, action: pending.action, confirmed: true });
         if (result.ok) {

@@ -1,6 +1,11 @@
-import { makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useAppStore } from '../../stores/store-context';
-import { WIZARD_STEPS } from '../../logic/steps';
+import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { useAppStore, useCaseStore } from '../../stores/store-context';
+import { ActionDialog } from '../actions/ActionDialog';
+import { EvidenceDialog } from '../step/EvidenceDialog';
+import { CaseBanner } from './CaseBanner';
+import { PlaceView } from './PlaceView';
+import { StepList } from './StepList';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '280px 1fr', flexGrow: 1, minHeight: 0 },
@@ -9,54 +14,48 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalL,
     overflowY: 'auto',
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
-  step: {
-    display: 'flex',
-    flexDirection: 'column',
-    padding: tokens.spacingVerticalS,
-    borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
-  },
-  // Marked by a border, not a fill: fills lose text contrast in the high-contrast theme.
-  current: { borderLeftColor: tokens.colorBrandStroke1 },
   main: { padding: tokens.spacingHorizontalXXL, overflowY: 'auto' },
 });
 
-/** The frame of the wizard: the step list and the current step's area. */
+/** The frame of the wizard: the step list and the current place, plus the shared dialogs. */
 export function WizardShell() {
   const styles = useStyles();
   const status = useAppStore((s) => s.status);
   const error = useAppStore((s) => s.error);
+  const place = useCaseStore((s) => s.place);
+  const first = useRef(true);
+  // Moving between steps moves focus to the new heading, so keyboard and screen-reader users
+  // land at the top of what changed instead of on a button that no longer exists.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('step-heading')?.focus();
+  }, [place]);
   return (
     <div className={styles.layout}>
       <nav className={styles.nav} aria-label="Troubleshooting steps">
-        <ol className={styles.list}>
-          {WIZARD_STEPS.map((step, index) => (
-            <li
-              key={step.id}
-              className={`${styles.step} ${index === 0 ? styles.current : ''}`}
-              aria-current={index === 0 ? 'step' : undefined}
-            >
-              <Text weight={index === 0 ? 'semibold' : 'regular'}>
-                {index + 1}. {step.title}
-              </Text>
-              <Text size={200}>{step.hint}</Text>
-            </li>
-          ))}
-        </ol>
+        <StepList />
       </nav>
       <main className={styles.main}>
         {status === 'connecting' && <Spinner label="Connecting to the app…" />}
         {status === 'error' && (
           <MessageBar intent="error">
-            <MessageBarBody>The app did not answer: {error}. Restart it; if this keeps happening, tell tier 2.</MessageBarBody>
+            <MessageBarBody>
+              The app did not answer: {error}. Restart it; if this keeps happening, tell tier 2.
+            </MessageBarBody>
           </MessageBar>
         )}
         {status === 'ready' && (
-          <Text as="h2" size={600} weight="semibold">
-            New case
-          </Text>
+          <>
+            <CaseBanner />
+            <PlaceView />
+          </>
         )}
       </main>
+      <ActionDialog />
+      <EvidenceDialog />
     </div>
   );
 }

@@ -33,9 +33,15 @@ describe('case store', () => {
     await store.getState().openCase('case-0001-test');
     fake.emit('onCaseUpdated', caseView({ updatedAt: '2026-11-26T09:00:05.000Z', operator: 'stale' }));
     expect(store.getState().view?.operator).not.toBe('stale');
-    fake.emit('onCaseUpdated', caseView({ caseId: 'case-0002-other', updatedAt: '2026-11-26T10:00:00.000Z' }));
+    fake.emit(
+      'onCaseUpdated',
+      caseView({ caseId: 'case-0002-other', updatedAt: '2026-11-26T10:00:00.000Z' }),
+    );
     expect(store.getState().view?.caseId).toBe('case-0001-test');
-    fake.emit('onCaseUpdated', caseView({ updatedAt: '2026-11-26T09:00:20.000Z' }, { mailbox: { status: 'running' } }));
+    fake.emit(
+      'onCaseUpdated',
+      caseView({ updatedAt: '2026-11-26T09:00:20.000Z' }, { mailbox: { status: 'running' } }),
+    );
     expect(store.getState().view?.steps[1]?.status).toBe('running');
   });
 
@@ -46,8 +52,13 @@ describe('case store', () => {
     await fake.api.startCase({ subject, connection });
     store.setState({ view: caseView() });
     const running = store.getState().runStep('mailbox');
-    fake.emit('onCaseUpdated', caseView({ updatedAt: '2026-11-26T09:01:00.000Z' }, { mailbox: { status: 'done' } }));
-    reply.resolve(ok(caseView({ updatedAt: '2026-11-26T09:00:30.000Z' }, { mailbox: { status: 'running' } })));
+    fake.emit(
+      'onCaseUpdated',
+      caseView({ updatedAt: '2026-11-26T09:01:00.000Z' }, { mailbox: { status: 'done' } }),
+    );
+    reply.resolve(
+      ok(caseView({ updatedAt: '2026-11-26T09:00:30.000Z' }, { mailbox: { status: 'running' } })),
+    );
     await running;
     expect(store.getState().view?.steps[1]?.status).toBe('done');
   });
@@ -63,7 +74,10 @@ describe('case store', () => {
   });
 
   it('a read-only case never runs steps or actions', async () => {
-    const fake = createFakeApi({ runStep: () => ok(caseView()), previewAction: () => ok({ description: 'x', command: 'y', allowed: true }) });
+    const fake = createFakeApi({
+      runStep: () => ok(caseView()),
+      previewAction: () => ok({ description: 'x', command: 'y', allowed: true }),
+    });
     const store = createCaseStore(fake.api);
     store.setState({ view: caseView({ readOnly: true }) });
     store.getState().goTo('mailbox');
@@ -77,7 +91,11 @@ describe('case store', () => {
     const action = { kind: 'allow-device', deviceId: 'SEC1A2B3C4D5E6F7A8' } as const;
     const fake = createFakeApi({
       previewAction: () =>
-        ok({ description: 'Allow device SEC1A2B3C4D5E6F7A8 for alex', command: 'Set-CASMailbox …', allowed: true }),
+        ok({
+          description: 'Allow device SEC1A2B3C4D5E6F7A8 for alex',
+          command: 'Set-CASMailbox …',
+          allowed: true,
+        }),
       runAction: () => ok(caseView({ updatedAt: '2026-11-26T09:02:00.000Z', audit: [] })),
     });
     const store = createCaseStore(fake.api);
@@ -92,7 +110,13 @@ describe('case store', () => {
 
   it('refuses to run an action the preview says is not allowed', async () => {
     const fake = createFakeApi({
-      previewAction: () => ok({ description: 'Enable debug logging', command: 'Set-CASMailbox', allowed: false, reason: 'Needs Mail Recipients' }),
+      previewAction: () =>
+        ok({
+          description: 'Enable debug logging',
+          command: 'Set-CASMailbox',
+          allowed: false,
+          reason: 'Needs Mail Recipients',
+        }),
     });
     const store = createCaseStore(fake.api);
     store.setState({ view: caseView() });
@@ -110,18 +134,40 @@ describe('case store', () => {
     store.setState({ view: caseView() });
     await store.getState().previewAction({ kind: 'enable-activesync' });
     expect(await store.getState().confirmAction()).toBe(false);
-    expect(store.getState().pendingAction).toMatchObject({ status: 'failed', error: expect.stringMatching(/Mail Recipients.*administrator/) });
+    expect(store.getState().pendingAction).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/Mail Recipients.*administrator/),
+    });
   });
 
   it('loads evidence as text with its label, and drops a reply for a dialog already closed', async () => {
     const slow = deferred<ReturnType<typeof ok<{ text: string; truncated: boolean; contentType: string }>>>();
-    const fake = createFakeApi({ getEvidence: (r) => (r.evidenceId === 'ev-slow' ? slow.promise : ok({ text: '<b>raw</b>', truncated: false, contentType: 'application/json' })) });
+    const fake = createFakeApi({
+      getEvidence: (r) =>
+        r.evidenceId === 'ev-slow'
+          ? slow.promise
+          : ok({ text: '<b>raw</b>', truncated: false, contentType: 'application/json' }),
+    });
     const store = createCaseStore(fake.api);
     store.setState({
-      view: caseView({ evidence: [{ id: 'ev-1', label: 'Get-CASMailbox output', kind: 'cmdlet', source: 'Get-CASMailbox', capturedAt: '2026-11-26T09:00:00Z' }] }),
+      view: caseView({
+        evidence: [
+          {
+            id: 'ev-1',
+            label: 'Get-CASMailbox output',
+            kind: 'cmdlet',
+            source: 'Get-CASMailbox',
+            capturedAt: '2026-11-26T09:00:00Z',
+          },
+        ],
+      }),
     });
     await store.getState().showEvidence('ev-1');
-    expect(store.getState().evidence).toMatchObject({ label: 'Get-CASMailbox output', status: 'ready', text: '<b>raw</b>' });
+    expect(store.getState().evidence).toMatchObject({
+      label: 'Get-CASMailbox output',
+      status: 'ready',
+      text: '<b>raw</b>',
+    });
     const pending = store.getState().showEvidence('ev-slow');
     store.getState().closeEvidence();
     slow.resolve(ok({ text: 'late', truncated: false, contentType: 'text/plain' }));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntryRow } from '../../../src-main/shared/models/wizard';
-import { createLogsStore, LOG_PAGE_SIZE, MAX_CACHED_PAGES, rowAt } from '../../../src-renderer/stores/logs-store';
+import {
+  createLogsStore,
+  LOG_PAGE_SIZE,
+  MAX_CACHED_PAGES,
+  rowAt,
+} from '../../../src-renderer/stores/logs-store';
 import { createFakeApi, deferred, ok } from './support/fake-api';
 
 const TOTAL = 1_000;
@@ -11,11 +16,14 @@ function row(seq: number): LogEntryRow {
 function logBackend() {
   return createFakeApi({
     queryLogEntries: (r) => {
-      const all = Array.from({ length: TOTAL }, (_, i) => row(i + 1)).filter((e) => r.outcome !== 'error' || e.outcome === 'error');
+      const all = Array.from({ length: TOTAL }, (_, i) => row(i + 1)).filter(
+        (e) => r.outcome !== 'error' || e.outcome === 'error',
+      );
       const offset = r.offset ?? 0;
       return ok({ total: all.length, rows: all.slice(offset, offset + (r.limit ?? 100)) });
     },
-    getLogEntry: (r) => ok({ ...row(r.seq), statuses: [], request: '<Sync/>', response: '<Status>1</Status>', headers: {} }),
+    getLogEntry: (r) =>
+      ok({ ...row(r.seq), statuses: [], request: '<Sync/>', response: '<Status>1</Status>', headers: {} }),
   });
 }
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -41,7 +49,11 @@ describe('logs store', () => {
     store.getState().ensureRows(LOG_PAGE_SIZE * 2 - 5, LOG_PAGE_SIZE * 2 + 5);
     store.getState().ensureRows(LOG_PAGE_SIZE * 2 - 5, LOG_PAGE_SIZE * 2 + 5);
     await settle();
-    expect(fake.callsOf('queryLogEntries').map((c) => c.offset)).toEqual([0, LOG_PAGE_SIZE, LOG_PAGE_SIZE * 2]);
+    expect(fake.callsOf('queryLogEntries').map((c) => c.offset)).toEqual([
+      0,
+      LOG_PAGE_SIZE,
+      LOG_PAGE_SIZE * 2,
+    ]);
     expect(rowAt(store.getState(), LOG_PAGE_SIZE * 2 + 5)?.seq).toBe(LOG_PAGE_SIZE * 2 + 6);
   });
 
@@ -80,7 +92,11 @@ describe('logs store', () => {
 
   it('keeps a bounded number of pages however far the operator scrolls', async () => {
     const fake = createFakeApi({
-      queryLogEntries: (r) => ok({ total: 200_000, rows: Array.from({ length: r.limit ?? 1 }, (_, i) => row((r.offset ?? 0) + i + 1)) }),
+      queryLogEntries: (r) =>
+        ok({
+          total: 200_000,
+          rows: Array.from({ length: r.limit ?? 1 }, (_, i) => row((r.offset ?? 0) + i + 1)),
+        }),
     });
     const store = createLogsStore(fake.api);
     store.getState().show('c', 'BIG');

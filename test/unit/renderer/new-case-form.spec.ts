@@ -24,14 +24,20 @@ describe('new case form', () => {
 
   it('keeps device id and ticket reference when given', () => {
     const result = validateNewCaseForm({ ...base, deviceId: 'SEC1A2B3C4D5E6F7A8', ticketRef: 'INC-4411' });
-    expect(result.ok && result.value.subject).toMatchObject({ deviceId: 'SEC1A2B3C4D5E6F7A8', ticketRef: 'INC-4411' });
+    expect(result.ok && result.value.subject).toMatchObject({
+      deviceId: 'SEC1A2B3C4D5E6F7A8',
+      ticketRef: 'INC-4411',
+    });
   });
 
-  it.each(['', 'alex', 'alex@', 'alex@contoso', 'al ex@contoso.com', '@contoso.com'])('rejects the sign-in name %j', (upn) => {
-    const result = validateNewCaseForm({ ...base, userUpn: upn });
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.userUpn).toMatch(/sign-in name/);
-  });
+  it.each(['', 'alex', 'alex@', 'alex@contoso', 'al ex@contoso.com', '@contoso.com'])(
+    'rejects the sign-in name %j',
+    (upn) => {
+      const result = validateNewCaseForm({ ...base, userUpn: upn });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors.userUpn).toMatch(/sign-in name/);
+    },
+  );
 
   it('rejects a device id with characters Exchange never uses', () => {
     const result = validateNewCaseForm({ ...base, deviceId: 'abc;Remove-Mailbox' });

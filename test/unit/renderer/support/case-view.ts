@@ -12,7 +12,10 @@ const STEP_IDS: WizardStepId[] = [
 ];
 
 /** A minimal valid CaseView; tests override what they look at. */
-export function caseView(overrides: Partial<CaseView> = {}, stepOverrides: Partial<Record<WizardStepId, Partial<StepView>>> = {}): CaseView {
+export function caseView(
+  overrides: Partial<CaseView> = {},
+  stepOverrides: Partial<Record<WizardStepId, Partial<StepView>>> = {},
+): CaseView {
   return {
     caseId: 'case-0001-test',
     subject: { userUpn: 'alex.wilber@contoso.example', symptom: 'No mail since yesterday' },
@@ -21,7 +24,14 @@ export function caseView(overrides: Partial<CaseView> = {}, stepOverrides: Parti
     readOnly: false,
     createdAt: '2026-11-26T09:00:00.000Z',
     updatedAt: '2026-11-26T09:00:00.000Z',
-    steps: STEP_IDS.map((id) => ({ id, title: id, status: 'pending', checks: [], evidence: [], ...stepOverrides[id] })),
+    steps: STEP_IDS.map((id) => ({
+      id,
+      title: id,
+      status: 'pending',
+      checks: [],
+      evidence: [],
+      ...stepOverrides[id],
+    })),
     devices: [],
     logs: [],
     findings: [],

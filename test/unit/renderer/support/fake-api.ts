@@ -10,7 +10,9 @@ import {
 } from '../../../../src-main/shared/ipc/contract';
 import type { Result } from '../../../../src-main/shared/ipc/result';
 
-type Handlers = { [K in InvokeName]?: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> | Result<ResponseOf<K>> };
+type Handlers = {
+  [K in InvokeName]?: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> | Result<ResponseOf<K>>;
+};
 
 /**
  * An EasApi with the contract's exact shape whose answers the test chooses: Electron and the
@@ -25,7 +27,8 @@ export function createFakeApi(handlers: Handlers = {}) {
     api[name] = async (request: unknown) => {
       calls.push({ name, request });
       const handler = handlers[name] as ((r: unknown) => unknown) | undefined;
-      if (handler === undefined) return { ok: false, error: { code: 'UNAVAILABLE', message: `${name} not faked.` } };
+      if (handler === undefined)
+        return { ok: false, error: { code: 'UNAVAILABLE', message: `${name} not faked.` } };
       return handler(request);
     };
   }
@@ -40,7 +43,8 @@ export function createFakeApi(handlers: Handlers = {}) {
   return {
     api: api as EasApi,
     calls,
-    callsOf: <K extends InvokeName>(name: K) => calls.filter((c) => c.name === name).map((c) => c.request as RequestOf<K>),
+    callsOf: <K extends InvokeName>(name: K) =>
+      calls.filter((c) => c.name === name).map((c) => c.request as RequestOf<K>),
     emit<K extends EventName>(name: K, payload: EventPayloadOf<K>): void {
       for (const listener of listeners.get(name) ?? []) listener(payload);
     },
@@ -48,8 +52,10 @@ export function createFakeApi(handlers: Handlers = {}) {
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const failure = (code: 'UNAVAILABLE' | 'PERMISSION_DENIED' | 'NOT_FOUND' | 'CANCELLED' | 'INTERNAL', message: string) =>
-  ({ ok: false, error: { code, message } }) as const;
+export const failure = (
+  code: 'UNAVAILABLE' | 'PERMISSION_DENIED' | 'NOT_FOUND' | 'CANCELLED' | 'INTERNAL',
+  message: string,
+) => ({ ok: false, error: { code, message } }) as const;
 
 /** A promise the test resolves when it wants, to put replies out of order. */
 export function deferred<T>() {

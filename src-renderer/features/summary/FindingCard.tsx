@@ -1,0 +1,115 @@
+import { Badge, Button, Card, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Finding } from '../../../src-main/shared/models/finding';
+import { actionFromNextStep } from '../../logic/actions';
+import { evidenceStep, SEVERITY_LABELS, WHO_LABELS } from '../../logic/findings';
+import { placeTitle } from '../../logic/steps';
+import { useCaseStore, useLogsStore } from '../../stores/store-context';
+import { ActionButton } from '../actions/ActionButton';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  step: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+const SEVERITY_COLOR = { blocker: 'danger', warning: 'warning', info: 'informative' } as const;
+
+/** One finding: what is wrong, why, the evidence (linked to its step or log entries), and what to do. */
+export function FindingCard({ finding, position }: { finding: Finding; position: number }) {
+  const styles = useStyles();
+  const goTo = useCaseStore((s) => s.goTo);
+  const selectedDevice = useCaseStore((s) => s.view?.selectedDeviceId);
+  const selectEntry = useLogsStore((s) => s.select);
+  const headingId = `finding-${position}-title`;
+  return (
+    <Card
+      className={styles.card}
+      aria-labelledby={headingId}
+      data-testid="finding"
+      data-finding-code={finding.code}
+      data-position={position}
+      role="article"
+    >
+      <div className={styles.head}>
+        <Badge appearance="filled" color={SEVERITY_COLOR[finding.severity]}>
+          {SEVERITY_LABELS[finding.severity]}
+        </Badge>
+        <Text as="h3" id={headingId} size={500} weight="semibold">
+          {position}. {finding.title}
+        </Text>
+      </div>
+      <Text>{finding.explanation}</Text>
+      <Text size={200}>
+        Confidence: {finding.confidence} · Code: {finding.code}
+        {finding.deviceId !== undefined ? ` · Device ${finding.deviceId}` : ''}
+      </Text>
+
+      {finding.evidence.length > 0 && (
+        <>
+          <Text weight="semibold">Evidence</Text>
+          <ul className={styles.list}>
+            {finding.evidence.map((ref, i) => {
+              const step = evidenceStep(ref.step);
+              return (
+                <li key={i} className={styles.step}>
+                  <Text>
+                    {ref.object !== undefined ? `${ref.object}: ` : ''}
+                    {ref.detail ?? ''}
+                  </Text>
+                  {step !== undefined && (
+                    <Button size="small" appearance="transparent" onClick={() => goTo(step)}>
+                      See {placeTitle(step)}
+                    </Button>
+                  )}
+                  {(ref.logEntries ?? []).slice(0, 5).map((seq) => (
+                    <Button
+                      key={seq}
+                      size="small"
+                      appearance="transparent"
+                      onClick={() => {
+                        goTo('logs');
+                        void selectEntry(seq);
+                      }}
+                    >
+                      Log entry {seq}
+                    </Button>
+                  ))}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+
+      {finding.nextSteps.length > 0 && (
+        <>
+          <Text weight="semibold">Next steps</Text>
+          <ol className={styles.list}>
+            {finding.nextSteps.map((next, i) => {
+              const action =
+                next.who === 'tier1-in-app'
+                  ? actionFromNextStep(next.action, finding.deviceId ?? selectedDevice)
+                  : undefined;
+              return (
+                <li key={i} className={styles.step}>
+                  <Text>
+                    <Text weight="semibold">{WHO_LABELS[next.who]}:</Text> {next.text}
+                    {next.escalateTo !== undefined ? ` (to: ${next.escalateTo})` : ''}
+                  </Text>
+                  {action !== undefined && <ActionButton action={action} appearance="primary" />}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </Card>
+  );
+}
