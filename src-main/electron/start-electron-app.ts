@@ -2,6 +2,7 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createAppBackend } from '../services/app-backend';
+import { resolveAppPaths } from '../services/app-paths';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
 import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
 import { createRendererProtocolHandler } from './renderer-protocol';
@@ -48,7 +49,15 @@ export function startElectronApp(electron: ElectronModule, paths: ElectronAppPat
     protocol.handle(APP_SCHEME, createRendererProtocolHandler(path.join(paths.outDir, 'renderer')));
     denyAllPermissions(session.defaultSession);
 
-    const backend = createAppBackend({ runtime: 'electron', version: app.getVersion(), platform: process.platform });
+    const backend = createAppBackend({
+      runtime: 'electron',
+      version: app.getVersion(),
+      platform: process.platform,
+      paths: resolveAppPaths({ outDir: paths.outDir, resourcesDir: process.resourcesPath, dataDir: app.getPath('userData') }),
+      // The simulated shell runs under Electron's own Node (ELECTRON_RUN_AS_NODE), so the demo needs no PowerShell.
+      nodeExecutable: process.execPath,
+    });
+    app.on('will-quit', () => void backend.dispose());
     registerIpc(ipcMain as unknown as IpcMainLike, createDispatcher(backend.handlers), policy);
 
     // Every security-relevant webPreference is spelled out rather than left to defaults, so a

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createAppBackend } from '../services/app-backend';
+import { resolveAppPaths } from '../services/app-paths';
 import { startBrowserHost } from './browser-host';
 import { openInBrowser } from './open-in-browser';
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
       open: { type: 'boolean', default: true },
       'no-open': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      'demo-latency': { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -22,7 +25,19 @@ async function main(): Promise<void> {
     process.stderr.write(`Invalid --port: ${values.port}\n`);
     process.exit(2);
   }
-  const backend = createAppBackend({ runtime: 'browser-host', version: __APP_VERSION__, platform: process.platform });
+  const latency = values['demo-latency'];
+  if (latency !== undefined && !['instant', 'demo', 'realistic'].includes(latency)) {
+    process.stderr.write(`Invalid --demo-latency: ${latency} (instant, demo or realistic)\n`);
+    process.exit(2);
+  }
+  const outDir = path.join(__dirname, '..');
+  const backend = createAppBackend({
+    runtime: 'browser-host',
+    version: __APP_VERSION__,
+    platform: process.platform,
+    paths: resolveAppPaths({ outDir, ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) }),
+    ...(latency ? { demoLatency: latency as 'instant' | 'demo' | 'realistic' } : {}),
+  });
   const host = await startBrowserHost({
     rendererDir: path.join(__dirname, '..', 'renderer'),
     dispatcher: createDispatcher(backend.handlers, {
@@ -39,7 +54,7 @@ async function main(): Promise<void> {
   if (values.open && !values['no-open'] && !process.env.CI) openInBrowser(host.url);
 
   const stop = () => {
-    void host.close().then(() => process.exit(0));
+    void Promise.allSettled([host.close(), backend.dispose()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browser-host';
 import { TOKEN_COOKIE } from '../../../src-main/host/host-auth';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
-import { createAppBackend } from '../../../src-main/services/app-backend';
+import { createTestBackend } from '../../support/test-backend';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/shared/security/csp';
 import { invokeOverSocket, nextEvent, openHostSocket } from '../../support/host-client';
 
@@ -35,7 +35,7 @@ function get(port: number, pathWithQuery: string, headers: Record<string, string
 describe('browser host', () => {
   let host: BrowserHost;
   let dir: string;
-  const backend = createAppBackend({ runtime: 'browser-host', version: '9.9.9', platform: 'linux' });
+  const backend = createTestBackend({ version: '9.9.9' });
   let cookie: string;
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { registerIpc, SenderPolicy, type IpcMainLike } from '../../../src-main/e
 import { createIpcRendererTransport, type IpcRendererLike } from '../../../src-main/electron/preload-transport';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browser-host';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
-import { createAppBackend } from '../../../src-main/services/app-backend';
+import { createTestBackend } from '../../support/test-backend';
 import { buildApi } from '../../../src-main/shared/ipc/api';
 import { eventChannels, eventNames, invokeChannels, invokeNames } from '../../../src-main/shared/ipc/contract';
 import { invokeOverSocket, openHostSocket } from '../../support/host-client';
@@ -15,7 +15,7 @@ import { invokeOverSocket, openHostSocket } from '../../support/host-client';
 // browser host) serve exactly its channels: no more, no fewer.
 
 function backend() {
-  return createAppBackend({ runtime: 'browser-host', version: '0.0.0-test', platform: 'linux' });
+  return createTestBackend();
 }
 
 describe('contract wiring', () => {

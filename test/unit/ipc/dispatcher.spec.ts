@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type IpcHandlers } from '../../../src-main/ipc/dispatcher';
-import { createAppBackend } from '../../../src-main/services/app-backend';
+import { createTestBackend } from '../../support/test-backend';
 import { invokeChannels } from '../../../src-main/shared/ipc/contract';
 import { AppError } from '../../../src-main/shared/ipc/result';
 
 const info = { productName: 'ActiveSync Troubleshooter', version: '1.2.3', runtime: 'browser-host', platform: 'linux' } as const;
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
-  const base = createAppBackend({ runtime: 'browser-host', version: '1.2.3', platform: 'linux' }).handlers;
+  const base = createTestBackend({ version: '1.2.3' }).handlers;
   return { ...base, getAppInfo: async () => info, ...overrides } as IpcHandlers;
 }
 

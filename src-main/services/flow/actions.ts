@@ -1,0 +1,63 @@
+import type { ActionPreview, WizardAction } from '../../shared/models/wizard';
+import type { TenantConnection } from './connections/tenant-connection';
+
+/** What each tier-1 action will change, in plain words and as the command that will run. */
+export function describeAction(action: WizardAction, mailbox: string): Pick<ActionPreview, 'description' | 'command'> {
+  const id = 'deviceId' in action ? action.deviceId : '';
+  switch (action.kind) {
+    case 'enable-debug-logging':
+      return {
+        description: `Turn on ActiveSync debug logging for ${mailbox}. Exchange Online then records every request from this user's phones, and turns logging off by itself after 48 hours.`,
+        command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncDebugLogging $true`,
+      };
+    case 'disable-debug-logging':
+      return {
+        description: `Turn off ActiveSync debug logging for ${mailbox}. Logs already recorded stay available for a few days.`,
+        command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncDebugLogging $false`,
+      };
+    case 'allow-device':
+      return {
+        description: `Add the phone ${id} to the allowed list of ${mailbox} (ActiveSyncAllowedDeviceIDs). Exchange then lets this phone sync even where the organization default or a device access rule would quarantine or block it. The user's blocked list and automatic blocks still win.`,
+        command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncAllowedDeviceIDs @{Add='${id}'}`,
+      };
+    case 'block-device':
+      return {
+        description: `Add the phone ${id} to the blocked list of ${mailbox} (ActiveSyncBlockedDeviceIDs). This phone will no longer sync this mailbox until it is unblocked.`,
+        command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncBlockedDeviceIDs @{Add='${id}'}`,
+      };
+    case 'unblock-device':
+      return {
+        description: `Remove the phone ${id} from the blocked list of ${mailbox}. Whether it may then sync depends on the other access settings, which the wizard checks again.`,
+        command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncBlockedDeviceIDs @{Remove='${id}'}`,
+      };
+    case 'enable-activesync':
+      return {
+        description: `Allow ActiveSync for the mailbox ${mailbox} (ActiveSyncEnabled = True). Every phone of this user may then sync again, subject to the device access settings.`,
+        command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncEnabled $true`,
+      };
+  }
+}
+
+/** Runs the action through the typed wrappers (splatted parameters, never the command text above). */
+export async function performAction(action: WizardAction, mailbox: string, connection: TenantConnection): Promise<void> {
+  const exchange = connection.exchange;
+  switch (action.kind) {
+    case 'enable-debug-logging':
+      return exchange.setActiveSyncDebugLogging(mailbox, true);
+    case 'disable-debug-logging':
+      return exchange.setActiveSyncDebugLogging(mailbox, false);
+    case 'allow-device':
+      return exchange.updateActiveSyncDeviceIds(mailbox, 'allowed', { add: [action.deviceId] });
+    case 'block-device':
+      return exchange.updateActiveSyncDeviceIds(mailbox, 'blocked', { add: [action.deviceId] });
+    case 'unblock-device':
+      return exchange.updateActiveSyncDeviceIds(mailbox, 'blocked', { remove: [action.deviceId] });
+    case 'enable-activesync':
+      return exchange.setActiveSyncEnabled(mailbox, true);
+  }
+}
+
+/** The steps whose evidence an action changes, re-run after it to verify. */
+export function stepsToVerify(action: WizardAction): Array<'mailbox' | 'debug-logging'> {
+  return action.kind === 'enable-debug-logging' || action.kind === 'disable-debug-logging' ? ['debug-logging'] : ['mailbox'];
+}

@@ -1,0 +1,105 @@
+import type { CaseView, DeviceLogView, StepView, WizardStepId } from '../../shared/models/wizard';
+import type { CaseSession } from './case-session';
+import { DEBUG_LOGGING_HOURS, reproduceMessage } from './steps/debug-logging';
+import { deviceViews } from './steps/mailbox';
+import { escalationNote } from './steps/summary';
+import { timelineBuckets } from './log-rows';
+import type { CasMailbox } from '../../shared/models/exchange';
+import { EVIDENCE } from './evidence-names';
+
+export const STEP_TITLES: Record<WizardStepId, string> = {
+  connect: 'Connect',
+  mailbox: 'Mailbox and devices',
+  'client-access-rules': 'Client Access Rules',
+  'conditional-access': 'Conditional Access',
+  authentication: 'Authentication',
+  'debug-logging': 'Debug logging',
+  logs: 'Fetch and analyse logs',
+  summary: 'Summary',
+};
+export const STEP_ORDER = Object.keys(STEP_TITLES) as WizardStepId[];
+
+/** When the operator turned debug logging on through the app (the audit trail knows). */
+export function debugLoggingEnabledAt(session: CaseSession): string | undefined {
+  const entry = [...session.doc.audit].reverse().find((a) => a.action === 'enable-debug-logging' && a.result === 'succeeded');
+  return entry?.at;
+}
+
+/** The renderer's snapshot of a case: a pure function of the session. */
+export function buildCaseView(session: CaseSession): CaseView {
+  const { doc } = session;
+  const steps: StepView[] = STEP_ORDER.map((id) => {
+    const runtime = session.steps.get(id);
+    const saved = doc.steps.find((s) => s.id === id);
+    return {
+      id,
+      title: STEP_TITLES[id],
+      status: runtime?.status ?? saved?.status ?? 'pending',
+      ...(runtime?.result ? { outcome: runtime.result.outcome, summary: runtime.result.summary } : saved?.summary ? { summary: saved.summary } : {}),
+      ...(runtime?.startedAt ?? saved?.startedAt ? { startedAt: runtime?.startedAt ?? saved?.startedAt } : {}),
+      ...(runtime?.finishedAt ?? saved?.finishedAt ? { finishedAt: runtime?.finishedAt ?? saved?.finishedAt } : {}),
+      ...(runtime?.status === 'running' && runtime.progress ? { progress: runtime.progress } : {}),
+      checks: runtime?.result?.checks ?? [],
+      evidence: doc.evidence.filter((e) => e.step === id).map((e) => e.id),
+      ...(runtime?.error ? { error: runtime.error } : saved?.error ? { error: { code: saved.error.code ?? 'FAILED', message: saved.error.message } } : {}),
+    };
+  });
+
+  const readBack = session.get<CasMailbox>(EVIDENCE.debugLogging);
+  const enabledAt = debugLoggingEnabledAt(session);
+  const enabled = readBack?.available === true && readBack.data.ActiveSyncDebugLogging === true;
+  const expiresAt = enabled && enabledAt ? new Date(Date.parse(enabledAt) + DEBUG_LOGGING_HOURS * 3_600_000).toISOString() : undefined;
+
+  const logs: DeviceLogView[] = (session.logAnalysis?.timelines ?? []).map((timeline) => {
+    const summary = session.logAnalysis!.analysis.devices.find((d) => d.deviceId === timeline.deviceId);
+    return {
+      deviceId: timeline.deviceId ?? timeline.key,
+      ...(timeline.deviceType ? { deviceType: timeline.deviceType } : {}),
+      ...(timeline.userAgent ? { userAgent: timeline.userAgent } : {}),
+      ...(timeline.protocolVersion ? { protocolVersion: timeline.protocolVersion } : {}),
+      entryCount: timeline.entries.length,
+      ...(summary?.firstRequest ? { firstRequest: summary.firstRequest } : {}),
+      ...(summary?.lastRequest ? { lastRequest: summary.lastRequest } : {}),
+      timeline: timelineBuckets(timeline.entries),
+      patterns: session.logAnalysis!.analysis.patterns.filter((p) => p.deviceKey === timeline.key).map((p) => p.summary),
+    };
+  });
+
+  return {
+    caseId: doc.id,
+    subject: doc.subject,
+    connection: doc.connection,
+    operator: doc.operator.upn ?? doc.operator.name,
+    readOnly: session.readOnly,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    steps,
+    devices: deviceViews(session),
+    ...(session.selectedDeviceId ? { selectedDeviceId: session.selectedDeviceId } : {}),
+    ...(readBack?.available
+      ? {
+          debugLogging: {
+            enabled,
+            verified: true,
+            ...(enabled && enabledAt ? { enabledAt } : {}),
+            ...(expiresAt ? { expiresAt } : {}),
+            userMessage: reproduceMessage(doc.subject.userUpn, expiresAt),
+          },
+        }
+      : {}),
+    logs,
+    findings: doc.findings,
+    evidence: doc.evidence.map((e) => ({
+      id: e.id,
+      label: e.source,
+      kind: e.kind,
+      source: e.source,
+      capturedAt: e.capturedAt,
+      ...(e.size !== undefined ? { size: e.size } : {}),
+      ...(e.unavailableReason !== undefined ? { unavailableReason: e.unavailableReason } : {}),
+    })),
+    ...(session.permissions ? { permissions: session.permissions } : {}),
+    audit: doc.audit,
+    ...(doc.findings.length > 0 ? { escalationNote: escalationNote(session, doc.findings) } : {}),
+  };
+}

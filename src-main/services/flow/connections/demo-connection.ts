@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { DemoIdentityProvider } from '../../demo/demo-identity';
+import { startGraphSimulator } from '../../demo/graph-simulator';
+import { loadScenario } from '../../demo/scenario/scenario-loader';
+import type { LatencyProfile } from '../../demo/scenario/scenario-schema';
+import { GraphClient } from '../../graph/graph-client';
+import { ExchangeCommands } from '../../powershell/exchange-commands';
+import { ExchangeConnection } from '../../powershell/exchange-connection';
+import { PowerShellSession } from '../../powershell/powershell-session';
+import type { TenantConnection } from './tenant-connection';
+
+export interface DemoConnectionOptions {
+  /** A built-in scenario name (or a path to a scenario folder). */
+  scenario: string;
+  scenariosDir: string;
+  /** The bundled simulated shell (out/demo-shell/demo-shell.cjs). */
+  demoShellPath: string;
+  /** Defaults to the scenario's own profile. */
+  latency?: LatencyProfile;
+  /**
+   * The Node that runs the simulated shell: plain Node, or Electron's own binary, which the
+   * ELECTRON_RUN_AS_NODE variable turns into Node (so the demo needs no PowerShell).
+   */
+  nodeExecutable?: string;
+}
+
+/**
+ * Opens the embedded demo tenant through the same boundaries as a real one: the simulated shell
+ * is a child process speaking the host protocol, Graph is served over loopback HTTP, and sign-in
+ * goes through the AuthService interface.
+ */
+export async function openDemoConnection(options: DemoConnectionOptions): Promise<TenantConnection> {
+  const scenario = loadScenario(options.scenario, { scenariosDir: options.scenariosDir });
+  const latency = options.latency ?? scenario.latency;
+  const graphSimulator = await startGraphSimulator({ scenario, latency });
+  const auth = new DemoIdentityProvider({ scenario });
+  const scenarioFolder = path.join(options.scenariosDir, options.scenario);
+  const shell = new PowerShellSession({
+    launch: {
+      command: options.nodeExecutable ?? process.execPath,
+      args: [options.demoShellPath, '--scenario', scenarioFolder, '--latency', latency],
+      env: { ELECTRON_RUN_AS_NODE: '1', EAS_SCENARIOS_DIR: options.scenariosDir },
+    },
+    requestTimeoutMs: 60_000,
+  });
+  const exchangeConnection = new ExchangeConnection({ host: shell, auth, allowInteractiveFallback: false });
+  const graph = new GraphClient({
+    baseUrl: graphSimulator.baseUrl,
+    fetch: (url, init) => fetch(url, init),
+    getToken: async ({ forceRefresh }) => (await auth.getToken('graph', { forceRefresh })).token,
+  });
+  return {
+    kind: 'demo',
+    label: `Demo tenant — ${scenario.title}`,
+    auth,
+    shell,
+    exchangeConnection,
+    exchange: new ExchangeCommands(exchangeConnection),
+    graph,
+    onShellStatus: (listener) => shell.onStatus(listener),
+    close: async () => {
+      exchangeConnection.dispose();
+      await Promise.allSettled([shell.dispose(), graphSimulator.close()]);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { LogEntry } from '../../domain/mailbox-log/entry-model';
+import type { LogEntryDetail, LogEntryRow } from '../../shared/models/wizard';
+
+const BUCKETS = 48;
+
+/** How one request went, for colour: HTTP errors and error statuses are errors, throttling a warning. */
+export function entryOutcome(entry: LogEntry): LogEntryRow['outcome'] {
+  const status = entry.commandStatus?.code;
+  if (entry.httpStatus !== undefined && entry.httpStatus >= 400) return 'error';
+  if (status !== undefined && status !== 1 && status >= 100) return 'error';
+  if (entry.easHeaders.throttleReason || entry.easHeaders.backOff || entry.easHeaders.retryAfterSeconds !== undefined) return 'warning';
+  if (status !== undefined && status > 1) return 'warning';
+  if (entry.collectionStatuses.some((s) => s.code > 1) || entry.itemStatuses.some((s) => s.code > 1)) return 'warning';
+  return 'ok';
+}
+
+export function toRow(entry: LogEntry): LogEntryRow {
+  const status = entry.commandStatus;
+  return {
+    seq: entry.seq,
+    ...(entry.requestTime !== undefined ? { requestTime: new Date(entry.requestTime).toISOString() } : {}),
+    ...(entry.command ? { command: entry.command } : {}),
+    ...(entry.httpStatus !== undefined ? { httpStatus: entry.httpStatus } : {}),
+    ...(status ? { status: `${status.code} ${status.name}` } : {}),
+    outcome: entryOutcome(entry),
+    ...(entry.roundTripMs !== undefined ? { roundTripMs: entry.roundTripMs } : {}),
+    summary: [entry.command ?? 'Request', entry.httpStatus !== undefined ? `HTTP ${entry.httpStatus}` : '', status ? `status ${status.code} (${status.name})` : '']
+      .filter(Boolean)
+      .join(' · '),
+  };
+}
+
+export function toDetail(entry: LogEntry): LogEntryDetail {
+  const statuses = [entry.commandStatus, ...entry.collectionStatuses, ...entry.itemStatuses, ...entry.policyStatuses]
+    .filter((s) => s !== undefined)
+    .map((s) => ({ scope: s.scope, code: s.code, name: s.name, meaning: s.meaning }));
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(entry.easHeaders)) if (value !== undefined) headers[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return { ...toRow(entry), statuses, request: describeRequest(entry), response: describeResponse(entry), headers };
+}
+
+// The parser keeps fields, not bodies (a 200 MB log must not sit in memory twice); the full text
+// of the entry is in the raw mailbox-log evidence, one click away.
+function describeRequest(entry: LogEntry): string {
+  return [
+    `${entry.method ?? 'POST'} ${entry.command ?? '(unknown command)'}`,
+    entry.protocolVersion && `MS-ASProtocolVersion: ${entry.protocolVersion}`,
+    entry.userAgent && `User-Agent: ${entry.userAgent}`,
+    entry.policyKey && `X-MS-PolicyKey: ${entry.policyKey}`,
+    entry.folderSyncKey?.request !== undefined && `FolderSync SyncKey: ${entry.folderSyncKey.request}`,
+    ...entry.syncKeys.map((k) => `Collection ${k.collectionId}: SyncKey ${k.requestSyncKey ?? '(none)'}`),
+    entry.requestBodyEmpty && '(empty request body)',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function describeResponse(entry: LogEntry): string {
+  return [
+    entry.httpStatus !== undefined && `HTTP ${entry.httpStatus}${entry.httpReason ? ` ${entry.httpReason}` : ''}`,
+    entry.accessState && `AccessState: ${entry.accessState}${entry.accessStateReason ? ` (${entry.accessStateReason})` : ''}`,
+    entry.folderSyncKey?.response !== undefined && `FolderSync SyncKey: ${entry.folderSyncKey.response}`,
+    ...entry.syncKeys.map((k) => `Collection ${k.collectionId}: SyncKey ${k.responseSyncKey ?? '(none)'}${k.status !== undefined ? `, Status ${k.status}` : ''}`),
+    entry.remoteWipeRequested && 'Remote wipe requested',
+    ...entry.exceptions.map((e) => `${e.section}: ${e.summary}`),
+    !entry.complete && '(the entry was cut off: no response was logged)',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Requests over the log's time span in equal buckets, counted by outcome, for the timeline chart. */
+export function timelineBuckets(entries: readonly LogEntry[]): Array<{ start: string; ok: number; warning: number; error: number }> {
+  const timed = entries.filter((e) => e.requestTime !== undefined);
+  if (timed.length === 0) return [];
+  const first = timed[0]!.requestTime!;
+  const last = timed[timed.length - 1]!.requestTime!;
+  const width = Math.max(1, Math.ceil((last - first + 1) / BUCKETS));
+  const buckets = Array.from({ length: Math.min(BUCKETS, Math.ceil((last - first + 1) / width)) }, (_, i) => ({
+    start: new Date(first + i * width).toISOString(),
+    ok: 0,
+    warning: 0,
+    error: 0,
+  }));
+  for (const entry of timed) {
+    const bucket = buckets[Math.min(buckets.length - 1, Math.floor((entry.requestTime! - first) / width))]!;
+    bucket[entryOutcome(entry)]++;
+  }
+  return buckets;
+}

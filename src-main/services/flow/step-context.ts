@@ -1,0 +1,58 @@
+import { GraphError } from '../graph/graph-errors';
+import { HostRequestError } from '../powershell/errors';
+import { ExchangeDataError } from '../powershell/exchange-commands';
+import { ExchangeConnectionError } from '../powershell/exchange-connection';
+import type { CaseSession, Captured } from './case-session';
+import type { TenantConnection } from './connections/tenant-connection';
+import type { CheckView, Outcome } from '../../shared/models/wizard';
+
+/** What a running step may use: the case, the tenant, cancellation and a way to report progress. */
+export interface StepContext {
+  session: CaseSession;
+  connection: TenantConnection;
+  signal: AbortSignal;
+  progress(message: string, fraction?: number): void;
+}
+
+/**
+ * Turns a collector's failure into "unavailable: reason" when it is one the wizard can carry on
+ * from (missing cmdlet or permission, Exchange data it cannot read, Graph refusing), and rethrows
+ * anything else (cancellation, a crashed host the session could not recover).
+ */
+export async function orUnavailable<T>(collect: () => Promise<T>): Promise<T | { unavailable: string }> {
+  try {
+    return await collect();
+  } catch (error) {
+    if (error instanceof HostRequestError && (error.kind === 'cancelled' || error.kind === 'timeout')) throw error;
+    if (
+      error instanceof HostRequestError ||
+      error instanceof ExchangeDataError ||
+      error instanceof ExchangeConnectionError ||
+      error instanceof GraphError
+    ) {
+      return { unavailable: error.message };
+    }
+    throw error;
+  }
+}
+
+export function check(
+  id: string,
+  label: string,
+  outcome: Outcome,
+  detail: string,
+  evidence: Array<Captured | undefined> = [],
+): CheckView {
+  return { id, label, outcome, detail, evidence: evidence.filter((e) => e !== undefined).map((e) => e.evidenceId) };
+}
+
+/** The worst outcome of a set of checks decides the step's colour. */
+export function worstOutcome(checks: readonly CheckView[]): Outcome {
+  const order: Outcome[] = ['problem', 'unavailable', 'warning', 'info', 'ok'];
+  for (const outcome of order) if (checks.some((c) => c.outcome === outcome)) return outcome;
+  return 'info';
+}
+
+export function unavailableCheck(id: string, label: string, captured: Captured): CheckView {
+  return check(id, label, 'unavailable', captured.available ? 'Read.' : `Could not be checked: ${captured.reason}`, [captured]);
+}

@@ -1,0 +1,47 @@
+import { diagnose, type Diagnosis } from '../../../domain/diagnosis/diagnose';
+import type { Finding } from '../../../shared/models/finding';
+import type { CheckView } from '../../../shared/models/wizard';
+import type { CaseSession, StepResult } from '../case-session';
+import { buildDiagnosisInput } from '../diagnosis-input';
+import { check } from '../step-context';
+
+const SEVERITY_OUTCOME = { blocker: 'problem', warning: 'warning', info: 'info' } as const;
+
+/** Summary: every piece of evidence through the analysis engine, ranked, into the case. */
+export async function runSummaryStep(session: CaseSession, debugLoggingEnabledAt: string | undefined): Promise<StepResult> {
+  const diagnosis = diagnose(buildDiagnosisInput(session, debugLoggingEnabledAt));
+  await session.mutate((doc) => ({ ...doc, findings: diagnosis.findings }));
+  const checks: CheckView[] = diagnosis.findings.map((finding, index) =>
+    check(`finding-${index + 1}`, finding.title, SEVERITY_OUTCOME[finding.severity], finding.explanation),
+  );
+  for (const missing of diagnosis.unchecked) {
+    checks.push(check(`unchecked-${missing.evidence}`, `Checked: ${missing.label}`, 'unavailable', missing.reason));
+  }
+  const top = diagnosis.findings[0];
+  const summary =
+    top === undefined
+      ? 'The analysis found nothing to report.'
+      : top.severity === 'blocker'
+        ? `Most likely cause: ${top.title}.`
+        : `No blocking cause found. Top note: ${top.title}.`;
+  return { outcome: top?.severity === 'blocker' ? 'problem' : top?.severity === 'warning' ? 'warning' : 'ok', summary, checks };
+}
+
+/** A ready-to-paste note for tier 2, with the facts a second-line engineer asks for first. */
+export function escalationNote(session: CaseSession, findings: readonly Finding[], diagnosis?: Pick<Diagnosis, 'unchecked'>): string {
+  const { subject, id, connection } = session.doc;
+  const lines = [
+    `ActiveSync case ${id}${subject.ticketRef ? ` (ticket ${subject.ticketRef})` : ''}`,
+    `User: ${subject.userUpn}${session.selectedDeviceId ? `, device ${session.selectedDeviceId}` : ''}`,
+    `Tenant: ${connection.kind === 'demo' ? `demo scenario ${connection.scenario}` : connection.tenant}`,
+    `Symptom: ${subject.symptom || 'not given'}`,
+    '',
+    'Findings, most likely cause first:',
+    ...findings.slice(0, 5).map((f, i) => `${i + 1}. [${f.severity}] ${f.code}: ${f.title}`),
+  ];
+  const escalations = findings.flatMap((f) => f.nextSteps.filter((s) => s.who === 'escalate'));
+  if (escalations.length > 0) lines.push('', 'Needs:', ...escalations.map((s) => `- ${s.escalateTo ? `${s.escalateTo}: ` : ''}${s.text}`));
+  if (diagnosis && diagnosis.unchecked.length > 0) lines.push('', 'Not checked:', ...diagnosis.unchecked.map((u) => `- ${u.label}: ${u.reason}`));
+  lines.push('', 'The case bundle with the raw evidence can be exported from the app.');
+  return lines.join('\n');
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listScenarios, loadScenario } from '../../../src-main/services/demo/scenario/scenario-loader';
+import { ensureDemoShellBundle } from '../../support/demo-shell-bundle';
+import { createTestBackend } from '../../support/test-backend';
+
+// The whole wizard flow, headless, against every built-in demo scenario: the real simulated
+// shell child process, the real Graph simulator on loopback, the analysis engine, the case store.
+const scenarios = listScenarios({ scenariosDir: 'assets/scenarios' });
+const USER = 'alex.wilber@contoso.example';
+
+describe('the wizard flow over every demo scenario', () => {
+  const backend = createTestBackend();
+  beforeAll(async () => {
+    await ensureDemoShellBundle();
+  });
+  afterAll(() => backend.dispose());
+
+  it('knows at least 14 scenarios', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(14);
+  });
+
+  for (const summary of scenarios) {
+    it(`${summary.id}: finds ${loadScenario(summary.id, { scenariosDir: 'assets/scenarios' }).expected.rootCauses.join(' + ') || 'no root cause'}`, async () => {
+      const { expected } = loadScenario(summary.id, { scenariosDir: 'assets/scenarios' });
+      const started = await backend.engine.startCase(
+        { userUpn: USER, symptom: 'Mail does not sync on the phone' },
+        { kind: 'demo', scenario: summary.id },
+      );
+      await backend.engine.settled(started.caseId);
+      const view = backend.engine.getCase(started.caseId);
+      const failed = view.steps.filter((s) => s.status === 'failed').map((s) => `${s.id}: ${s.error?.message}`);
+      expect(failed).toEqual([]);
+      expect(view.steps.find((s) => s.id === 'summary')?.status).toBe('done');
+      const codes = view.findings.map((f) => f.code);
+      for (const code of expected.findings) expect(codes, `expected ${code} in ${codes.join(', ')}`).toContain(code);
+      for (const code of expected.notFindings) expect(codes, `did not expect ${code}`).not.toContain(code);
+      const top = view.findings.slice(0, Math.max(1, expected.rootCauses.length)).map((f) => f.code);
+      for (const cause of expected.rootCauses) expect(top, `root cause ${cause} ranked first`).toContain(cause);
+    });
+  }
+});

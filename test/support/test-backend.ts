@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppBackend, type AppBackendOptions } from '../../src-main/services/app-backend';
+
+/** A backend over the repo's scenarios and built demo shell, with a fresh temporary data folder. */
+export function createTestBackend(overrides: Partial<AppBackendOptions> = {}) {
+  return createAppBackend({
+    runtime: 'browser-host',
+    version: '0.0.0-test',
+    platform: 'linux',
+    paths: {
+      dataDir: mkdtempSync(path.join(tmpdir(), 'eas-data-')),
+      scenariosDir: path.resolve('assets/scenarios'),
+      demoShellPath: path.resolve('out/demo-shell/demo-shell.cjs'),
+    },
+    demoLatency: 'instant',
+    ...overrides,
+  });
+}
