@@ -243,10 +243,19 @@ function Invoke-EasCmdlet {
             -Category 'ObjectNotFound' -FullyQualifiedErrorId 'CommandNotFoundException'
     }
     $splat = New-EasSplat $Request.Params $Request.Spec
+    if ($command.CommandType -eq 'Cmdlet' -or $command.CmdletBinding) {
+        # Set by the host, never from request values: keeps non-terminating errors non-terminating
+        # and warnings flowing even where the caller's scope prefers otherwise.
+        $splat['ErrorAction'] = 'Continue'
+        $splat['WarningAction'] = 'Continue'
+    }
     $data = New-Object System.Collections.Generic.List[object]
     $warnings = New-Object System.Collections.Generic.List[string]
     $errors = New-Object System.Collections.Generic.List[System.Management.Automation.ErrorRecord]
     $terminating = $null
+    # Non-terminating errors must stay non-terminating here, whatever the caller's preference,
+    # so that "error beside output" and "error without output" can be told apart below.
+    $ErrorActionPreference = 'Continue'
     try {
         # Every stream is merged into the output and sorted below, so nothing a cmdlet writes can
         # reach stdout on its own.
