@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /**
  * A recording stand-in for the parts of the `electron` module the app touches. The real binary
@@ -67,6 +70,10 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       on: (event: string, listener: (...args: unknown[]) => void) => appEvents.on(event, listener),
       whenReady: () => ready,
       getVersion: () => '1.0.0-test',
+      getPath: (name: string) => {
+        calls.push(`getPath:${name}`);
+        return mkdtempSync(path.join(tmpdir(), 'eas-userdata-'));
+      },
     },
     BrowserWindow: FakeBrowserWindow,
     ipcMain: {
