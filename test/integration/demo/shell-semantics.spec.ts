@@ -77,6 +77,13 @@ describe('simulated shell: debug logging', () => {
     expect(await read()).toBe(false);
   });
 
+  it('keeps the captured log after logging is switched off', async () => {
+    const call = await connected('sync-key-loop');
+    data(await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: false }));
+    const stats = data(await call('Get-MobileDeviceStatistics', { Mailbox: ALEX, GetMailboxLog: true }))[0]!;
+    expect(String(stats.MailboxLogReport)).toContain('Log Entry: 0');
+  });
+
   it('warns when a Set changes nothing, as Exchange does', async () => {
     const call = await connected('activesync-disabled');
     const response = await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncEnabled: false });

@@ -225,7 +225,7 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
     if (typeof p.ActiveSyncEnabled === 'boolean') mailbox.activeSyncEnabled = p.ActiveSyncEnabled;
     if (p.ActiveSyncDebugLogging === true)
       mailbox.debugLoggingEnabledAt = new Date(state.clock.nowMs()).toISOString();
-    if (p.ActiveSyncDebugLogging === false) mailbox.debugLoggingEnabledAt = null;
+    if (p.ActiveSyncDebugLogging === false) state.stopDebugLogging(mailbox);
     mailbox.allowedDeviceIds = applyUpdate(mailbox.allowedDeviceIds, p.ActiveSyncAllowedDeviceIDs);
     mailbox.blockedDeviceIds = applyUpdate(mailbox.blockedDeviceIds, p.ActiveSyncBlockedDeviceIDs);
     // Turning logging on when it already is on restarts the 48-hour window, so that counts as a change.

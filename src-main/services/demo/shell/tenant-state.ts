@@ -18,6 +18,8 @@ const LOG_RETENTION_DAYS = 5;
  */
 export class TenantState {
   readonly exchange: Scenario['exchange'];
+  /** When logs captured before logging was switched off stop being kept, by mailbox alias. */
+  private readonly keptUntilAfterStop = new Map<string, number>();
 
   constructor(
     readonly scenario: Scenario,
@@ -65,13 +67,25 @@ export class TenantState {
     return this.clock.nowMs() < Date.parse(mailbox.debugLoggingEnabledAt) + DEBUG_LOGGING_HOURS * 3_600_000;
   }
 
-  /** Whether any log captured while logging was on is still kept. */
+  /** Whether any log captured while logging was on is still kept (switching logging off deletes nothing). */
   logRetained(mailbox: ScenarioMailbox): boolean {
+    const now = this.clock.nowMs();
+    if ((this.keptUntilAfterStop.get(mailbox.alias) ?? 0) > now) return true;
     if (mailbox.debugLoggingEnabledAt === null) return false;
     return (
-      this.clock.nowMs() <
+      now <
       Date.parse(mailbox.debugLoggingEnabledAt) + (DEBUG_LOGGING_HOURS + LOG_RETENTION_DAYS * 24) * 3_600_000
     );
+  }
+
+  /** Logging is being switched off: what was captured stays for the retention period. */
+  stopDebugLogging(mailbox: ScenarioMailbox): void {
+    if (mailbox.debugLoggingEnabledAt !== null) {
+      const loggedUntil = Date.parse(mailbox.debugLoggingEnabledAt) + DEBUG_LOGGING_HOURS * 3_600_000;
+      const capturedUntil = Math.min(this.clock.nowMs(), loggedUntil);
+      this.keptUntilAfterStop.set(mailbox.alias, capturedUntil + LOG_RETENTION_DAYS * 24 * 3_600_000);
+    }
+    mailbox.debugLoggingEnabledAt = null;
   }
 }
 
