@@ -5,6 +5,8 @@ import { rowAt } from '../../stores/logs-store';
 import { useLogsStore } from '../../stores/store-context';
 import { OutcomeIcon } from '../common/OutcomeIcon';
 
+const COLUMNS = '56px 84px 84px 44px 150px minmax(0, 1fr)';
+
 /** Row height in px; fixed so the virtualizer never has to measure 200 000 rows. */
 export const LOG_ROW_HEIGHT = 32;
 
@@ -26,7 +28,7 @@ const useStyles = makeStyles({
     right: 0,
     height: `${LOG_ROW_HEIGHT}px`,
     display: 'grid',
-    gridTemplateColumns: '70px 130px 90px 60px 210px 1fr',
+    gridTemplateColumns: COLUMNS,
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: `0 ${tokens.spacingHorizontalS}`,
@@ -43,7 +45,7 @@ const useStyles = makeStyles({
   cell: { overflow: 'hidden', textOverflow: 'ellipsis' },
   header: {
     display: 'grid',
-    gridTemplateColumns: '70px 130px 90px 60px 210px 1fr',
+    gridTemplateColumns: COLUMNS,
     gap: tokens.spacingHorizontalS,
     padding: `0 ${tokens.spacingHorizontalS}`,
     fontWeight: tokens.fontWeightSemibold,

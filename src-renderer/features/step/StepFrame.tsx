@@ -16,6 +16,7 @@ import { placeTitle } from '../../logic/steps';
 import { formatElapsed } from '../../logic/time';
 import { useCaseStore } from '../../stores/store-context';
 import { OutcomeIcon } from '../common/OutcomeIcon';
+import { VisuallyHidden } from '../common/VisuallyHidden';
 import { CheckList } from './CheckList';
 import { EvidenceLinks } from './EvidenceLinks';
 import { StepNavigation } from './StepNavigation';
@@ -107,9 +108,11 @@ export function StepFrame({ stepId, children }: { stepId: WizardStepId; children
 
       {/* Announced to screen readers as the step moves on; the progress bar itself is silent. */}
       <div role="status" aria-live="polite" aria-atomic="true">
-        {running ? `${title}: ${step.progress?.message ?? 'running'}` : ''}
-        {step.status === 'done' ? `${title} finished.` : ''}
-        {step.status === 'failed' ? `${title} failed.` : ''}
+        {running && <Text>{step.progress?.message ?? 'Working…'}</Text>}
+        <VisuallyHidden>
+          {step.status === 'done' ? `${title} finished.` : ''}
+          {step.status === 'failed' ? `${title} failed.` : ''}
+        </VisuallyHidden>
       </div>
       {running && (
         <ProgressBar aria-label={`${title} progress`} value={step.progress?.fraction} thickness="large" />
