@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { startHostProcess, type RunningHost } from '../support/host-process';
+import {
+  attachScreenshot,
+  enableDebugLoggingIfOff,
+  goNext,
+  openApp,
+  scenarioExpectation,
+  startDemoCase,
+  STEP_IDS,
+  stepView,
+  waitForStepSettled,
+} from '../support/wizard-page';
+
+// One full run per representative demo scenario, from the start screen to the summary, through
+// the real browser host and the demo tenant. The expected top finding comes from the scenario's
+// own scenario.json, so the UI is checked against what the scenario author intended.
+const USER = 'alex.wilber@contoso.example';
+const SCENARIOS = [
+  { id: 'healthy-iphone', kind: 'healthy' },
+  { id: 'quarantined-org-default', kind: 'quarantined' },
+  { id: 'ca-blocks-eas-group', kind: 'Conditional Access block' },
+  { id: 'basic-auth-old-client', kind: 'old Basic-auth client' },
+  { id: 'sync-key-loop', kind: 'sync loop' },
+];
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startHostProcess();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+for (const scenario of SCENARIOS) {
+  test(`${scenario.kind}: ${scenario.id} from the start screen to the summary`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const expected = scenarioExpectation(scenario.id);
+    // A healthy scenario has no root cause; its top finding is the first finding it expects.
+    const topCode = expected.rootCauses[0] ?? expected.findings[0];
+    expect(topCode, 'the scenario names what it expects').toBeDefined();
+
+    await openApp(page, host.url);
+    await attachScreenshot(page, testInfo, '0-start');
+    await startDemoCase(page, scenario.id, USER);
+
+    for (const [index, step] of STEP_IDS.entries()) {
+      if (index > 0) await goNext(page, step);
+      await expect(stepView(page, step)).toBeVisible();
+      const status = await waitForStepSettled(page, step);
+      if (step === 'debug-logging' && status === 'done') await enableDebugLoggingIfOff(page);
+      if (step === 'logs')
+        await expect(stepView(page, step)).toHaveAttribute('data-step-status', /^(done|skipped)$/);
+      await attachScreenshot(page, testInfo, `${index + 1}-${step}`);
+    }
+
+    const top = page.getByTestId('finding').first();
+    await expect(top).toHaveAttribute('data-position', '1');
+    await expect(top).toHaveAttribute('data-finding-code', topCode!);
+    await expect(top.getByRole('heading', { level: 3 })).toBeVisible();
+  });
+}
