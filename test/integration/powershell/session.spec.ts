@@ -233,6 +233,21 @@ describe('PowerShellSession limits and failures', () => {
     expect(again.kind).toBe('host-unavailable');
   });
 
+  it('kills the whole process tree when the host does not exit within the grace period', async () => {
+    session = stubSession({ shutdownGraceMs: 300 });
+    await connectStub(session);
+    const launcherPid = session.pid as number;
+    const enginePid = session.hostInfo?.pid as number;
+    const running = session.request('Get-CASMailbox', { Identity: 'sleep-30000@contoso.com' });
+    await waitFor(() => session?.status === 'busy', 5_000, 'busy');
+    const outcome = rejection(running);
+    const started = Date.now();
+    await session.dispose();
+    expect((await outcome).kind).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await waitFor(() => !isAlive(launcherPid) && !isAlive(enginePid), 5_000, 'launcher and engine to die');
+  });
+
   it('shuts down cleanly: pending work is rejected and the process is gone', async () => {
     session = stubSession();
     await session.start();
