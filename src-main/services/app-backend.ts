@@ -5,6 +5,7 @@ import type { AppInfo } from '../shared/ipc/contract';
 import { AppError } from '../shared/ipc/result';
 import type { CaseConnection } from '../shared/models/case';
 import { CaseStore } from './cases/case-store';
+import { isScenarioPath } from './demo/scenario/scenario-files';
 import { listScenarios } from './demo/scenario/scenario-loader';
 import { openDemoConnection } from './flow/connections/demo-connection';
 import type { TenantConnection } from './flow/connections/tenant-connection';
@@ -28,6 +29,8 @@ export interface AppBackendOptions {
   nodeExecutable?: string;
   /** Overrides every demo scenario's latency profile (tests use "instant"). */
   demoLatency?: 'instant' | 'demo' | 'realistic';
+  /** Lets a demo case name a scenario file or folder by path (the CLI's --scenario <file>); never from the UI. */
+  allowScenarioPaths?: boolean;
   /** Real-tenant connections, when the app registration is set up; absent means demo only. */
   openTenant?: (tenant: string) => Promise<TenantConnection>;
 }
@@ -54,7 +57,8 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   const store = new CaseStore(path.join(paths.dataDir, 'cases'));
   const openConnection = async (connection: CaseConnection): Promise<TenantConnection> => {
     if (connection.kind === 'demo') {
-      if (!listScenarios({ scenariosDir: paths.scenariosDir }).some((s) => s.id === connection.scenario)) {
+      const byPath = options.allowScenarioPaths === true && isScenarioPath(connection.scenario);
+      if (!byPath && !listScenarios({ scenariosDir: paths.scenariosDir }).some((s) => s.id === connection.scenario)) {
         throw new AppError('NOT_FOUND', `There is no demo scenario called "${connection.scenario}".`);
       }
       return openDemoConnection({

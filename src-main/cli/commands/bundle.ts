@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { exportCaseBundle } from '../../services/cases/bundle/bundle-writer';
 import { BundleRefusedError } from '../../services/cases/bundle/bundle-errors';
 import { readCaseBundle } from '../../services/cases/bundle/bundle-reader';
+import { runDiagnosis } from '../run-diagnosis';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
 declare const __APP_VERSION__: string | undefined;
@@ -12,7 +13,8 @@ const appVersion = () => (typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ 
 
 const USAGE = `Usage:
   eas-troubleshooter bundle verify <zip> [--json]
-  eas-troubleshooter bundle export --case <case folder> --out <zip> [--redact]`;
+  eas-troubleshooter bundle export --case <case folder> --out <zip> [--redact]
+  eas-troubleshooter bundle export --scenario <name> --user <upn> --out <zip> [--redact]`;
 
 /** parseArgs with its errors (unknown option, missing value) turned into one-line usage errors. */
 function parsing<T>(parse: () => T): T {
@@ -76,13 +78,19 @@ async function exportBundle(args: string[], io: CliIo): Promise<number> {
     }),
   );
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`);
+  if (values.out === undefined) throw new UsageError('bundle export needs --out <zip>.');
   if (values.scenario !== undefined || values.user !== undefined) {
-    throw new UsageError(
-      'bundle export --scenario needs the diagnose flow, which this build does not have yet; use --case <folder>.',
-    );
+    if (values.case !== undefined) throw new UsageError('Give either --case or --scenario with --user, not both.');
+    if (values.scenario === undefined || values.user === undefined)
+      throw new UsageError('bundle export --scenario needs --user <upn> too.');
+    const run = await runDiagnosis({ scenario: values.scenario, user: values.user });
+    try {
+      return await exportFolder(run.caseFolder, path.resolve(values.out), values.redact === true, io);
+    } finally {
+      await run.backend.dispose();
+    }
   }
-  if (values.case === undefined || values.out === undefined)
-    throw new UsageError(`bundle export needs --case and --out.`);
+  if (values.case === undefined) throw new UsageError('bundle export needs --case <folder>, or --scenario and --user.');
   return exportFolder(path.resolve(values.case), path.resolve(values.out), values.redact === true, io);
 }
 

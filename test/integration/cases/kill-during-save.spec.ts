@@ -82,5 +82,6 @@ describe('kill during save', () => {
     );
     expect((await store.list()).unreadable).toEqual([]);
     expect(await readdir(root)).toHaveLength(10);
-  });
+    // Ten child processes, each started, saving and killed: generous on a loaded 2-core machine.
+  }, 120_000);
 });

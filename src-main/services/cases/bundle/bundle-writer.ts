@@ -89,7 +89,9 @@ export async function exportCaseBundle(options: ExportBundleOptions): Promise<Ex
         evidence.push(item);
         continue;
       }
-      const entryPath = `${EVIDENCE_DIR}/${item.fileName}`;
+      // File names can carry identifiers (a device id in "mailbox-log-<id>.txt"), so they are
+      // redacted like the text; case.json's copy of the name is rewritten the same way.
+      const entryPath = `${EVIDENCE_DIR}/${redactor !== undefined ? redactor.rewrite(item.fileName) : item.fileName}`;
       const digest = createDigestStream();
       let streamError: Error | null = null;
       const cleaned = pipeline(

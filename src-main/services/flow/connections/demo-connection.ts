@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isScenarioPath, scenarioFileFor } from '../../demo/scenario/scenario-files';
 import { DemoIdentityProvider } from '../../demo/demo-identity';
 import { startGraphSimulator } from '../../demo/graph-simulator';
 import { loadScenario } from '../../demo/scenario/scenario-loader';
@@ -34,7 +35,10 @@ export async function openDemoConnection(options: DemoConnectionOptions): Promis
   const latency = options.latency ?? scenario.latency;
   const graphSimulator = await startGraphSimulator({ scenario, latency });
   const auth = new DemoIdentityProvider({ scenario });
-  const scenarioFolder = path.join(options.scenariosDir, options.scenario);
+  // The shell loads the same scenario from its folder: a built-in name, or a path (CLI only).
+  const scenarioFolder = isScenarioPath(options.scenario)
+    ? path.dirname(scenarioFileFor(options.scenario, options.scenariosDir))
+    : path.join(options.scenariosDir, options.scenario);
   const shell = new PowerShellSession({
     launch: {
       command: options.nodeExecutable ?? process.execPath,

@@ -1,0 +1,65 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../shared/ipc/result';
+import type { CaseView } from '../shared/models/wizard';
+import { createAppBackend, type AppBackend } from '../services/app-backend';
+import { resolveAppPaths } from '../services/app-paths';
+import { UsageError } from './command';
+
+declare const __APP_VERSION__: string;
+
+export interface DiagnosisRequest {
+  scenario: string;
+  user: string;
+  device?: string;
+  /** Keep the case here instead of a temporary folder. */
+  dataDir?: string;
+  latency?: 'instant' | 'demo' | 'realistic';
+}
+
+export interface DiagnosisRun {
+  view: CaseView;
+  backend: AppBackend;
+  caseFolder: string;
+}
+
+const upn = z.email('The user must be an email address (UPN), e.g. alex@contoso.com.');
+
+/**
+ * Runs the whole wizard flow headlessly against the demo tenant, through the same flow engine,
+ * simulated shell child process and Graph simulator as the app. The caller disposes the backend.
+ */
+export async function runDiagnosis(request: DiagnosisRequest): Promise<DiagnosisRun> {
+  const user = upn.safeParse(request.user);
+  if (!user.success) throw new UsageError(user.error.issues[0]?.message ?? 'Invalid --user.');
+  const dataDir = request.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'eas-diagnose-')));
+  const backend = createAppBackend({
+    runtime: 'browser-host',
+    version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
+    platform: process.platform,
+    paths: resolveAppPaths({ outDir: path.join(__dirname, '..'), dataDir }),
+    demoLatency: request.latency ?? 'instant',
+    allowScenarioPaths: true,
+  });
+  let started: CaseView;
+  try {
+    started = await backend.engine.startCase(
+      { userUpn: user.data, ...(request.device ? { deviceId: request.device } : {}), symptom: 'Diagnosed from the command line' },
+      { kind: 'demo', scenario: request.scenario },
+    );
+  } catch (error) {
+    await backend.dispose();
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new UsageError(error.message);
+    throw error;
+  }
+  await backend.engine.settled(started.caseId);
+  const view = backend.engine.getCase(started.caseId);
+  const connect = view.steps.find((s) => s.id === 'connect');
+  if (connect?.status === 'failed' && /scenario/i.test(connect.error?.message ?? '')) {
+    await backend.dispose();
+    throw new UsageError(connect.error?.message ?? 'The scenario could not be loaded.');
+  }
+  return { view, backend, caseFolder: path.join(dataDir, 'cases', view.caseId) };
+}
