@@ -19,7 +19,7 @@ const results = [];
 let failures = 0;
 for (const file of files) {
   const outfile = path.join(outDir, file.replace(/\.ts$/, '.cjs'));
-  await build({ entryPoints: [path.join(dir, file)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['electron'] });
+  await build({ entryPoints: [path.join(dir, file)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', packages: 'external' });
   console.log(`\n=== ${file}`);
   const run = spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
   for (const line of run.stdout.split(/\r?\n/)) {

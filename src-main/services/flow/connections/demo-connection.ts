@@ -23,6 +23,8 @@ export interface DemoConnectionOptions {
    * ELECTRON_RUN_AS_NODE variable turns into Node (so the demo needs no PowerShell).
    */
   nodeExecutable?: string;
+  /** Graph's HTTP client; defaults to Node's fetch (benchmarks wrap it to time each call). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function openDemoConnection(options: DemoConnectionOptions): Promis
   const exchangeConnection = new ExchangeConnection({ host: shell, auth, allowInteractiveFallback: false });
   const graph = new GraphClient({
     baseUrl: graphSimulator.baseUrl,
-    fetch: (url, init) => fetch(url, init),
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     getToken: async ({ forceRefresh }) => (await auth.getToken('graph', { forceRefresh })).token,
   });
   return {
