@@ -50,9 +50,10 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
   const otherSections: Record<string, string> = {};
   for (const [name, value] of sections) {
     if (isExceptionSection(name)) {
-      exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(value)), text: detach(value.slice(0, EXCEPTION_TEXT_CAP)) });
+      const text = withoutCr(value.slice(0, EXCEPTION_TEXT_CAP));
+      exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(text)), text: detach(text) });
     } else if (!KNOWN_SECTIONS.has(name)) {
-      otherSections[pool.get(name) as string] = detach(value.slice(0, OTHER_SECTION_CAP));
+      otherSections[pool.get(name) as string] = detach(withoutCr(value.slice(0, OTHER_SECTION_CAP)));
     }
   }
 
@@ -67,7 +68,8 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     roundTripMs: requestTime !== undefined && responseTime !== undefined ? responseTime - requestTime : undefined,
     serverName: pool.get(oneLine(sections.get('ServerName'))),
     assemblyVersion: pool.get(oneLine(sections.get('AssemblyVersion'))),
-    identifier: pool.get(oneLine(sections.get('Identifier'))),
+    // Unique per request: copied, not pooled.
+    identifier: detachOptional(oneLine(sections.get('Identifier'))),
     method: pool.get(request.method),
     command,
     user: pool.get(request.user),
@@ -147,6 +149,15 @@ function sharedStatus(command: string | undefined, code: number, scope: EntrySta
     if (statusCache.size < 10_000) statusCache.set(key, status);
   }
   return status;
+}
+
+function detachOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : detach(text);
+}
+
+/** Section values keep the file's CRLF; text we store and show gets plain LF. */
+function withoutCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r/g, '') : text;
 }
 
 function readTime(text: string | undefined): number | undefined {

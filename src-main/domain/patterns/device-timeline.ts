@@ -19,19 +19,24 @@ export interface DeviceTimeline {
  */
 export class TimelineCollector {
   private readonly byDevice = new Map<string, LogEntry[]>();
-  private readonly seen = new Set<string>();
+  /** Per device: Identifier → RequestTime of the entries kept, to skip overlapping exports. */
+  private readonly seen = new Map<string, Map<string, number | undefined>>();
   private readonly warningList: ParseWarning[] = [];
   private duplicateCount = 0;
 
   add(entry: LogEntry): void {
     const key = deviceKey(entry);
     if (entry.identifier !== undefined) {
-      const id = `${key}|${entry.identifier}|${entry.requestTime ?? ''}`;
-      if (this.seen.has(id)) {
+      let ids = this.seen.get(key);
+      if (ids === undefined) {
+        ids = new Map();
+        this.seen.set(key, ids);
+      }
+      if (ids.has(entry.identifier) && ids.get(entry.identifier) === entry.requestTime) {
         this.duplicateCount++;
         return;
       }
-      this.seen.add(id);
+      ids.set(entry.identifier, entry.requestTime);
     }
     let list = this.byDevice.get(key);
     if (list === undefined) {

@@ -9,8 +9,12 @@ export class LogFileInputError extends Error {
   override name = 'LogFileInputError';
 }
 
-/** 1 MiB reads keep the per-chunk overhead low while holding only a small part of a large file. */
-const CHUNK_BYTES = 1024 * 1024;
+/**
+ * 64 KiB reads: the decoded text of a chunk stays below V8's large-object size, so it lives and
+ * dies in the young generation instead of piling up in large-object space until a full GC. With
+ * 1 MiB reads the peak RSS on a 200 MB log was far higher for the same work.
+ */
+const CHUNK_BYTES = 64 * 1024;
 
 /**
  * Streams mailbox-log files from disk into the pure parser, one file at a time, and analyses them

@@ -1,0 +1,87 @@
+/**
+ * Cuts streamed text into raw entries at the `-----------------` / ` Log Entry: n` /
+ * `-----------------` headers (eas-reference.md §1.2). It searches each chunk with one regular
+ * expression instead of walking line by line, and holds only the text of the entry in progress.
+ */
+const MARK = 'Log Entry:';
+const NUMBER_LINE = /^[ \t]*Log Entry:[ \t]*(\d+)[ \t]*$/;
+/** How far back into the held text a header may have started when the chunk boundary split it. */
+const HEADER_OVERLAP = 128;
+
+export interface EntrySplitterSink {
+  /** A complete raw entry: its header number and the text after the header. */
+  entry(entryNumber: number | undefined, text: string): void;
+  /** Text before the first header. */
+  preamble(text: string): void;
+}
+
+export class EntrySplitter {
+  private held = '';
+  private number: number | undefined;
+  private seenHeader = false;
+
+  constructor(private readonly sink: EntrySplitterSink) {}
+
+  /** Whether a header was seen yet. */
+  get started(): boolean {
+    return this.seenHeader;
+  }
+
+  /** Characters held while waiting for the next header. */
+  get heldLength(): number {
+    return this.held.length;
+  }
+
+  push(text: string): void {
+    if (text.length === 0) return;
+    const buffer = this.held.length === 0 ? text : this.held + text;
+    let consumed = 0;
+    // indexOf finds the rare "Log Entry:" fast; the few hits are then checked line by line.
+    for (let at = buffer.indexOf(MARK, Math.max(0, this.held.length - HEADER_OVERLAP)); at !== -1; at = buffer.indexOf(MARK, at + MARK.length)) {
+      const header = headerAround(buffer, at);
+      if (header === undefined || header.start < consumed) continue;
+      this.flush(buffer.slice(consumed, header.start));
+      this.number = header.entryNumber;
+      this.seenHeader = true;
+      consumed = header.end;
+    }
+    this.held = consumed === 0 ? buffer : buffer.slice(consumed);
+  }
+
+  end(): void {
+    // A header at the very end of the file may lack its final line break.
+    this.push('\n');
+    this.flush(this.held);
+    this.held = '';
+  }
+
+  private flush(text: string): void {
+    if (this.seenHeader) this.sink.entry(this.number, text);
+    else if (text.length > 0) this.sink.preamble(text);
+  }
+}
+
+/** The dashes / `Log Entry: n` / dashes block around a "Log Entry:" hit, if it is a complete one. */
+function headerAround(text: string, at: number): { start: number; end: number; entryNumber: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  if (lineEnd === -1 || lineStart < 2) return undefined;
+  const match = NUMBER_LINE.exec(trimCr(text.slice(lineStart, lineEnd)));
+  if (match === null) return undefined;
+  const above = text.lastIndexOf('\n', lineStart - 2) + 1;
+  if (!isDashes(trimCr(text.slice(above, lineStart - 1)))) return undefined;
+  const belowEnd = text.indexOf('\n', lineEnd + 1);
+  // The closing dashes must be complete (followed by a line break) before we commit to the header.
+  if (belowEnd === -1 || !isDashes(trimCr(text.slice(lineEnd + 1, belowEnd)))) return undefined;
+  return { start: above, end: belowEnd + 1, entryNumber: Number(match[1]) };
+}
+
+function trimCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function isDashes(line: string): boolean {
+  if (line.length < 10) return false;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) !== 45) return false;
+  return true;
+}
