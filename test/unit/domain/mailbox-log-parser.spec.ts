@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMailboxLogFileName } from '../../../src-main/domain/mailbox-log/file-name';
 import { easXml, formatLogEntry, formatMailboxLog } from '../../../src-main/domain/mailbox-log/log-writer';
-import { NotAMailboxLogError } from '../../../src-main/domain/mailbox-log/parser';
+import { MailboxLogParser, NotAMailboxLogError } from '../../../src-main/domain/mailbox-log/parser';
 import { entry, fixture, parseAll } from './support/log-builders';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -141,6 +141,23 @@ describe('mailbox log parser', () => {
     expect(() => parseAll(encode('hello,world\n1,2\n'))).toThrow(NotAMailboxLogError);
     expect(() => parseAll(encode('hello,world\n1,2\n'))).toThrow(/not an EAS mailbox log/);
     expect(() => parseAll(new Uint8Array(0))).toThrow(NotAMailboxLogError);
+  });
+
+  it('gives up early on a large input whose start has no log entry, without reading it all', () => {
+    const parser = new MailboxLogParser({ onEntry: () => undefined, sniffLimitChars: 10_000 });
+    const junk = encode('x'.repeat(4096) + '\n');
+    expect(() => {
+      for (let i = 0; i < 10; i++) parser.push(junk);
+    }).toThrow(/its start has no "Log Entry" header/);
+  });
+
+  it('reads a log pasted without its first entry header, and counts stray text before it', () => {
+    const text = formatLogEntry(0, entry(0)).replace(/^\r\n-+\r\n Log Entry: 0\r\n-+\r\n/, 'copied from mail:\r\n');
+    const { entries, warnings } = parseAll(encode(text));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ command: 'Sync', complete: true });
+    expect(entries[0]?.entryNumber).toBeUndefined();
+    expect(warnings.map((w) => w.kind)).toEqual(['stray-text']);
   });
 
   it('reads the device from an emailed file name', () => {
