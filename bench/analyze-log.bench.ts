@@ -29,7 +29,7 @@ async function generate(file: string): Promise<void> {
     }
     const text = batch.join('');
     written += Buffer.byteLength(text);
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
