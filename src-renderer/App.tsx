@@ -18,7 +18,9 @@ const THEMES: Record<ThemeChoice, Theme> = {
 };
 
 const useStyles = makeStyles({
-  root: { height: '100vh', display: 'flex', flexDirection: 'column' },
+  // The document scrolls (not an inner pane), so the browser's own scrolling, find-in-page and
+  // full-page screenshots see the whole step.
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
 });
 
 export function App() {

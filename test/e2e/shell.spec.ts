@@ -23,7 +23,9 @@ test('the wizard shell loads through the browser host and talks to the main proc
   await expect(page.getByRole('heading', { level: 1, name: 'ActiveSync Troubleshooter' })).toBeVisible();
   // The version comes over the IPC contract from the host process, not from the page bundle.
   await expect(page.getByText(/version \d+\.\d+\.\d+/)).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Troubleshooting steps' }).getByRole('listitem')).toHaveCount(9);
+  await expect(
+    page.getByRole('navigation', { name: 'Troubleshooting steps' }).getByRole('listitem'),
+  ).toHaveCount(9);
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
 });
 

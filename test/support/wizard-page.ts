@@ -66,9 +66,11 @@ export async function goNext(page: Page, to: StepId): Promise<void> {
   await expect(stepView(page, to)).toBeVisible();
 }
 
-/** Attaches a full-page screenshot of the current step to the test's output. */
+/** Saves a full-page screenshot of the current step in the test's output folder and attaches it. */
 export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
 /** Runs axe on the page and expects no violations, naming where it ran. */

@@ -8,13 +8,17 @@ import { PlaceView } from './PlaceView';
 import { StepList } from './StepList';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: '280px 1fr', flexGrow: 1, minHeight: 0 },
+  layout: { display: 'grid', gridTemplateColumns: '280px minmax(0, 1fr)', flexGrow: 1, alignItems: 'start' },
   nav: {
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingVerticalL,
+    position: 'sticky',
+    top: 0,
+    maxHeight: '100vh',
+    boxSizing: 'border-box',
     overflowY: 'auto',
   },
-  main: { padding: tokens.spacingHorizontalXXL, overflowY: 'auto' },
+  main: { padding: tokens.spacingHorizontalXXL, minWidth: 0 },
 });
 
 /** The frame of the wizard: the step list and the current place, plus the shared dialogs. */

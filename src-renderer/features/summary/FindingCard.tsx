@@ -34,6 +34,7 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
       aria-labelledby={headingId}
       data-testid="finding"
       data-finding-code={finding.code}
+      data-severity={finding.severity}
       data-position={position}
       role="article"
     >
