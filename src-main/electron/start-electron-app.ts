@@ -3,6 +3,10 @@ import type * as Electron from 'electron';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createAppBackend } from '../services/app-backend';
 import { resolveAppPaths } from '../services/app-paths';
+import { resolveHostScriptDir } from '../services/settings/host-script-dir';
+import { createBrowserOpener } from './adapters/browser-opener';
+import { createNetFetch } from './adapters/net-fetch-adapter';
+import { createSafeStorageAdapter } from './adapters/safe-storage-adapter';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
 import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
 import { createRendererProtocolHandler } from './renderer-protocol';
@@ -11,7 +15,7 @@ import { denyAllPermissions, guardWebContents, type GuardedWebContents } from '.
 /** The parts of the `electron` module the app uses, injected so tests can pass a fake. */
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage'
 >;
 
 export interface ElectronAppPaths {
@@ -25,7 +29,7 @@ export interface ElectronAppPaths {
  * renderers, web-contents guards, permission denial, then the window.
  */
 export function startElectronApp(electron: ElectronModule, paths: ElectronAppPaths): void {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -56,6 +60,16 @@ export function startElectronApp(electron: ElectronModule, paths: ElectronAppPat
       paths: resolveAppPaths({ outDir: paths.outDir, resourcesDir: process.resourcesPath, dataDir: app.getPath('userData') }),
       // The simulated shell runs under Electron's own Node (ELECTRON_RUN_AS_NODE), so the demo needs no PowerShell.
       nodeExecutable: process.execPath,
+      // Real tenants: sign-in and Graph through Chromium's network stack (system proxy), the
+      // sign-in page in the default browser, and the token cache encrypted by safeStorage.
+      tenant: {
+        ports: {
+          fetch: createNetFetch(net),
+          openBrowser: createBrowserOpener(shell),
+          secureStorage: createSafeStorageAdapter(safeStorage),
+          hostScriptDir: resolveHostScriptDir({ outDir: paths.outDir, resourcesDir: process.resourcesPath }),
+        },
+      },
     });
     app.on('will-quit', () => void backend.dispose());
     registerIpc(ipcMain as unknown as IpcMainLike, createDispatcher(backend.handlers), policy);

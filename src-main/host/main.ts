@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createAppBackend } from '../services/app-backend';
 import { resolveAppPaths } from '../services/app-paths';
+import { resolveHostScriptDir } from '../services/settings/host-script-dir';
+import { createMemoryOnlyStorage } from '../services/settings/memory-only-storage';
 import { startBrowserHost } from './browser-host';
 import { openInBrowser } from './open-in-browser';
 
@@ -37,6 +39,20 @@ async function main(): Promise<void> {
     platform: process.platform,
     paths: resolveAppPaths({ outDir, ...(values['data-dir'] ? { dataDir: path.resolve(values['data-dir']) } : {}) }),
     ...(latency ? { demoLatency: latency as 'instant' | 'demo' | 'realistic' } : {}),
+    // Plain Node has no protected storage, so the token cache stays in memory (the settings
+    // screen says so); the sign-in page is printed as well as opened, for headless machines.
+    tenant: {
+      ports: {
+        fetch: (url, init) => fetch(url, init),
+        openBrowser: async (url) => {
+          if (new URL(url).protocol !== 'https:') throw new Error('Only https sign-in pages can be opened in the browser.');
+          process.stdout.write(`Sign in to your tenant in the browser:\n  ${url}\n`);
+          openInBrowser(url);
+        },
+        secureStorage: createMemoryOnlyStorage(),
+        hostScriptDir: resolveHostScriptDir({ outDir }),
+      },
+    },
   });
   const host = await startBrowserHost({
     rendererDir: path.join(__dirname, '..', 'renderer'),

@@ -10,6 +10,8 @@ import { listScenarios } from './demo/scenario/scenario-loader';
 import { openDemoConnection } from './flow/connections/demo-connection';
 import type { TenantConnection } from './flow/connections/tenant-connection';
 import { FlowEngine } from './flow/flow-engine';
+import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
+import { TenantAccess } from './settings/tenant-access';
 
 export interface AppPaths {
   /** Where cases and exports live (Electron's userData in the app; a temp folder in tests). */
@@ -31,8 +33,13 @@ export interface AppBackendOptions {
   demoLatency?: 'instant' | 'demo' | 'realistic';
   /** Lets a demo case name a scenario file or folder by path (the CLI's --scenario <file>); never from the UI. */
   allowScenarioPaths?: boolean;
-  /** Real-tenant connections, when the app registration is set up; absent means demo only. */
+  /** Overrides how a real-tenant case connects (tests); by default the settings and `tenant` decide. */
   openTenant?: (tenant: string) => Promise<TenantConnection>;
+  /**
+   * What the runtime offers for real-tenant sign-in (fetch, browser opener, secure storage, host
+   * script folder). Absent (CLI): settings can be read and saved, but nothing signs in.
+   */
+  tenant?: { ports: TenantPorts; endpoints?: TenantEndpoints; shellEnv?: Record<string, string> };
 }
 
 export interface AppBackend {
@@ -55,6 +62,12 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   });
   const { paths } = options;
   const store = new CaseStore(path.join(paths.dataDir, 'cases'));
+  const tenantAccess = new TenantAccess({
+    dataDir: paths.dataDir,
+    ...options.tenant,
+    onAuthStatus: (status) => events.emit('onAuthStatus', status),
+    onWarning: (message) => events.emit('onBackendNotice', { level: 'warning', message, at: new Date().toISOString() }),
+  });
   const openConnection = async (connection: CaseConnection): Promise<TenantConnection> => {
     if (connection.kind === 'demo') {
       const byPath = options.allowScenarioPaths === true && isScenarioPath(connection.scenario);
@@ -69,13 +82,8 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
         ...(options.nodeExecutable ? { nodeExecutable: options.nodeExecutable } : {}),
       });
     }
-    if (options.openTenant === undefined) {
-      throw new AppError(
-        'UNAVAILABLE',
-        'Connecting to a real tenant needs the app registration to be set up first (client id and tenant in the settings). Use the demo tenant meanwhile.',
-      );
-    }
-    return options.openTenant(connection.tenant);
+    if (options.openTenant !== undefined) return options.openTenant(connection.tenant);
+    return tenantAccess.openTenant(connection.tenant);
   };
   const engine = new FlowEngine({
     store,
@@ -113,6 +121,15 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     },
     exportCase: ({ caseId, redact }) => engine.exportCase(caseId, redact),
     importBundle: ({ filePath }) => engine.importBundle(filePath),
+    getSettings: () => tenantAccess.getSettings(),
+    saveSettings: (draft) => tenantAccess.saveSettings(draft),
+    getSetupRequirements: () => tenantAccess.requirements(),
+    getAuthStatus: () => tenantAccess.authStatus(),
+    signIn: ({ method }) => tenantAccess.beginSignIn(method),
+    signOut: () => tenantAccess.signOut(),
   };
-  return { handlers, events, engine, dispose: () => engine.dispose() };
+  const dispose = async () => {
+    await Promise.allSettled([engine.dispose(), tenantAccess.dispose()]);
+  };
+  return { handlers, events, engine, dispose };
 }

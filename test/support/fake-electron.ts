@@ -91,6 +91,18 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       },
     },
     shell: { openExternal: (url: string) => (opened.push(url), Promise.resolve()) },
+    net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
+    // Like Linux with only the plaintext backend: the app must then keep sign-in data in memory.
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptStringAsync: async () => {
+        throw new Error('fake safeStorage: encryption is not available');
+      },
+      decryptStringAsync: async () => {
+        throw new Error('fake safeStorage: encryption is not available');
+      },
+    },
   };
 
   return {

@@ -11,6 +11,13 @@ import {
   wizardActionSchema,
   wizardStepIdSchema,
 } from '../models/wizard';
+import {
+  authStatusViewSchema,
+  settingsDraftSchema,
+  settingsViewSchema,
+  setupRequirementsSchema,
+  signInMethodSchema,
+} from '../models/settings';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -112,11 +119,21 @@ export const ipcContract = {
       z.object({ filePath: z.string(), size: z.number().int().nonnegative() }),
     ),
     importBundle: invoke('cases:import', z.object({ filePath: z.string().min(1).max(4096) }).strict(), caseViewSchema),
+
+    getSettings: invoke('settings:get', empty, settingsViewSchema),
+    saveSettings: invoke('settings:save', settingsDraftSchema, settingsViewSchema),
+    getSetupRequirements: invoke('setup:get-requirements', empty, setupRequirementsSchema),
+    getAuthStatus: invoke('auth:status', empty, authStatusViewSchema),
+    /** Starts sign-in and answers at once; the outcome (and a device code) arrives as event:auth-status. */
+    signIn: invoke('auth:sign-in', z.object({ method: signInMethodSchema }).strict(), authStatusViewSchema),
+    /** Signs out, or cancels a sign-in that is still waiting. */
+    signOut: invoke('auth:sign-out', empty, authStatusViewSchema),
   },
   events: {
     onBackendNotice: event('event:backend-notice', backendNoticeSchema),
     onCaseUpdated: event('event:case-updated', caseViewSchema),
     onShellStatus: event('event:shell-status', shellStatusSchema),
+    onAuthStatus: event('event:auth-status', authStatusViewSchema),
   },
 } as const;
 

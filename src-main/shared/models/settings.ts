@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { permissionSchema, roleRequirementSchema, tenantSettingSchema } from './auth-setup';
+
+/**
+ * The app's settings as the operator types them, and what the settings screen shows about
+ * sign-in. Shared by the main process (which validates again before saving) and the renderer
+ * (which validates as the operator types), so both give the same messages.
+ *
+ * No field here ever holds a secret: the app registration is a public client, so the client id
+ * and tenant are identifiers, and tokens live only in MSAL's (encrypted or in-memory) cache.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const CLIENT_ID_MESSAGE =
+  'The client id is a GUID such as 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0. Copy "Application (client) ID" from the app registration’s Overview page in the Entra admin center.';
+export const TENANT_MESSAGE =
+  'Enter the Directory (tenant) ID, or your tenant’s domain such as contoso.onmicrosoft.com.';
+const PERSONAL_TENANT_MESSAGE =
+  '"common" and "consumers" also let personal Microsoft accounts in, and those cannot manage Exchange. Enter your tenant’s id or domain.';
+const PORT_MESSAGE = 'The port is a whole number from 1024 to 65535, or leave it empty.';
+const POWERSHELL_PATH_MESSAGE =
+  'Enter the full path to pwsh (for example C:\\Program Files\\PowerShell\\7\\pwsh.exe or /usr/bin/pwsh), or leave it empty so the app looks for PowerShell itself.';
+
+/** A full path on Windows (C:\…, \\server\…) or macOS/Linux (/…). The file itself is checked when PowerShell starts. */
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)/;
+
+/** Checked values of the settings; the main process stores exactly this. */
+export const appSettingsSchema = z
+  .object({
+    clientId: z.string().trim().regex(GUID, CLIENT_ID_MESSAGE),
+    tenant: z
+      .string()
+      .trim()
+      .min(1, TENANT_MESSAGE)
+      .max(253, TENANT_MESSAGE)
+      .refine((value) => !/^(common|consumers)$/i.test(value), PERSONAL_TENANT_MESSAGE)
+      .refine((value) => tenantSettingSchema.safeParse(value).success, TENANT_MESSAGE),
+    redirectPort: z.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1024, PORT_MESSAGE).max(65535, PORT_MESSAGE).optional(),
+    requestDirectoryReadAll: z.boolean().default(false),
+    powershellPath: z.string().trim().max(1024).regex(ABSOLUTE_PATH, POWERSHELL_PATH_MESSAGE).optional(),
+  })
+  .strict();
+export type AppSettings = z.output<typeof appSettingsSchema>;
+
+/**
+ * What the settings screen sends: only the shapes are checked here, so a wrong value reaches
+ * the settings service, which answers with the field's own tier-1 message.
+ */
+export const settingsDraftSchema = z
+  .object({
+    clientId: z.string().max(200),
+    tenant: z.string().max(300),
+    redirectPort: z.number().optional(),
+    requestDirectoryReadAll: z.boolean().optional(),
+    powershellPath: z.string().max(1100).optional(),
+  })
+  .strict();
+export type SettingsDraft = z.input<typeof settingsDraftSchema>;
+
+export type SettingsField = keyof SettingsDraft;
+export type SettingsFieldErrors = Partial<Record<SettingsField, string>>;
+
+/**
+ * Validates a draft as typed in the form: empty optional fields count as "not set". Answers the
+ * checked settings or one message per field.
+ */
+export function validateSettingsDraft(
+  draft: SettingsDraft,
+): { ok: true; value: AppSettings } | { ok: false; errors: SettingsFieldErrors } {
+  const cleaned = {
+    ...draft,
+    powershellPath: draft.powershellPath?.trim() ? draft.powershellPath : undefined,
+  };
+  const parsed = appSettingsSchema.safeParse(cleaned);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: SettingsFieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as SettingsField | undefined;
+    if (field !== undefined) errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** How the sign-in is kept between starts, for the settings screen. */
+export const tokenStorageViewSchema = z.discriminatedUnion('persisted', [
+  z.object({ persisted: z.literal(true) }),
+  z.object({ persisted: z.literal(false), reason: z.string() }),
+]);
+
+/** The settings screen's view of the stored settings. */
+export const settingsViewSchema = z.object({
+  /** Null until the operator (or their admin) has saved the app registration's details once. */
+  settings: appSettingsSchema.nullable(),
+  /** False where this runtime cannot sign in at all (the command line). */
+  signInAvailable: z.boolean(),
+  tokenStorage: tokenStorageViewSchema,
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+/** The first-run explanation and the exact permissions and roles, as data. */
+export const setupRequirementsSchema = z.object({
+  explanation: z.array(z.string()),
+  permissions: z.array(permissionSchema),
+  roles: z.array(roleRequirementSchema),
+  /** The redirect URI(s) to register, derived from the saved port. */
+  redirectUris: z.array(z.string()),
+});
+export type SetupRequirements = z.infer<typeof setupRequirementsSchema>;
+
+export const signInMethodSchema = z.enum(['interactive', 'device-code']);
+export type SignInMethod = z.infer<typeof signInMethodSchema>;
+
+export const deviceCodeViewSchema = z.object({
+  userCode: z.string(),
+  verificationUri: z.string(),
+  message: z.string(),
+  expiresOn: z.string(),
+});
+export type DeviceCodeView = z.infer<typeof deviceCodeViewSchema>;
+
+/**
+ * The operator's sign-in as the UI sees it. `problem` carries the last failure in tier-1 words
+ * (sign-in runs in the background, so its failure arrives here rather than as a call's error).
+ */
+export const authStatusViewSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-configured') }),
+  z.object({ state: z.literal('signed-out'), problem: z.string().optional() }),
+  z.object({
+    state: z.literal('signing-in'),
+    method: signInMethodSchema,
+    deviceCode: deviceCodeViewSchema.optional(),
+  }),
+  z.object({
+    state: z.literal('signed-in'),
+    account: z.object({ username: z.string(), name: z.string().optional(), tenantId: z.string() }),
+  }),
+]);
+export type AuthStatusView = z.infer<typeof authStatusViewSchema>;
