@@ -59,11 +59,16 @@ interface RunningHost {
   ready: ReadyMessage | null;
   /** Set when we end the host on purpose, so its exit is not treated as a crash. */
   ending: boolean;
+  readyAt: number;
+  /** Whether this host has answered any request (then it counts as healthy). */
+  answered: boolean;
   exited: Promise<void>;
 }
 
 const DEFAULT_RESTART: RestartPolicy = { initialDelayMs: 500, maxDelayMs: 15_000, maxAttempts: 5 };
 const MAX_DIAGNOSTIC_LINE = 4_000;
+/** A host that has run this long without dying is considered healthy again. */
+const STABLE_AFTER_MS = 10_000;
 
 /**
  * One long-lived PowerShell host (or a simulator of it) behind a serial request queue.
@@ -250,6 +255,8 @@ export class PowerShellSession {
         child,
         ready: null,
         ending: false,
+        readyAt: 0,
+        answered: false,
         exited: new Promise<void>((done) => (resolveExited = done)),
       };
       this.host = host;
@@ -262,7 +269,7 @@ export class PowerShellSession {
             settled = true;
             clearTimeout(readyTimer);
             host.ready = ready;
-            this.failedStarts = 0;
+            host.readyAt = Date.now();
             this.generation++;
             this.setStatus(this.inFlight || this.queue.length > 0 ? 'busy' : 'ready');
             if (this.generation > 1) for (const listener of this.restartListeners) listener(this.generation);
@@ -336,6 +343,9 @@ export class PowerShellSession {
       return;
     }
     this.inFlight = null;
+    // The host answered: it is healthy.
+    this.failedStarts = 0;
+    if (this.host) this.host.answered = true;
     if (response.ok) this.settle(pending, { data: response.data, warnings: response.warnings });
     else this.settle(pending, HostRequestError.fromHost(response.error, pending.cmdlet));
     this.pump();
@@ -377,7 +387,19 @@ export class PowerShellSession {
     }
     if (!host.ready) return; // a failed start is handled by afterFailedStart
     this.addDiagnostic(`host: exited (${describeExit(code, signal)}).`);
-    this.scheduleRestart(host.ending ? 0 : this.restartPolicy.initialDelayMs);
+    if (host.ending) {
+      this.scheduleRestart(0);
+      return;
+    }
+    // A host that dies soon after start without answering anything counts as a failed start, so
+    // one that crashes on its own in a loop backs off and ends in `failed` instead of restarting
+    // for ever.
+    if (!host.answered && Date.now() - host.readyAt < STABLE_AFTER_MS) {
+      this.afterFailedStart();
+      return;
+    }
+    this.failedStarts = 0;
+    this.scheduleRestart(this.restartPolicy.initialDelayMs);
   }
 
   private afterFailedStart(): void {

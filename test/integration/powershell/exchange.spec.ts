@@ -13,7 +13,7 @@ import { stubSession, waitFor } from './session-fixture';
 
 const HOUR = 3_600_000;
 
-describe('Exchange connection over the real pwsh host', () => {
+describe('Exchange connection over the real pwsh host', { timeout: 90_000 }, () => {
   const sessions: PowerShellSession[] = [];
   const tempDirs: string[] = [];
   const open = (env: Record<string, string> = {}) => {
@@ -106,7 +106,7 @@ describe('Exchange connection over the real pwsh host', () => {
     const connection = new ExchangeConnection({ host: session, auth: new FakeAuth([token('t', HOUR)]) });
     await connection.connect();
     process.kill(session.hostInfo?.pid as number, 'SIGKILL');
-    await waitFor(() => connection.state.state === 'disconnected', 15_000, 'disconnect after restart');
+    await waitFor(() => connection.state.state === 'disconnected', 45_000, 'disconnect after restart');
     const result = await connection.run('Get-CASMailbox', { Identity: 'alex@contoso.com' });
     expect(result.data).toHaveLength(1);
     expect(connection.state.state).toBe('connected');
@@ -150,7 +150,7 @@ describe('Exchange connection over the real pwsh host', () => {
   });
 });
 
-describe('Typed Exchange commands over the real pwsh host', () => {
+describe('Typed Exchange commands over the real pwsh host', { timeout: 90_000 }, () => {
   let session: PowerShellSession;
   let commands: ExchangeCommands;
   beforeAll(async () => {

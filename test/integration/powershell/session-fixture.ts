@@ -14,7 +14,7 @@ export function stubSession(
 ) {
   return new PowerShellSession({
     launch: () => realHostLaunchSpec(env),
-    readyTimeoutMs: 30_000,
+    readyTimeoutMs: 60_000,
     requestTimeoutMs: 20_000,
     restart: { initialDelayMs: 50, maxDelayMs: 500, maxAttempts: 3 },
     ...options,

@@ -19,7 +19,7 @@ async function rejection(promise: Promise<unknown>): Promise<HostRequestError> {
   return error as HostRequestError;
 }
 
-describe('PowerShellSession over the real pwsh host', () => {
+describe('PowerShellSession over the real pwsh host', { timeout: 90_000 }, () => {
   let session: PowerShellSession;
   const statuses: SessionStatus[] = [];
   const restarts: number[] = [];
@@ -177,7 +177,7 @@ describe('PowerShellSession over the real pwsh host', () => {
   });
 });
 
-describe('PowerShellSession limits and failures', () => {
+describe('PowerShellSession limits and failures', { timeout: 90_000 }, () => {
   let session: PowerShellSession | undefined;
   afterEach(async () => {
     await session?.dispose();
@@ -261,5 +261,28 @@ describe('PowerShellSession limits and failures', () => {
     expect(isAlive(pid)).toBe(false);
     await waitFor(() => !isAlive(enginePid), 5_000, 'engine to exit');
     expect((await rejection(session.request('Host.Ping'))).kind).toBe('host-unavailable');
+  });
+});
+
+describe('PowerShellSession with a host that crashes right after start', { timeout: 90_000 }, () => {
+  it('backs off and ends in failed instead of restarting for ever', async () => {
+    const readyLine = `@@EASHOST@@ ${JSON.stringify({ type: 'ready', protocol: 1, host: { kind: 'demo', psVersion: '0', edition: 'Test', pid: 1 } })}`;
+    const statuses: SessionStatus[] = [];
+    const session = new PowerShellSession({
+      launch: {
+        command: process.execPath,
+        args: ['-e', `console.log(${JSON.stringify(readyLine)}); setTimeout(() => process.exit(5), 50);`],
+      },
+      restart: { initialDelayMs: 20, maxDelayMs: 80, maxAttempts: 3 },
+    });
+    session.onStatus((status) => statuses.push(status));
+    try {
+      await session.start();
+      await waitFor(() => session.status === 'failed', 10_000, 'failed');
+      expect(statuses.filter((status) => status === 'ready').length).toBe(3);
+      expect(session.diagnostics().filter((line) => line.includes('exit code 5'))).toHaveLength(3);
+    } finally {
+      await session.dispose();
+    }
   });
 });
