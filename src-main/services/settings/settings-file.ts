@@ -10,9 +10,7 @@ const settingsFileSchema = z.object({ version: z.literal(1), settings: appSettin
 
 /** What reading the settings file found. A damaged file is reported, never silently overwritten. */
 export type SettingsReadResult =
-  | { state: 'missing' }
-  | { state: 'ok'; settings: AppSettings }
-  | { state: 'unreadable'; reason: string };
+  { state: 'missing' } | { state: 'ok'; settings: AppSettings } | { state: 'unreadable'; reason: string };
 
 /**
  * The settings as one JSON file in the data folder (settings.json). Written atomically (temp
@@ -42,7 +40,8 @@ export class SettingsFile {
       return { state: 'unreadable', reason: 'it is not valid JSON' };
     }
     const parsed = settingsFileSchema.safeParse(json);
-    if (!parsed.success) return { state: 'unreadable', reason: 'it does not hold settings this version understands' };
+    if (!parsed.success)
+      return { state: 'unreadable', reason: 'it does not hold settings this version understands' };
     return { state: 'ok', settings: parsed.data.settings };
   }
 

@@ -1,8 +1,4 @@
-import {
-  FIRST_RUN_EXPLANATION,
-  REQUIRED_PERMISSIONS,
-  REQUIRED_ROLES,
-} from '../../shared/models/auth-setup';
+import { FIRST_RUN_EXPLANATION, REQUIRED_PERMISSIONS, REQUIRED_ROLES } from '../../shared/models/auth-setup';
 import type { AppSettings, SetupRequirements } from '../../shared/models/settings';
 
 /**

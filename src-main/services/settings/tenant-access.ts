@@ -108,8 +108,8 @@ export class TenantAccess {
    */
   async openTenant(caseTenant: string): Promise<TenantConnection> {
     const settings = await this.settings();
-    if (this.options.ports === undefined) throw new AppError('UNAVAILABLE', NO_SIGN_IN_HERE);
     if (settings === null) throw new AppError('UNAVAILABLE', NOT_SET_UP);
+    if (this.options.ports === undefined) throw new AppError('UNAVAILABLE', NO_SIGN_IN_HERE);
     if (!tenantsCompatible(settings.tenant, caseTenant)) {
       throw new AppError(
         'INVALID_REQUEST',
@@ -180,7 +180,11 @@ export class TenantAccess {
   private async view(settings: AppSettings | null): Promise<SettingsView> {
     const ports = this.options.ports;
     if (ports === undefined) {
-      return { settings, signInAvailable: false, tokenStorage: { persisted: false, reason: NO_SIGN_IN_HERE } };
+      return {
+        settings,
+        signInAvailable: false,
+        tokenStorage: { persisted: false, reason: NO_SIGN_IN_HERE },
+      };
     }
     // Asks the same question the cache plugin asks before it writes anything.
     const persistence = await new EncryptedCachePlugin(
@@ -191,7 +195,9 @@ export class TenantAccess {
       settings,
       signInAvailable: true,
       tokenStorage:
-        persistence.mode === 'encrypted-file' ? { persisted: true } : { persisted: false, reason: persistence.reason },
+        persistence.mode === 'encrypted-file'
+          ? { persisted: true }
+          : { persisted: false, reason: persistence.reason },
     };
   }
 }

@@ -99,7 +99,9 @@ export class TenantSignIn implements AuthService {
     const pending: PendingSignIn = { method: options.method, controller: new AbortController() };
     this.pending = pending;
     this.problem = undefined;
-    const signal = options.signal ? AbortSignal.any([options.signal, pending.controller.signal]) : pending.controller.signal;
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, pending.controller.signal])
+      : pending.controller.signal;
     await this.publish();
     try {
       return await auth.signIn({
@@ -158,7 +160,11 @@ export class TenantSignIn implements AuthService {
 }
 
 function sameRegistration(a: AppSettings | null, b: AppSettings): boolean {
-  return a !== null && a.clientId.toLowerCase() === b.clientId.toLowerCase() && a.tenant.toLowerCase() === b.tenant.toLowerCase();
+  return (
+    a !== null &&
+    a.clientId.toLowerCase() === b.clientId.toLowerCase() &&
+    a.tenant.toLowerCase() === b.tenant.toLowerCase()
+  );
 }
 
 /** Settings that change what MSAL asks for; the PowerShell path does not. */

@@ -36,7 +36,12 @@ export const appSettingsSchema = z
       .max(253, TENANT_MESSAGE)
       .refine((value) => !/^(common|consumers)$/i.test(value), PERSONAL_TENANT_MESSAGE)
       .refine((value) => tenantSettingSchema.safeParse(value).success, TENANT_MESSAGE),
-    redirectPort: z.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1024, PORT_MESSAGE).max(65535, PORT_MESSAGE).optional(),
+    redirectPort: z
+      .number({ error: PORT_MESSAGE })
+      .int(PORT_MESSAGE)
+      .min(1024, PORT_MESSAGE)
+      .max(65535, PORT_MESSAGE)
+      .optional(),
     requestDirectoryReadAll: z.boolean().default(false),
     powershellPath: z.string().trim().max(1024).regex(ABSOLUTE_PATH, POWERSHELL_PATH_MESSAGE).optional(),
   })

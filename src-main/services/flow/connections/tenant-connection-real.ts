@@ -72,7 +72,9 @@ export function createTenantAuth(
     fetch: ports.fetch,
     openBrowser: ports.openBrowser,
     ...(options.tokenCachePath
-      ? { cachePlugin: new EncryptedCachePlugin(ports.secureStorage, createCacheFile(options.tokenCachePath)) }
+      ? {
+          cachePlugin: new EncryptedCachePlugin(ports.secureStorage, createCacheFile(options.tokenCachePath)),
+        }
       : {}),
     ...(endpoints.msalMetadata ?? {}),
     ...(options.log ? { log: options.log } : {}),
