@@ -27,6 +27,10 @@ export function WizardShell() {
   const status = useAppStore((s) => s.status);
   const error = useAppStore((s) => s.error);
   const place = useCaseStore((s) => s.place);
+  // Dialogs are mounted only while open: a mounted Fluent Dialog registers Tabster's modalizer,
+  // which adds focusable aria-hidden sentinels to <body> that axe reports (aria-hidden-focus).
+  const actionOpen = useCaseStore((s) => s.pendingAction !== null);
+  const evidenceOpen = useCaseStore((s) => s.evidence !== null);
   const first = useRef(true);
   // Moving between steps moves focus to the new heading, so keyboard and screen-reader users
   // land at the top of what changed instead of on a button that no longer exists.
@@ -58,8 +62,8 @@ export function WizardShell() {
           </>
         )}
       </main>
-      <ActionDialog />
-      <EvidenceDialog />
+      {actionOpen && <ActionDialog />}
+      {evidenceOpen && <EvidenceDialog />}
     </div>
   );
 }

@@ -1,0 +1,103 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EasApi } from '../../../src-main/shared/ipc/api';
+import {
+  validateSettingsDraft,
+  type AuthStatusView,
+  type SettingsDraft,
+  type SettingsFieldErrors,
+  type SettingsView,
+  type SetupRequirements,
+  type SignInMethod,
+} from '../../../src-main/shared/models/settings';
+
+export interface SettingsState {
+  /** Whether the settings screen is showing. */
+  open: boolean;
+  loaded: boolean;
+  view: SettingsView | null;
+  requirements: SetupRequirements | null;
+  auth: AuthStatusView;
+  /** Why loading, saving or signing in failed, in the main process's words. */
+  error: string | null;
+  fieldErrors: SettingsFieldErrors;
+  saving: boolean;
+  /** Set after a successful save, for the status line. */
+  savedAt: string | null;
+  openSettings(): void;
+  closeSettings(): void;
+  /** Loads settings, requirements and sign-in state, and follows sign-in pushes. */
+  load(): Promise<void>;
+  /** Validates here first (same rules and words as the main process), then saves. */
+  save(draft: SettingsDraft): Promise<boolean>;
+  signIn(method: SignInMethod): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+/** The settings screen's state over the typed API; one per app, shared by the header and start screen. */
+export function createSettingsStore(api: EasApi): StoreApi<SettingsState> {
+  let subscribed = false;
+  return createStore<SettingsState>()((set, get) => ({
+    open: false,
+    loaded: false,
+    view: null,
+    requirements: null,
+    auth: { state: 'not-configured' },
+    error: null,
+    fieldErrors: {},
+    saving: false,
+    savedAt: null,
+    openSettings: () => {
+      set({ open: true });
+      void get().load();
+    },
+    closeSettings: () => set({ open: false }),
+    load: async () => {
+      if (!subscribed) {
+        subscribed = true;
+        api.onAuthStatus((auth) => set({ auth }));
+      }
+      const [view, requirements, auth] = await Promise.all([
+        api.getSettings({}),
+        api.getSetupRequirements({}),
+        api.getAuthStatus({}),
+      ]);
+      const failed = [view, requirements, auth].find((r) => !r.ok);
+      set({
+        loaded: true,
+        ...(view.ok ? { view: view.value } : {}),
+        ...(requirements.ok ? { requirements: requirements.value } : {}),
+        ...(auth.ok ? { auth: auth.value } : {}),
+        error: failed && !failed.ok ? failed.error.message : null,
+      });
+    },
+    save: async (draft) => {
+      const checked = validateSettingsDraft(draft);
+      if (!checked.ok) {
+        set({ fieldErrors: checked.errors, savedAt: null });
+        return false;
+      }
+      set({ saving: true, fieldErrors: {}, error: null });
+      const result = await api.saveSettings(draft);
+      if (!result.ok) {
+        set({ saving: false, error: result.error.message, savedAt: null });
+        return false;
+      }
+      set({ saving: false, view: result.value, savedAt: new Date().toISOString() });
+      const [requirements, auth] = await Promise.all([api.getSetupRequirements({}), api.getAuthStatus({})]);
+      if (requirements.ok) set({ requirements: requirements.value });
+      if (auth.ok) set({ auth: auth.value });
+      return true;
+    },
+    signIn: async (method) => {
+      set({ error: null });
+      const result = await api.signIn({ method });
+      if (result.ok) set({ auth: result.value });
+      else set({ error: result.error.message });
+    },
+    signOut: async () => {
+      const result = await api.signOut({});
+      if (result.ok) set({ auth: result.value, error: null });
+      else set({ error: result.error.message });
+    },
+  }));
+}
