@@ -4,6 +4,7 @@ import type { LaunchSpec } from './launch-spec';
 import { LineSplitter } from './line-splitter';
 import { killProcessTree, processGroupSpawnOptions } from './process-tree';
 import { parseProtocolLine, type ReadyMessage, type ResponseMessage } from './protocol';
+import { secretValuesOf } from './secret-params';
 
 /** What the UI shows about the PowerShell host. */
 export type SessionStatus = 'stopped' | 'starting' | 'ready' | 'busy' | 'reconnecting' | 'failed';
@@ -67,6 +68,7 @@ interface RunningHost {
 
 const DEFAULT_RESTART: RestartPolicy = { initialDelayMs: 500, maxDelayMs: 15_000, maxAttempts: 5 };
 const MAX_DIAGNOSTIC_LINE = 4_000;
+const MAX_REMEMBERED_SECRETS = 4;
 /** A host that has run this long without dying is considered healthy again. */
 const STABLE_AFTER_MS = 10_000;
 
@@ -94,6 +96,8 @@ export class PowerShellSession {
   private readonly queue: PendingRequest[] = [];
   private inFlight: PendingRequest | null = null;
   private readonly diagnosticLines: string[] = [];
+  /** Recent secret parameter values (tokens), kept only to blank them out of diagnostics. */
+  private recentSecrets: string[] = [];
   private readonly statusListeners = new Set<(status: SessionStatus) => void>();
   private readonly restartListeners = new Set<(generation: number) => void>();
   private readonly restartPolicy: RestartPolicy;
@@ -172,6 +176,9 @@ export class PowerShellSession {
       return Promise.reject(this.unavailable('The PowerShell session has been shut down.', cmdlet));
     if (options.signal?.aborted) return Promise.reject(cancelled(cmdlet));
     const id = `r-${++this.nextRequestNumber}`;
+    const secrets = secretValuesOf(cmdlet, params);
+    if (secrets.length > 0)
+      this.recentSecrets = [...secrets, ...this.recentSecrets].slice(0, MAX_REMEMBERED_SECRETS);
     return new Promise<HostResult>((resolve, reject) => {
       const pending: PendingRequest = {
         id,
@@ -196,6 +203,7 @@ export class PowerShellSession {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.recentSecrets = [];
     if (this.restartTimer) clearTimeout(this.restartTimer);
     const closing = new HostRequestError('cancelled', 'The app is closing the PowerShell session.', '');
     for (const pending of this.queue.splice(0)) this.settle(pending, closing);
@@ -494,6 +502,7 @@ export class PowerShellSession {
   }
 
   private addDiagnostic(line: string): void {
+    for (const secret of this.recentSecrets) line = line.replaceAll(secret, '[redacted]');
     this.diagnosticLines.push(
       line.length > MAX_DIAGNOSTIC_LINE ? `${line.slice(0, MAX_DIAGNOSTIC_LINE)}…` : line,
     );

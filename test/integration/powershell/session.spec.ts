@@ -210,6 +210,15 @@ describe('PowerShellSession limits and failures', { timeout: 90_000 }, () => {
     expect(error.message).toMatch(/one mailbox or one device at a time/);
   });
 
+  it('blanks the access token out of diagnostics even when a module prints it to the console', async () => {
+    session = stubSession({}, { EAS_STUB_LEAK_TOKEN: '1' });
+    await connectStub(session);
+    const diagnostics = session.diagnostics().join('\n');
+    expect(diagnostics).toContain('stub debug: token=[redacted]');
+    expect(diagnostics).toContain('stub stderr: [redacted]');
+    expect(diagnostics).not.toContain(STUB_TOKEN);
+  });
+
   it('fails fast with host-unavailable when the executable does not exist', async () => {
     session = new PowerShellSession({ launch: { command: '/nonexistent/pwsh', args: [] } });
     const error = await rejection(session.request('Host.Ping'));
