@@ -5,16 +5,18 @@ import { createAppBackend, type AppBackendOptions } from '../../src-main/service
 
 /** A backend over the repo's scenarios and built demo shell, with a fresh temporary data folder. */
 export function createTestBackend(overrides: Partial<AppBackendOptions> = {}) {
-  return createAppBackend({
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'eas-data-'));
+  const backend = createAppBackend({
     runtime: 'browser-host',
     version: '0.0.0-test',
     platform: 'linux',
     paths: {
-      dataDir: mkdtempSync(path.join(tmpdir(), 'eas-data-')),
+      dataDir,
       scenariosDir: path.resolve('assets/scenarios'),
       demoShellPath: path.resolve('out/demo-shell/demo-shell.cjs'),
     },
     demoLatency: 'instant',
     ...overrides,
   });
+  return Object.assign(backend, { dataDir });
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listScenarios, loadScenario } from '../../../src-main/services/demo/scenario/scenario-loader';
 import { ensureDemoShellBundle } from '../../support/demo-shell-bundle';
@@ -38,4 +40,13 @@ describe('the wizard flow over every demo scenario', () => {
       for (const cause of expected.rootCauses) expect(top, `root cause ${cause} ranked first`).toContain(cause);
     });
   }
+
+  it('wrote no access token into any case file (the demo tokens start with "demo1.")', () => {
+    const files = readdirSync(backend.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(scenarios.length);
+    for (const file of files) {
+      const text = readFileSync(path.join(file.parentPath, file.name), 'utf8');
+      expect(text, file.name).not.toMatch(/demo1\.[A-Za-z0-9_-]{20,}|Bearer\s+[A-Za-z0-9._-]{20,}|AccessToken"\s*:\s*"[^"*]/);
+    }
+  });
 });
