@@ -175,7 +175,9 @@ function Get-EasSecretValues {
     $secrets = @()
     foreach ($name in $Params.Keys) {
         $definition = $Spec.Params[$name]
-        if ($definition.Contains('secret') -and $definition['secret'] -and $Params[$name] -is [string] -and $Params[$name].Length -gt 0) {
+        # Very short values are not redacted: replacing every 't' would garble messages, and a
+        # real access token is hundreds of characters long.
+        if ($definition.Contains('secret') -and $definition['secret'] -and $Params[$name] -is [string] -and $Params[$name].Length -ge 8) {
             $secrets += $Params[$name]
         }
     }

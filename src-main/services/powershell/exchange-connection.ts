@@ -53,6 +53,9 @@ export const EXCHANGE_COMMAND_NAMES: string[] = Object.entries(allowList.cmdlets
   .filter(([, entry]) => entry.kind === 'read' || entry.kind === 'write')
   .map(([name]) => name);
 
+/** Cmdlets Exchange Online retired (Client Access Rules, facts F3); they may be missing. */
+const RETIRED_COMMANDS = ['Get-ClientAccessRule', 'Test-ClientAccessRule'];
+
 const MODULE_GUIDANCE =
   'Install it in PowerShell with: Install-Module ExchangeOnlineManagement -Scope CurrentUser (version 3.1 or newer), then restart the app.';
 
@@ -192,10 +195,9 @@ export class ExchangeConnection {
   ): Promise<ConnectionState> {
     if (!userPrincipalName) throw new Error('Nobody is signed in to the app.');
     const token = await this.options.auth.getToken('exchange', { forceRefresh });
-    await this.options.host.request(
-      'Connect-ExchangeOnline',
-      { ...this.commonConnectParams(), AccessToken: token.token, UserPrincipalName: userPrincipalName },
-      { timeoutMs: this.options.connectTimeoutMs ?? 120_000 },
+    await this.requestConnect(
+      { AccessToken: token.token, UserPrincipalName: userPrincipalName },
+      this.options.connectTimeoutMs ?? 120_000,
     );
     const state: ConnectionState = {
       state: 'connected',
@@ -213,13 +215,9 @@ export class ExchangeConnection {
     tokenFailure: Error,
   ): Promise<ConnectionState> {
     try {
-      await this.options.host.request(
-        'Connect-ExchangeOnline',
-        {
-          ...this.commonConnectParams(),
-          ...(userPrincipalName ? { UserPrincipalName: userPrincipalName } : {}),
-        },
-        { timeoutMs: this.options.interactiveTimeoutMs ?? 300_000 },
+      await this.requestConnect(
+        userPrincipalName ? { UserPrincipalName: userPrincipalName } : {},
+        this.options.interactiveTimeoutMs ?? 300_000,
       );
     } catch (error) {
       throw new ExchangeConnectionError(
@@ -239,12 +237,31 @@ export class ExchangeConnection {
     return state;
   }
 
-  private commonConnectParams(): Record<string, unknown> {
-    return {
-      ShowBanner: false,
-      CommandName: this.options.commandNames ?? EXCHANGE_COMMAND_NAMES,
-      SkipLoadingFormatData: true,
-    };
+  /**
+   * Connect-ExchangeOnline with -CommandName limited to the cmdlets the app uses. Unverified: how
+   * the module treats a -CommandName entry the tenant no longer has (the retired Client Access
+   * Rule cmdlets). We expect it to skip the name silently; should it refuse the connect naming
+   * such a cmdlet instead, the connect is retried once without the retired cmdlets.
+   */
+  private async requestConnect(params: Record<string, unknown>, timeoutMs: number): Promise<void> {
+    const commandNames = this.options.commandNames ?? EXCHANGE_COMMAND_NAMES;
+    const connect = (names: string[]) =>
+      this.options.host.request(
+        'Connect-ExchangeOnline',
+        { ShowBanner: false, CommandName: names, SkipLoadingFormatData: true, ...params },
+        { timeoutMs },
+      );
+    try {
+      await connect(commandNames);
+    } catch (error) {
+      const withoutRetired = commandNames.filter((name) => !RETIRED_COMMANDS.includes(name));
+      const namesRetired =
+        error instanceof HostRequestError &&
+        error.kind === 'cmdlet-error' &&
+        RETIRED_COMMANDS.some((name) => (error.details.hostMessage ?? '').includes(name));
+      if (!namesRetired || withoutRetired.length === commandNames.length) throw error;
+      await connect(withoutRetired);
+    }
   }
 
   private async operatorUpn(): Promise<string | null> {

@@ -77,6 +77,17 @@ describe('Exchange connection over the real pwsh host', { timeout: 90_000 }, () 
     expect(session.diagnostics().join('\n')).not.toContain('token-one');
   });
 
+  it('connects without the retired Client Access Rule cmdlets when the module refuses to import them', async () => {
+    const connection = new ExchangeConnection({
+      host: open({ EAS_STUB_STRICT_COMMANDNAME: '1' }),
+      auth: new FakeAuth([token('t', HOUR)]),
+    });
+    expect(await connection.connect()).toMatchObject({ state: 'connected', method: 'token' });
+    expect((await connection.run('Get-OrganizationConfig')).data[0]).toMatchObject({
+      StubConnectionCount: 1,
+    });
+  });
+
   it('reconnects with a fresh token when the current one is about to expire', async () => {
     let now = Date.now();
     const auth = new FakeAuth([token('first', 10 * 60_000, now), token('second', HOUR, now)]);
