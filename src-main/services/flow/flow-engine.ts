@@ -69,6 +69,7 @@ export class FlowEngine {
   async runFlow(session: CaseSession): Promise<void> {
     if (!(await this.run(session, 'connect'))) return;
     if (!(await this.run(session, 'mailbox'))) return;
+    await this.selectOnlyPhone(session);
     await Promise.all(PARALLEL_CHECKS.map((id) => this.run(session, id)));
     await this.run(session, 'debug-logging');
     if (this.debugLoggingOn(session)) await this.run(session, 'logs');
@@ -331,6 +332,17 @@ export class FlowEngine {
     const connection = this.connections.get(caseId);
     this.connections.delete(caseId);
     if (connection) await (await connection.catch(() => null))?.close();
+  }
+
+  /** With exactly one ActiveSync phone there is nothing to pick: the case is about that phone. */
+  private async selectOnlyPhone(session: CaseSession): Promise<void> {
+    if (session.selectedDeviceId !== undefined) return;
+    const phones = buildCaseView(session).devices.filter((d) => !d.notEas);
+    if (phones.length !== 1) return;
+    const deviceId = phones[0]!.deviceId;
+    session.selectedDeviceId = deviceId;
+    await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
+    this.emit(session);
   }
 
   private debugLoggingOn(session: CaseSession): boolean {

@@ -46,7 +46,7 @@ describe('diagnose', () => {
   it('all evidence present and healthy: only HEALTHY_SYNC and the retired-CAR note, all valid findings', () => {
     const { findings, unchecked } = diagnose(everythingFine);
     expect(unchecked).toEqual([]);
-    expect(findings.map((f) => f.code)).toEqual(['CLIENT_ACCESS_RULES_RETIRED', 'HEALTHY_SYNC']);
+    expect(findings.map((f) => f.code)).toEqual(['HEALTHY_SYNC', 'CLIENT_ACCESS_RULES_RETIRED']);
     for (const f of findings) expect(() => findingSchema.parse(f)).not.toThrow();
   });
 

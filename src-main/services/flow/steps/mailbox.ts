@@ -81,7 +81,7 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
     checks.push(
       check(
         `device-${device.deviceId}`,
-        `${deviceName(device)} is allowed to sync`,
+        `Device access: ${deviceName(device)}`,
         state === 'Allowed' ? 'ok' : state === 'DeviceDiscovery' ? 'warning' : 'problem',
         `DeviceAccessState is ${state}${reason}.`,
         [devices, statistics],
@@ -92,7 +92,7 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
       checks.push(
         check(
           `protocol-${device.deviceId}`,
-          `${deviceName(device)} uses ActiveSync 16.1 or newer`,
+          `ActiveSync version: ${deviceName(device)} (16.1 or newer needed)`,
           supported ? 'ok' : 'problem',
           supported
             ? `It uses ActiveSync ${device.protocolVersion}.`
