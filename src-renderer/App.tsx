@@ -6,10 +6,11 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { AppHeader } from './features/shell/AppHeader';
 import { WizardShell } from './features/shell/WizardShell';
 import type { ThemeChoice } from './stores/app-store';
-import { useAppStore } from './stores/store-context';
+import { useAppStore, useSettingsStore } from './stores/store-context';
 
 const THEMES: Record<ThemeChoice, Theme> = {
   light: webLightTheme,
@@ -27,10 +28,15 @@ export function App() {
   const styles = useStyles();
   const theme = useAppStore((s) => s.theme);
   const status = useAppStore((s) => s.status);
+  const settingsOpen = useSettingsStore((s) => s.open);
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-app-state={status}>
       <AppHeader />
-      <WizardShell />
+      {settingsOpen && <SettingsPage />}
+      {/* Hidden, not unmounted, while settings show: a half-filled new-case form survives. */}
+      <div style={{ display: settingsOpen ? 'none' : 'contents' }}>
+        <WizardShell />
+      </div>
     </FluentProvider>
   );
 }

@@ -5,6 +5,7 @@ import type { CaseState } from './case-store';
 import type { LibraryState } from './library-store';
 import type { LogsState } from './logs-store';
 import type { Stores } from './stores';
+import type { SettingsState } from '../features/settings/settings-store';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -36,4 +37,9 @@ export function useLogsStore<T>(selector: (state: LogsState) => T): T {
 /** Selects from the recent-cases library. */
 export function useLibraryStore<T>(selector: (state: LibraryState) => T): T {
   return useStore(useStores().library, selector);
+}
+
+/** Selects from the settings screen's state (app registration, sign-in). */
+export function useSettingsStore<T>(selector: (state: SettingsState) => T): T {
+  return useStore(useStores().settings, selector);
 }

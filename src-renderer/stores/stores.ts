@@ -4,6 +4,7 @@ import { createAppStore, type AppState } from './app-store';
 import { createCaseStore, type CaseState } from './case-store';
 import { createLibraryStore, type LibraryState } from './library-store';
 import { createLogsStore, type LogsState } from './logs-store';
+import { createSettingsStore, type SettingsState } from '../features/settings/settings-store';
 
 /** Every renderer store, each built over the same API so tests can hand in a fake one. */
 export interface Stores {
@@ -11,6 +12,7 @@ export interface Stores {
   kase: StoreApi<CaseState>;
   logs: StoreApi<LogsState>;
   library: StoreApi<LibraryState>;
+  settings: StoreApi<SettingsState>;
 }
 
 export function createStores(api: EasApi): Stores {
@@ -19,5 +21,6 @@ export function createStores(api: EasApi): Stores {
     kase: createCaseStore(api),
     logs: createLogsStore(api),
     library: createLibraryStore(api),
+    settings: createSettingsStore(api),
   };
 }

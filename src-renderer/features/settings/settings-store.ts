@@ -36,6 +36,8 @@ export interface SettingsState {
 /** The settings screen's state over the typed API; one per app, shared by the header and start screen. */
 export function createSettingsStore(api: EasApi): StoreApi<SettingsState> {
   let subscribed = false;
+  // Counts pushed statuses, so an answer that was overtaken by a push does not overwrite it.
+  let pushes = 0;
   return createStore<SettingsState>()((set, get) => ({
     open: false,
     loaded: false,
@@ -54,7 +56,10 @@ export function createSettingsStore(api: EasApi): StoreApi<SettingsState> {
     load: async () => {
       if (!subscribed) {
         subscribed = true;
-        api.onAuthStatus((auth) => set({ auth }));
+        api.onAuthStatus((auth) => {
+          pushes++;
+          set({ auth });
+        });
       }
       const [view, requirements, auth] = await Promise.all([
         api.getSettings({}),
@@ -90,14 +95,16 @@ export function createSettingsStore(api: EasApi): StoreApi<SettingsState> {
     },
     signIn: async (method) => {
       set({ error: null });
+      const before = pushes;
       const result = await api.signIn({ method });
-      if (result.ok) set({ auth: result.value });
-      else set({ error: result.error.message });
+      if (!result.ok) set({ error: result.error.message });
+      else if (pushes === before) set({ auth: result.value });
     },
     signOut: async () => {
+      const before = pushes;
       const result = await api.signOut({});
-      if (result.ok) set({ auth: result.value, error: null });
-      else set({ error: result.error.message });
+      if (!result.ok) set({ error: result.error.message });
+      else if (pushes === before) set({ auth: result.value, error: null });
     },
   }));
 }

@@ -1,6 +1,7 @@
 import { Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import type { ThemeChoice } from '../../stores/app-store';
 import { useAppStore } from '../../stores/store-context';
+import { SettingsButton } from '../settings/SettingsButton';
 
 const useStyles = makeStyles({
   header: {
@@ -39,6 +40,7 @@ export function AppHeader() {
         </Text>
       </div>
       <div className={styles.theme}>
+        <SettingsButton />
         <Label htmlFor={themeId}>Theme</Label>
         <Select id={themeId} value={theme} onChange={(_e, data) => setTheme(data.value as ThemeChoice)}>
           {(Object.keys(THEME_LABELS) as ThemeChoice[]).map((key) => (

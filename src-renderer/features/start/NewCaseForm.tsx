@@ -17,6 +17,7 @@ import {
   type NewCaseFormErrors,
 } from '../../logic/new-case-form';
 import { useAppStore, useCaseStore } from '../../stores/store-context';
+import { RealTenantSetup } from '../settings/RealTenantSetup';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -119,6 +120,9 @@ export function NewCaseForm() {
           </Select>
         </Field>
       ) : (
+        <RealTenantSetup />
+      )}
+      {form.connection === 'tenant' && (
         <Field
           label="Tenant domain"
           {...fieldState('tenant')}
