@@ -68,4 +68,10 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'bin/**/*.js', 'test/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The CLI launcher stays CommonJS so it runs under any Node without flags.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
