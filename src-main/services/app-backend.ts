@@ -4,6 +4,7 @@ import { EventHub } from '../ipc/event-hub';
 import type { AppInfo } from '../shared/ipc/contract';
 import { AppError } from '../shared/ipc/result';
 import type { CaseConnection } from '../shared/models/case';
+import type { Finding } from '../shared/models/finding';
 import { CaseStore } from './cases/case-store';
 import { isScenarioPath } from './demo/scenario/scenario-files';
 import { listScenarios } from './demo/scenario/scenario-loader';
@@ -121,6 +122,18 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     },
     exportCase: ({ caseId, redact }) => engine.exportCase(caseId, redact),
     importBundle: ({ filePath }) => engine.importBundle(filePath),
+    reanalyseCase: async ({ caseId }) => {
+      const { engineVersion, previousEngineVersion, diff } = await engine.reanalyse(caseId);
+      const ref = (f: Finding) => ({ code: f.code, title: f.title, severity: f.severity, ...(f.deviceId ? { deviceId: f.deviceId } : {}) });
+      return {
+        engineVersion,
+        previousEngineVersion,
+        added: diff.added.map(ref),
+        removed: diff.removed.map(ref),
+        changed: diff.changed.map((c) => ({ ...ref(c.after), fields: c.fields })),
+        unchangedCount: diff.unchanged.length,
+      };
+    },
     getSettings: () => tenantAccess.getSettings(),
     saveSettings: (draft) => tenantAccess.saveSettings(draft),
     getSetupRequirements: () => tenantAccess.requirements(),

@@ -4,6 +4,7 @@ import type { Result } from '../../src-main/shared/ipc/result';
 import type {
   ActionPreview,
   CaseView,
+  Reanalysis,
   WizardAction,
   WizardStepId,
 } from '../../src-main/shared/models/wizard';
@@ -44,6 +45,8 @@ export interface CaseState {
   evidence: OpenEvidence | null;
   exported: { filePath: string; size: number; redacted: boolean } | null;
   exporting: boolean;
+  /** Result of re-running this version's analysis over the case's saved evidence. */
+  reanalysis: { status: 'running' | 'ready' | 'failed'; result?: Reanalysis; error?: string } | null;
 
   startCase(input: StartCaseInput): Promise<boolean>;
   openCase(caseId: string): Promise<boolean>;
@@ -59,6 +62,7 @@ export interface CaseState {
   showEvidence(evidenceId: string): Promise<void>;
   closeEvidence(): void;
   exportCase(redact: boolean): Promise<void>;
+  reanalyse(): Promise<void>;
   clearError(): void;
 }
 
@@ -91,6 +95,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
         pendingAction: null,
         evidence: null,
         exported: null,
+        reanalysis: null,
       });
       return true;
     };
@@ -105,6 +110,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       evidence: null,
       exported: null,
       exporting: false,
+      reanalysis: null,
 
       startCase: async (input) => {
         const started = await openWith(api.startCase(input), 'connect');
@@ -123,6 +129,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
           pendingAction: null,
           evidence: null,
           exported: null,
+          reanalysis: null,
           error: null,
         }),
 
@@ -216,6 +223,15 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
         const result = await api.exportCase({ caseId: view.caseId, redact });
         if (result.ok) set({ exporting: false, exported: { ...result.value, redacted: redact } });
         else set({ exporting: false, error: describeFailure(result) });
+      },
+
+      reanalyse: async () => {
+        const view = get().view;
+        if (view === null) return;
+        set({ reanalysis: { status: 'running' } });
+        const result = await api.reanalyseCase({ caseId: view.caseId });
+        if (get().view?.caseId !== view.caseId) return;
+        set({ reanalysis: result.ok ? { status: 'ready', result: result.value } : { status: 'failed', error: describeFailure(result) } });
       },
 
       clearError: () => set({ error: null }),

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventHub } from '../../ipc/event-hub';
 import type { CaseConnection, CaseDocument, CaseSubject } from '../../shared/models/case';
@@ -6,10 +6,12 @@ import { AppError } from '../../shared/ipc/result';
 import type { ActionPreview, CaseSummary, CaseView, LogEntryDetail, LogEntryRow, WizardAction, WizardStepId } from '../../shared/models/wizard';
 import { exportCaseBundle } from '../cases/bundle/bundle-writer';
 import { importCaseBundle } from '../cases/bundle/bundle-import';
+import { reanalyseCase, type ReanalysisResult } from '../cases/reanalyse/reanalyse-case';
 import { evidenceFilePath } from '../cases/case-layout';
 import type { CaseStore } from '../cases/case-store';
 import { describeAction, performAction, stepsToVerify } from './actions';
 import { CaseSession, type StepResult } from './case-session';
+import { createCaseAnalysisEngine, parseEvidence } from './case-analysis-engine';
 import { buildCaseView, debugLoggingEnabledAt, STEP_ORDER } from './case-view';
 import type { TenantConnection } from './connections/tenant-connection';
 import { toDetail, toRow } from './log-rows';
@@ -227,7 +229,7 @@ export class FlowEngine {
     if (existing) return buildCaseView(existing);
     const doc = await this.options.store.load(caseId);
     const session = this.adopt(doc, doc.imported !== undefined || doc.closedAt !== undefined);
-    await session.restoreEvidence((name, text) => (name.startsWith('mailbox-log-') ? text : JSON.parse(text)));
+    await session.restoreEvidence(parseEvidence);
     analyseCapturedLogs(session);
     return buildCaseView(session);
   }
@@ -244,9 +246,9 @@ export class FlowEngine {
 
   async exportCase(caseId: string, redact: boolean): Promise<{ filePath: string; size: number }> {
     const session = this.session(caseId);
+    await mkdir(this.options.exportsDir, { recursive: true });
     const outPath = path.join(this.options.exportsDir, `${caseId}${redact ? '-redacted' : ''}.zip`);
     await exportCaseBundle({ caseFolder: this.options.store.folderOf(caseId), outPath, appVersion: this.options.appVersion, redact });
-    const { stat } = await import('node:fs/promises');
     const size = (await stat(outPath)).size;
     if (!session.readOnly) {
       await session.mutate((doc) => ({
@@ -256,6 +258,15 @@ export class FlowEngine {
       this.emit(session);
     }
     return { filePath: outPath, size };
+  }
+
+  /** Runs this version's analysis over a saved case's raw evidence and says what changed; the case stays as it is. */
+  async reanalyse(caseId: string): Promise<ReanalysisResult> {
+    const running = this.sessions.get(caseId);
+    if (running && [...running.steps.values()].some((s) => s.status === 'running')) {
+      throw new AppError('CONFLICT', 'Wait for the running steps to finish before re-analysing.');
+    }
+    return reanalyseCase(this.options.store, caseId, createCaseAnalysisEngine(this.options.store, this.options.analysisEngineVersion));
   }
 
   async importBundle(filePath: string): Promise<CaseView> {

@@ -6,6 +6,7 @@ import {
   caseViewSchema,
   logEntryDetailSchema,
   logEntryRowSchema,
+  reanalysisSchema,
   scenarioSummarySchema,
   shellStatusSchema,
   wizardActionSchema,
@@ -118,6 +119,7 @@ export const ipcContract = {
       caseRef.extend({ redact: z.boolean() }),
       z.object({ filePath: z.string(), size: z.number().int().nonnegative() }),
     ),
+    reanalyseCase: invoke('cases:reanalyse', caseRef, reanalysisSchema),
     importBundle: invoke('cases:import', z.object({ filePath: z.string().min(1).max(4096) }).strict(), caseViewSchema),
 
     getSettings: invoke('settings:get', empty, settingsViewSchema),

@@ -215,3 +215,21 @@ export const shellStatusSchema = z.object({
   state: z.enum(['idle', 'starting', 'ready', 'busy', 'reconnecting', 'failed']),
   detail: z.string().optional(),
 });
+
+const findingRefSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  severity: z.enum(['blocker', 'warning', 'info']),
+  deviceId: z.string().optional(),
+});
+
+/** What re-running the current analysis over a saved case's evidence changed. */
+export const reanalysisSchema = z.object({
+  engineVersion: z.string(),
+  previousEngineVersion: z.string(),
+  added: z.array(findingRefSchema),
+  removed: z.array(findingRefSchema),
+  changed: z.array(findingRefSchema.extend({ fields: z.array(z.string()) })),
+  unchangedCount: z.number().int().nonnegative(),
+});
+export type Reanalysis = z.infer<typeof reanalysisSchema>;

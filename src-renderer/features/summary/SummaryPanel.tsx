@@ -6,6 +6,7 @@ import { CopyableText } from '../common/CopyableText';
 import { AuditTrail } from './AuditTrail';
 import { ExportPanel } from './ExportPanel';
 import { FindingCard } from './FindingCard';
+import { ReanalysePanel } from './ReanalysePanel';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -25,6 +26,7 @@ export function SummaryPanel() {
   const findings = useCaseStore((s) => s.view?.findings ?? []);
   const note = useCaseStore((s) => s.view?.escalationNote);
   const closeCase = useCaseStore((s) => s.closeCase);
+  const readOnly = useCaseStore((s) => s.view?.readOnly === true);
   const ranked = rankFindings(findings);
   return (
     <div className={styles.panel}>
@@ -53,6 +55,14 @@ export function SummaryPanel() {
             rows={8}
             copyLabel="Copy the note"
           />
+        </>
+      )}
+      {readOnly && (
+        <>
+          <Text as="h3" size={500} weight="semibold">
+            Re-analyse
+          </Text>
+          <ReanalysePanel />
         </>
       )}
       <Text as="h3" size={500} weight="semibold">

@@ -103,7 +103,8 @@ export async function exportCaseBundle(options: ExportBundleOptions): Promise<Ex
         },
       );
       zip.addReadStream(cleaned, entryPath, entryOptions);
-      await finished(digest);
+      // If the zip cannot be written (no such folder, disk full) the entry never drains: fail instead of waiting.
+      await Promise.race([finished(digest), written]);
       if (streamError !== null) throw streamError;
       const { size, sha256: hash } = digest.digest();
       files.push({ path: entryPath, size, sha256: hash });
