@@ -47,6 +47,8 @@ export interface AppBackend {
   handlers: IpcHandlers;
   events: EventHub;
   engine: FlowEngine;
+  /** The case library the engine saves into. */
+  store: CaseStore;
   dispose(): Promise<void>;
 }
 
@@ -144,5 +146,5 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   const dispose = async () => {
     await Promise.allSettled([engine.dispose(), tenantAccess.dispose()]);
   };
-  return { handlers, events, engine, dispose };
+  return { handlers, events, engine, store, dispose };
 }

@@ -32,7 +32,7 @@ describe('re-analysing a saved case', () => {
 
   it('names the findings the current analysis would add or drop', async () => {
     const caseId = await diagnosedCase('quarantined-org-default');
-    const store = (backend.engine as unknown as { options: { store: import('../../../src-main/services/cases/case-store').CaseStore } }).options.store;
+    const store = backend.store;
     const doc = await store.load(caseId);
     const dropped = doc.findings.find((f) => f.code === 'DEVICE_QUARANTINED')!;
     // As if an older version had missed the quarantine and reported something else instead.
