@@ -2,7 +2,7 @@ import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-
 import type { DeviceTimeline } from '../../domain/patterns/device-timeline';
 import type { CaseStore, EvidenceBody } from '../cases/case-store';
 import type { CaseDocument, EvidenceKind } from '../../shared/models/case';
-import type { CheckView, Outcome, WizardStepId } from '../../shared/models/wizard';
+import type { CheckView, DeviceLogView, Outcome, WizardStepId } from '../../shared/models/wizard';
 import { evidenceIdFor, parseEvidenceId } from './evidence-names';
 import type { TenantConnection } from './connections/tenant-connection';
 
@@ -40,8 +40,13 @@ export class CaseSession {
   /** Latest capture per evidence name. */
   readonly raw = new Map<string, Captured>();
   selectedDeviceId: string | undefined;
-  /** The parsed mailbox logs: the analysis and, for the log view, every entry per device. */
-  logAnalysis: { analysis: MailboxLogAnalysis; timelines: readonly DeviceTimeline[] } | undefined;
+  /**
+   * The parsed mailbox logs: the analysis, every entry per device (for the log view's pages) and
+   * the per-device summaries the case view shows, worked out once per analysis, not per update.
+   */
+  logAnalysis:
+    | { analysis: MailboxLogAnalysis; timelines: readonly DeviceTimeline[]; views: DeviceLogView[] }
+    | undefined;
   /** From the Connect step's preflight. */
   permissions: { canAct: boolean; missing: string[]; whoCanAct?: string } | undefined;
   private chain: Promise<unknown> = Promise.resolve();

@@ -1,3 +1,5 @@
+import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-log';
+import type { DeviceTimeline } from '../../domain/patterns/device-timeline';
 import type { CaseView, DeviceLogView, StepView, WizardStepId } from '../../shared/models/wizard';
 import type { CaseSession } from './case-session';
 import { DEBUG_LOGGING_HOURS, reproduceMessage } from './steps/debug-logging';
@@ -47,23 +49,10 @@ export function buildCaseView(session: CaseSession): CaseView {
 
   const readBack = session.get<CasMailbox>(EVIDENCE.debugLogging);
   const enabledAt = debugLoggingEnabledAt(session);
-  const enabled = readBack?.available === true && readBack.data.ActiveSyncDebugLogging === true;
+  const enabled = debugLoggingReadBack(session);
   const expiresAt = enabled && enabledAt ? new Date(Date.parse(enabledAt) + DEBUG_LOGGING_HOURS * 3_600_000).toISOString() : undefined;
 
-  const logs: DeviceLogView[] = (session.logAnalysis?.timelines ?? []).map((timeline) => {
-    const summary = session.logAnalysis!.analysis.devices.find((d) => d.deviceId === timeline.deviceId);
-    return {
-      deviceId: timeline.deviceId ?? timeline.key,
-      ...(timeline.deviceType ? { deviceType: timeline.deviceType } : {}),
-      ...(timeline.userAgent ? { userAgent: timeline.userAgent } : {}),
-      ...(timeline.protocolVersion ? { protocolVersion: timeline.protocolVersion } : {}),
-      entryCount: timeline.entries.length,
-      ...(summary?.firstRequest ? { firstRequest: summary.firstRequest } : {}),
-      ...(summary?.lastRequest ? { lastRequest: summary.lastRequest } : {}),
-      timeline: timelineBuckets(timeline.entries),
-      patterns: session.logAnalysis!.analysis.patterns.filter((p) => p.deviceKey === timeline.key).map((p) => p.summary),
-    };
-  });
+  const logs = session.logAnalysis?.views ?? [];
 
   return {
     caseId: doc.id,
@@ -102,4 +91,28 @@ export function buildCaseView(session: CaseSession): CaseView {
     audit: doc.audit,
     ...(doc.findings.length > 0 ? { escalationNote: escalationNote(session, doc.findings) } : {}),
   };
+}
+
+/** The log view's per-device summary: counts, time span, the timeline chart's buckets, patterns. */
+export function deviceLogViews(analysis: MailboxLogAnalysis, timelines: readonly DeviceTimeline[]): DeviceLogView[] {
+  return timelines.map((timeline) => {
+    const summary = analysis.devices.find((d) => d.deviceId === timeline.deviceId);
+    return {
+      deviceId: timeline.deviceId ?? timeline.key,
+      ...(timeline.deviceType ? { deviceType: timeline.deviceType } : {}),
+      ...(timeline.userAgent ? { userAgent: timeline.userAgent } : {}),
+      ...(timeline.protocolVersion ? { protocolVersion: timeline.protocolVersion } : {}),
+      entryCount: timeline.entries.length,
+      ...(summary?.firstRequest ? { firstRequest: summary.firstRequest } : {}),
+      ...(summary?.lastRequest ? { lastRequest: summary.lastRequest } : {}),
+      timeline: timelineBuckets(timeline.entries),
+      patterns: analysis.patterns.filter((p) => p.deviceKey === timeline.key).map((p) => p.summary),
+    };
+  });
+}
+
+/** Debug logging as last read back from Exchange (never without -ActiveSyncDebugLogging). */
+export function debugLoggingReadBack(session: CaseSession): boolean {
+  const readBack = session.get<CasMailbox>(EVIDENCE.debugLogging);
+  return readBack?.available === true && readBack.data.ActiveSyncDebugLogging === true;
 }

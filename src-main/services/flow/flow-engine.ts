@@ -12,7 +12,7 @@ import type { CaseStore } from '../cases/case-store';
 import { describeAction, performAction, stepsToVerify } from './actions';
 import { CaseSession, type StepResult } from './case-session';
 import { createCaseAnalysisEngine, parseEvidence } from './case-analysis-engine';
-import { buildCaseView, debugLoggingEnabledAt, STEP_ORDER } from './case-view';
+import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack, STEP_ORDER } from './case-view';
 import type { TenantConnection } from './connections/tenant-connection';
 import { toDetail, toRow } from './log-rows';
 import type { StepContext } from './step-context';
@@ -22,7 +22,7 @@ import { runConditionalAccessStep } from './steps/conditional-access';
 import { runConnectStep } from './steps/connect';
 import { runDebugLoggingStep } from './steps/debug-logging';
 import { analyseCapturedLogs, runLogsStep } from './steps/logs';
-import { runMailboxStep } from './steps/mailbox';
+import { deviceViews, runMailboxStep } from './steps/mailbox';
 import { runSummaryStep } from './steps/summary';
 
 export interface FlowEngineOptions {
@@ -74,7 +74,7 @@ export class FlowEngine {
     await this.selectOnlyPhone(session);
     await Promise.all(PARALLEL_CHECKS.map((id) => this.run(session, id)));
     await this.run(session, 'debug-logging');
-    if (this.debugLoggingOn(session)) await this.run(session, 'logs');
+    if (debugLoggingReadBack(session)) await this.run(session, 'logs');
     else this.skip(session, 'logs', 'Debug logging is off, so Exchange has no log to fetch. Turn it on, ask the user to reproduce the problem, then run this step.');
     await this.run(session, 'summary');
   }
@@ -112,7 +112,7 @@ export class FlowEngine {
 
   async selectDevice(caseId: string, deviceId: string): Promise<CaseView> {
     const session = this.writable(caseId);
-    if (!buildCaseView(session).devices.some((d) => d.deviceId === deviceId)) {
+    if (!deviceViews(session).some((d) => d.deviceId === deviceId)) {
       throw new AppError('NOT_FOUND', `No phone with the id ${deviceId} is known for this mailbox.`);
     }
     session.selectedDeviceId = deviceId;
@@ -348,16 +348,12 @@ export class FlowEngine {
   /** With exactly one ActiveSync phone there is nothing to pick: the case is about that phone. */
   private async selectOnlyPhone(session: CaseSession): Promise<void> {
     if (session.selectedDeviceId !== undefined) return;
-    const phones = buildCaseView(session).devices.filter((d) => !d.notEas);
+    const phones = deviceViews(session).filter((d) => !d.notEas);
     if (phones.length !== 1) return;
     const deviceId = phones[0]!.deviceId;
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
     this.emit(session);
-  }
-
-  private debugLoggingOn(session: CaseSession): boolean {
-    return buildCaseView(session).debugLogging?.enabled === true;
   }
 
   private skip(session: CaseSession, id: WizardStepId, summary: string): void {

@@ -4,6 +4,7 @@ import type { CheckView } from '../../../shared/models/wizard';
 import type { StepResult } from '../case-session';
 import { EVIDENCE } from '../evidence-names';
 import { check, orUnavailable, worstOutcome, type StepContext } from '../step-context';
+import { deviceLogViews } from '../case-view';
 import { deviceName, deviceViews } from './mailbox';
 
 /**
@@ -73,5 +74,11 @@ export function analyseCapturedLogs(session: StepContext['session']): void {
     if (text.trim() !== '') analysis.addText(`${name}.txt`, text);
     any = true;
   }
-  session.logAnalysis = any ? { analysis: analysis.finish(), timelines: analysis.timelines() } : undefined;
+  if (!any) {
+    session.logAnalysis = undefined;
+    return;
+  }
+  const finished = analysis.finish();
+  const timelines = analysis.timelines();
+  session.logAnalysis = { analysis: finished, timelines, views: deviceLogViews(finished, timelines) };
 }
