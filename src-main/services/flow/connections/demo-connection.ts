@@ -4,10 +4,8 @@ import { DemoIdentityProvider } from '../../demo/demo-identity';
 import { startGraphSimulator } from '../../demo/graph-simulator';
 import { loadScenario } from '../../demo/scenario/scenario-loader';
 import type { LatencyProfile } from '../../demo/scenario/scenario-schema';
-import { GraphClient } from '../../graph/graph-client';
-import { ExchangeCommands } from '../../powershell/exchange-commands';
-import { ExchangeConnection } from '../../powershell/exchange-connection';
 import { PowerShellSession } from '../../powershell/powershell-session';
+import { assembleConnection } from './assemble-connection';
 import type { TenantConnection } from './tenant-connection';
 
 export interface DemoConnectionOptions {
@@ -49,24 +47,13 @@ export async function openDemoConnection(options: DemoConnectionOptions): Promis
     },
     requestTimeoutMs: 60_000,
   });
-  const exchangeConnection = new ExchangeConnection({ host: shell, auth, allowInteractiveFallback: false });
-  const graph = new GraphClient({
-    baseUrl: graphSimulator.baseUrl,
-    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
-    getToken: async ({ forceRefresh }) => (await auth.getToken('graph', { forceRefresh })).token,
-  });
-  return {
+  return assembleConnection({
     kind: 'demo',
     label: `Demo tenant — ${scenario.title}`,
     auth,
     shell,
-    exchangeConnection,
-    exchange: new ExchangeCommands(exchangeConnection),
-    graph,
-    onShellStatus: (listener) => shell.onStatus(listener),
-    close: async () => {
-      exchangeConnection.dispose();
-      await Promise.allSettled([shell.dispose(), graphSimulator.close()]);
-    },
-  };
+    graph: { baseUrl: graphSimulator.baseUrl, fetch: options.fetch ?? ((url, init) => fetch(url, init)) },
+    allowInteractiveFallback: false,
+    closeAlso: () => graphSimulator.close(),
+  });
 }

@@ -6,13 +6,11 @@ import type { AuthFetch } from '../../auth/fetch-network-client';
 import type { BrowserOpener } from '../../auth/interactive-sign-in';
 import { MsalAuthService } from '../../auth/msal-auth-service';
 import type { SecureStoragePort } from '../../auth/secure-storage';
-import { GraphClient } from '../../graph/graph-client';
-import { ExchangeCommands } from '../../powershell/exchange-commands';
-import { ExchangeConnection } from '../../powershell/exchange-connection';
 import { discoverPowerShell, type DiscoveryOptions } from '../../powershell/executable-discovery';
 import { buildPwshLaunchSpec } from '../../powershell/launch-spec';
 import { PowerShellSession } from '../../powershell/powershell-session';
 import type { AppSettings } from '../../../shared/models/settings';
+import { assembleConnection } from './assemble-connection';
 import type { TenantConnection } from './tenant-connection';
 
 /**
@@ -115,26 +113,14 @@ export async function openTenantConnection(
       ...(options.shellEnv ? { env: options.shellEnv } : {}),
     }),
   });
-  const exchangeConnection = new ExchangeConnection({ host: shell, auth, allowInteractiveFallback: true });
-  const graph = new GraphClient({
-    baseUrl: endpoints.graphBaseUrl,
-    fetch: ports.fetch,
-    getToken: async ({ forceRefresh }) => (await auth.getToken('graph', { forceRefresh })).token,
-  });
-  return {
+  return assembleConnection({
     kind: 'tenant',
     label: `Tenant ${settings.tenant}`,
     auth,
     shell,
-    exchangeConnection,
-    exchange: new ExchangeCommands(exchangeConnection),
-    graph,
-    onShellStatus: (listener) => shell.onStatus(listener),
-    close: async () => {
-      exchangeConnection.dispose();
-      await shell.dispose();
-    },
-  };
+    graph: { baseUrl: endpoints.graphBaseUrl, fetch: ports.fetch },
+    allowInteractiveFallback: true,
+  });
 }
 
 /**
