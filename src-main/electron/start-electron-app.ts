@@ -7,6 +7,7 @@ import { resolveHostScriptDir } from '../services/settings/host-script-dir';
 import { createBrowserOpener } from './adapters/browser-opener';
 import { createNetFetch } from './adapters/net-fetch-adapter';
 import { createSafeStorageAdapter } from './adapters/safe-storage-adapter';
+import { createElectronPdfPrinter } from './adapters/pdf-printer';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
 import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
 import { createRendererProtocolHandler } from './renderer-protocol';
@@ -60,6 +61,7 @@ export function startElectronApp(electron: ElectronModule, paths: ElectronAppPat
       paths: resolveAppPaths({ outDir: paths.outDir, resourcesDir: process.resourcesPath, dataDir: app.getPath('userData') }),
       // The simulated shell runs under Electron's own Node (ELECTRON_RUN_AS_NODE), so the demo needs no PowerShell.
       nodeExecutable: process.execPath,
+      pdfPrinter: createElectronPdfPrinter(BrowserWindow),
       // Real tenants: sign-in and Graph through Chromium's network stack (system proxy), the
       // sign-in page in the default browser, and the token cache encrypted by safeStorage.
       tenant: {

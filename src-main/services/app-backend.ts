@@ -6,6 +6,7 @@ import { AppError } from '../shared/ipc/result';
 import type { CaseConnection } from '../shared/models/case';
 import type { Finding } from '../shared/models/finding';
 import { CaseStore } from './cases/case-store';
+import type { PdfPrinter } from './cases/report/report-pdf';
 import { isScenarioPath } from './demo/scenario/scenario-files';
 import { listScenarios } from './demo/scenario/scenario-loader';
 import { openDemoConnection } from './flow/connections/demo-connection';
@@ -34,6 +35,8 @@ export interface AppBackendOptions {
   demoLatency?: 'instant' | 'demo' | 'realistic';
   /** Lets a demo case name a scenario file or folder by path (the CLI's --scenario <file>); never from the UI. */
   allowScenarioPaths?: boolean;
+  /** Report-to-PDF printer; the desktop app passes Electron's (printToPDF), other runtimes have none. */
+  pdfPrinter?: PdfPrinter;
   /** Overrides how a real-tenant case connects (tests); by default the settings and `tenant` decide. */
   openTenant?: (tenant: string) => Promise<TenantConnection>;
   /**
@@ -93,6 +96,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     events,
     openConnection,
     exportsDir: path.join(paths.dataDir, 'exports'),
+    ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {}),
     appVersion: options.version,
     analysisEngineVersion: ANALYSIS_ENGINE_VERSION,
   });
@@ -124,6 +128,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     },
     exportCase: ({ caseId, redact }) => engine.exportCase(caseId, redact),
     importBundle: ({ filePath }) => engine.importBundle(filePath),
+    exportReportPdf: ({ caseId }) => engine.exportReportPdf(caseId),
     reanalyseCase: async ({ caseId }) => {
       const { engineVersion, previousEngineVersion, diff } = await engine.reanalyse(caseId);
       const ref = (f: Finding) => ({ code: f.code, title: f.title, severity: f.severity, ...(f.deviceId ? { deviceId: f.deviceId } : {}) });

@@ -45,6 +45,8 @@ export interface CaseState {
   evidence: OpenEvidence | null;
   exported: { filePath: string; size: number; redacted: boolean } | null;
   exporting: boolean;
+  /** The report saved as a PDF (desktop app), or why not. */
+  pdf: { status: 'saving' | 'saved' | 'failed'; filePath?: string; error?: string } | null;
   /** Result of re-running this version's analysis over the case's saved evidence. */
   reanalysis: { status: 'running' | 'ready' | 'failed'; result?: Reanalysis; error?: string } | null;
 
@@ -63,6 +65,7 @@ export interface CaseState {
   closeEvidence(): void;
   exportCase(redact: boolean): Promise<void>;
   reanalyse(): Promise<void>;
+  exportPdf(): Promise<void>;
   clearError(): void;
 }
 
@@ -96,6 +99,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
         evidence: null,
         exported: null,
         reanalysis: null,
+        pdf: null,
       });
       return true;
     };
@@ -111,6 +115,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       exported: null,
       exporting: false,
       reanalysis: null,
+      pdf: null,
 
       startCase: async (input) => {
         const started = await openWith(api.startCase(input), 'connect');
@@ -130,6 +135,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
           evidence: null,
           exported: null,
           reanalysis: null,
+          pdf: null,
           error: null,
         }),
 
@@ -231,7 +237,23 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
         set({ reanalysis: { status: 'running' } });
         const result = await api.reanalyseCase({ caseId: view.caseId });
         if (get().view?.caseId !== view.caseId) return;
-        set({ reanalysis: result.ok ? { status: 'ready', result: result.value } : { status: 'failed', error: describeFailure(result) } });
+        set({
+          reanalysis: result.ok
+            ? { status: 'ready', result: result.value }
+            : { status: 'failed', error: describeFailure(result) },
+        });
+      },
+
+      exportPdf: async () => {
+        const view = get().view;
+        if (view === null) return;
+        set({ pdf: { status: 'saving' } });
+        const result = await api.exportReportPdf({ caseId: view.caseId });
+        set({
+          pdf: result.ok
+            ? { status: 'saved', filePath: result.value.filePath }
+            : { status: 'failed', error: describeFailure(result) },
+        });
       },
 
       clearError: () => set({ error: null }),

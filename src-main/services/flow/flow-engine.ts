@@ -7,6 +7,7 @@ import type { ActionPreview, CaseSummary, CaseView, LogEntryDetail, LogEntryRow,
 import { exportCaseBundle } from '../cases/bundle/bundle-writer';
 import { importCaseBundle } from '../cases/bundle/bundle-import';
 import { reanalyseCase, type ReanalysisResult } from '../cases/reanalyse/reanalyse-case';
+import { writeCaseReportPdf, type PdfPrinter } from '../cases/report/report-pdf';
 import { evidenceFilePath } from '../cases/case-layout';
 import type { CaseStore } from '../cases/case-store';
 import { describeAction, performAction, stepsToVerify } from './actions';
@@ -31,6 +32,8 @@ export interface FlowEngineOptions {
   /** Opens the tenant a case runs against (a fresh demo tenant per demo case). */
   openConnection(connection: CaseConnection): Promise<TenantConnection>;
   exportsDir: string;
+  /** Turns the report into a PDF; only the desktop app has one (Electron's printToPDF). */
+  pdfPrinter?: PdfPrinter;
   appVersion: string;
   analysisEngineVersion: string;
   clock?: () => Date;
@@ -258,6 +261,21 @@ export class FlowEngine {
       this.emit(session);
     }
     return { filePath: outPath, size };
+  }
+
+  /** Saves the case report as a PDF next to the exported bundles. */
+  async exportReportPdf(caseId: string): Promise<{ filePath: string; size: number }> {
+    const session = this.session(caseId);
+    if (this.options.pdfPrinter === undefined) {
+      throw new AppError(
+        'UNAVAILABLE',
+        'Saving the report as a PDF needs the desktop app. Here, export the case bundle and print its report.html from the browser.',
+      );
+    }
+    await mkdir(this.options.exportsDir, { recursive: true });
+    const filePath = path.join(this.options.exportsDir, `${caseId}-report.pdf`);
+    await writeCaseReportPdf(session.doc, { appVersion: this.options.appVersion, generatedAt: this.clock().toISOString(), redacted: false }, this.options.pdfPrinter, filePath);
+    return { filePath, size: (await stat(filePath)).size };
   }
 
   /** Runs this version's analysis over a saved case's raw evidence and says what changed; the case stays as it is. */

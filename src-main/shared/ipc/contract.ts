@@ -120,6 +120,11 @@ export const ipcContract = {
       z.object({ filePath: z.string(), size: z.number().int().nonnegative() }),
     ),
     reanalyseCase: invoke('cases:reanalyse', caseRef, reanalysisSchema),
+    exportReportPdf: invoke(
+      'cases:export-pdf',
+      caseRef,
+      z.object({ filePath: z.string(), size: z.number().int().nonnegative() }),
+    ),
     importBundle: invoke('cases:import', z.object({ filePath: z.string().min(1).max(4096) }).strict(), caseViewSchema),
 
     getSettings: invoke('settings:get', empty, settingsViewSchema),

@@ -8,7 +8,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowExportRegular } from '@fluentui/react-icons';
+import { ArrowExportRegular, DocumentPdfRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useCaseStore } from '../../stores/store-context';
 
@@ -23,6 +23,8 @@ export function ExportPanel() {
   const exportCase = useCaseStore((s) => s.exportCase);
   const exporting = useCaseStore((s) => s.exporting);
   const exported = useCaseStore((s) => s.exported);
+  const exportPdf = useCaseStore((s) => s.exportPdf);
+  const pdf = useCaseStore((s) => s.pdf);
   return (
     <div className={styles.panel}>
       <Checkbox
@@ -41,6 +43,28 @@ export function ExportPanel() {
               Saved {exported.redacted ? 'a redacted' : 'a full'} bundle ({Math.ceil(exported.size / 1024)}{' '}
               KB) to <Text font="monospace">{exported.filePath}</Text>. Attach it to the ticket.
             </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <Button
+        icon={<DocumentPdfRegular />}
+        onClick={() => void exportPdf()}
+        disabled={pdf?.status === 'saving'}
+      >
+        Save the report as a PDF
+      </Button>
+      <div role="status" aria-live="polite" data-testid="pdf-status">
+        {pdf?.status === 'saving' && <Spinner size="small" label="Printing the report…" />}
+        {pdf?.status === 'saved' && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              Saved the report to <Text font="monospace">{pdf.filePath}</Text>.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {pdf?.status === 'failed' && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{pdf.error}</MessageBarBody>
           </MessageBar>
         )}
       </div>

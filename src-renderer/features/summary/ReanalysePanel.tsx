@@ -1,4 +1,12 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import { useCaseStore } from '../../stores/store-context';
 
@@ -19,8 +27,15 @@ export function ReanalysePanel() {
   const changes = result ? result.added.length + result.removed.length + result.changed.length : 0;
   return (
     <div className={styles.panel}>
-      <Text>Check this case again with the analysis of this app version, using the evidence saved in it. Nothing in the case changes.</Text>
-      <Button icon={<ArrowSyncRegular />} onClick={() => void reanalyse()} disabled={state?.status === 'running'}>
+      <Text>
+        Check this case again with the analysis of this app version, using the evidence saved in it. Nothing
+        in the case changes.
+      </Text>
+      <Button
+        icon={<ArrowSyncRegular />}
+        onClick={() => void reanalyse()}
+        disabled={state?.status === 'running'}
+      >
         Re-analyse the saved evidence
       </Button>
       <div role="status" aria-live="polite" data-testid="reanalysis">
@@ -33,20 +48,26 @@ export function ReanalysePanel() {
         {result && changes === 0 && (
           <MessageBar intent="success">
             <MessageBarBody>
-              Same conclusion: all {result.unchangedCount} findings are unchanged (analysis version {result.engineVersion}, case made with {result.previousEngineVersion}).
+              Same conclusion: all {result.unchangedCount} findings are unchanged (analysis version{' '}
+              {result.engineVersion}, case made with {result.previousEngineVersion}).
             </MessageBarBody>
           </MessageBar>
         )}
         {result && changes > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              The analysis of this version concludes differently ({changes} change{changes === 1 ? '' : 's'}, {result.unchangedCount} unchanged):
+              The analysis of this version concludes differently ({changes} change{changes === 1 ? '' : 's'},{' '}
+              {result.unchangedCount} unchanged):
               <ul className={styles.list}>
                 {result.added.map((f) => (
-                  <li key={`a-${f.code}-${f.deviceId ?? ''}`}>New: {f.title} ({f.code})</li>
+                  <li key={`a-${f.code}-${f.deviceId ?? ''}`}>
+                    New: {f.title} ({f.code})
+                  </li>
                 ))}
                 {result.removed.map((f) => (
-                  <li key={`r-${f.code}-${f.deviceId ?? ''}`}>No longer found: {f.title} ({f.code})</li>
+                  <li key={`r-${f.code}-${f.deviceId ?? ''}`}>
+                    No longer found: {f.title} ({f.code})
+                  </li>
                 ))}
                 {result.changed.map((f) => (
                   <li key={`c-${f.code}-${f.deviceId ?? ''}`}>
