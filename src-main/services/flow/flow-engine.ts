@@ -52,6 +52,8 @@ export class FlowEngine {
   private readonly connections = new Map<string, Promise<TenantConnection>>();
   /** Flows and re-runs in progress per case, so callers can wait until a case is quiet. */
   private readonly active = new Map<string, Set<Promise<unknown>>>();
+  /** Cases whose full flow is still going; it ends with its own summary. */
+  private readonly flowing = new Set<string>();
   private readonly clock: () => Date;
 
   constructor(private readonly options: FlowEngineOptions) {
@@ -72,6 +74,15 @@ export class FlowEngine {
 
   /** Runs the whole flow; resolves when the summary is written (or the flow stopped at a failure). */
   async runFlow(session: CaseSession): Promise<void> {
+    this.flowing.add(session.id);
+    try {
+      await this.flowSteps(session);
+    } finally {
+      this.flowing.delete(session.id);
+    }
+  }
+
+  private async flowSteps(session: CaseSession): Promise<void> {
     if (!(await this.run(session, 'connect'))) return;
     if (!(await this.run(session, 'mailbox'))) return;
     await this.selectOnlyPhone(session);
@@ -94,7 +105,8 @@ export class FlowEngine {
       (async () => {
         if (stepId !== 'connect' && session.steps.get('connect')?.status !== 'done' && !(await this.run(session, 'connect'))) return;
         await this.run(session, stepId);
-        if (stepId !== 'summary') await this.run(session, 'summary');
+        // While the full flow is still going, its own summary comes last; one now would be partial.
+        if (stepId !== 'summary' && !this.flowing.has(session.id)) await this.run(session, 'summary');
       })(),
     );
     return buildCaseView(session);
