@@ -3,9 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCaseBundle } from '../../../src-main/services/cases/bundle/bundle-import';
-import { exportCaseBundle } from '../../../src-main/services/cases/bundle/bundle-writer';
 import { CaseStore } from '../../../src-main/services/cases/case-store';
-import { createFixtureCase, type FixtureCase } from './support/case-fixture';
+import { createFixtureCase, exportFixtureBundle, type FixtureCase } from './support/case-fixture';
 import { buildRawZip } from './support/raw-zip';
 import { readZipEntries } from './support/zip-entries';
 import { readFile } from 'node:fs/promises';
@@ -16,12 +15,7 @@ let goodEntries: Map<string, Buffer>;
 
 beforeAll(async () => {
   fixture = await createFixtureCase();
-  const outPath = path.join(fixture.root, 'good.zip');
-  await exportCaseBundle({
-    caseFolder: fixture.store.folderOf(fixture.doc.id),
-    outPath,
-    appVersion: '1.0.0',
-  });
+  const outPath = await exportFixtureBundle(fixture);
   goodZip = await readFile(outPath);
   goodEntries = await readZipEntries(outPath);
 });

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleRefusal } from '../../../src-main/services/cases/bundle/bundle-errors';
 import { importCaseBundle } from '../../../src-main/services/cases/bundle/bundle-import';
-import { exportCaseBundle } from '../../../src-main/services/cases/bundle/bundle-writer';
 import { CaseStore } from '../../../src-main/services/cases/case-store';
-import { createFixtureCase, type FixtureCase } from './support/case-fixture';
+import { createFixtureCase, exportFixtureBundle, type FixtureCase } from './support/case-fixture';
 import { buildRawZip, type RawEntry } from './support/raw-zip';
 import { readZipEntries } from './support/zip-entries';
 
@@ -15,12 +14,7 @@ let good: Map<string, Buffer>;
 
 beforeAll(async () => {
   fixture = await createFixtureCase();
-  const outPath = path.join(fixture.root, 'good.zip');
-  await exportCaseBundle({
-    caseFolder: fixture.store.folderOf(fixture.doc.id),
-    outPath,
-    appVersion: '1.0.0',
-  });
+  const outPath = await exportFixtureBundle(fixture);
   good = await readZipEntries(outPath);
 });
 afterAll(async () => fixture.cleanup());

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CaseDocument } from '../../../../src-main/shared/models/case';
+import { exportCaseBundle } from '../../../../src-main/services/cases/bundle/bundle-writer';
 import { CaseStore } from '../../../../src-main/services/cases/case-store';
 
 /** Every personal identifier the fixture case contains; redaction must remove all of them. */
@@ -178,4 +179,11 @@ export async function createFixtureCase(): Promise<FixtureCase> {
     ],
   });
   return { root, store, doc, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Exports the fixture case, unredacted, as good.zip in its root: the valid bundle attacks start from. */
+export async function exportFixtureBundle(fixture: FixtureCase): Promise<string> {
+  const outPath = path.join(fixture.root, 'good.zip');
+  await exportCaseBundle({ caseFolder: fixture.store.folderOf(fixture.doc.id), outPath, appVersion: '1.0.0' });
+  return outPath;
 }
