@@ -8,7 +8,7 @@ import type { Finding } from '../shared/models/finding';
 import { CaseStore } from './cases/case-store';
 import type { PdfPrinter } from './cases/report/report-pdf';
 import { isScenarioPath } from './demo/scenario/scenario-files';
-import { listScenarios } from './demo/scenario/scenario-loader';
+import { listScenarios, ScenarioError } from './demo/scenario/scenario-loader';
 import { openDemoConnection } from './flow/connections/demo-connection';
 import type { TenantConnection } from './flow/connections/tenant-connection';
 import { FlowEngine } from './flow/flow-engine';
@@ -76,17 +76,23 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   });
   const openConnection = async (connection: CaseConnection): Promise<TenantConnection> => {
     if (connection.kind === 'demo') {
-      const byPath = options.allowScenarioPaths === true && isScenarioPath(connection.scenario);
-      if (!byPath && !listScenarios({ scenariosDir: paths.scenariosDir }).some((s) => s.id === connection.scenario)) {
+      // Only the CLI may name a scenario by path; from the UI a name with a separator is refused.
+      if (options.allowScenarioPaths !== true && isScenarioPath(connection.scenario)) {
         throw new AppError('NOT_FOUND', `There is no demo scenario called "${connection.scenario}".`);
       }
-      return openDemoConnection({
-        scenario: connection.scenario,
-        scenariosDir: paths.scenariosDir,
-        demoShellPath: paths.demoShellPath,
-        ...(options.demoLatency ? { latency: options.demoLatency } : {}),
-        ...(options.nodeExecutable ? { nodeExecutable: options.nodeExecutable } : {}),
-      });
+      try {
+        return await openDemoConnection({
+          scenario: connection.scenario,
+          scenariosDir: paths.scenariosDir,
+          demoShellPath: paths.demoShellPath,
+          ...(options.demoLatency ? { latency: options.demoLatency } : {}),
+          ...(options.nodeExecutable ? { nodeExecutable: options.nodeExecutable } : {}),
+        });
+      } catch (error) {
+        // The loader's own words say what is wrong: an unknown name, or which field is invalid.
+        if (error instanceof ScenarioError) throw new AppError('NOT_FOUND', error.message);
+        throw error;
+      }
     }
     if (options.openTenant !== undefined) return options.openTenant(connection.tenant);
     return tenantAccess.openTenant(connection.tenant);
