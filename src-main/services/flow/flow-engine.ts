@@ -251,7 +251,7 @@ export class FlowEngine {
 
   async deleteCase(caseId: string): Promise<void> {
     const session = this.sessions.get(caseId);
-    if (session?.steps && [...session.steps.values()].some((s) => s.status === 'running')) {
+    if (session && [...session.steps.values()].some((s) => s.status === 'running')) {
       throw new AppError('CONFLICT', 'Wait for the running step to finish, or cancel it, before deleting the case.');
     }
     this.sessions.delete(caseId);

@@ -103,7 +103,8 @@ function signInCheck(signIns: Captured<SignInEvidence>): CheckView {
 
 /** Graph's platform name for the phone the operator picked, for a more precise What-If. */
 function platformOf(session: Parameters<typeof deviceViews>[0]): string | undefined {
-  const device = deviceViews(session).find((d) => d.deviceId === session.selectedDeviceId) ?? deviceViews(session)[0];
+  const devices = deviceViews(session);
+  const device = devices.find((d) => d.deviceId === session.selectedDeviceId) ?? devices[0];
   const hint = `${device?.deviceType ?? ''} ${device?.deviceModel ?? ''} ${device?.userAgent ?? ''}`.toLowerCase();
   if (/iphone|ipad|ios|apple/.test(hint)) return 'iOS';
   if (/android|samsung|pixel|galaxy/.test(hint)) return 'android';

@@ -1,4 +1,4 @@
-import { diagnose, type Diagnosis } from '../../../domain/diagnosis/diagnose';
+import { diagnose } from '../../../domain/diagnosis/diagnose';
 import type { Finding } from '../../../shared/models/finding';
 import type { CheckView } from '../../../shared/models/wizard';
 import type { CaseSession, StepResult } from '../case-session';
@@ -28,7 +28,7 @@ export async function runSummaryStep(session: CaseSession, debugLoggingEnabledAt
 }
 
 /** A ready-to-paste note for tier 2, with the facts a second-line engineer asks for first. */
-export function escalationNote(session: CaseSession, findings: readonly Finding[], diagnosis?: Pick<Diagnosis, 'unchecked'>): string {
+export function escalationNote(session: CaseSession, findings: readonly Finding[]): string {
   const { subject, id, connection } = session.doc;
   const lines = [
     `ActiveSync case ${id}${subject.ticketRef ? ` (ticket ${subject.ticketRef})` : ''}`,
@@ -41,7 +41,6 @@ export function escalationNote(session: CaseSession, findings: readonly Finding[
   ];
   const escalations = findings.flatMap((f) => f.nextSteps.filter((s) => s.who === 'escalate'));
   if (escalations.length > 0) lines.push('', 'Needs:', ...escalations.map((s) => `- ${s.escalateTo ? `${s.escalateTo}: ` : ''}${s.text}`));
-  if (diagnosis && diagnosis.unchecked.length > 0) lines.push('', 'Not checked:', ...diagnosis.unchecked.map((u) => `- ${u.label}: ${u.reason}`));
   lines.push('', 'The case bundle with the raw evidence can be exported from the app.');
   return lines.join('\n');
 }
