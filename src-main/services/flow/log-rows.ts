@@ -1,3 +1,4 @@
+import { HTTP_STATUS_MEANING } from '../../domain/eas/http-status';
 import type { LogEntry } from '../../domain/mailbox-log/entry-model';
 import type { LogEntryDetail, LogEntryRow } from '../../shared/models/wizard';
 
@@ -57,7 +58,8 @@ function describeRequest(entry: LogEntry): string {
 
 function describeResponse(entry: LogEntry): string {
   return [
-    entry.httpStatus !== undefined && `HTTP ${entry.httpStatus}${entry.httpReason ? ` ${entry.httpReason}` : ''}`,
+    entry.httpStatus !== undefined &&
+      `HTTP ${entry.httpStatus}${entry.httpReason ? ` ${entry.httpReason}` : ''}${HTTP_STATUS_MEANING[entry.httpStatus] ? ` — ${HTTP_STATUS_MEANING[entry.httpStatus]}` : ''}`,
     entry.accessState && `AccessState: ${entry.accessState}${entry.accessStateReason ? ` (${entry.accessStateReason})` : ''}`,
     entry.folderSyncKey?.response !== undefined && `FolderSync SyncKey: ${entry.folderSyncKey.response}`,
     ...entry.syncKeys.map((k) => `Collection ${k.collectionId}: SyncKey ${k.responseSyncKey ?? '(none)'}${k.status !== undefined ? `, Status ${k.status}` : ''}`),
