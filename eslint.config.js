@@ -31,6 +31,26 @@ export default tseslint.config(
     },
   },
   {
+    // One clock per case: code in src-main asks the case's clock (the tenant's) for "now"; the
+    // machine's clock is read in one named place, for file stamps, timeouts and elapsed times.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/services/clock/wall-clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render evidence as text.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Use the case's clock (connection.clock / session.clock), or wallClockMs() from services/clock/wall-clock for file stamps and timeouts.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Use the case's clock (connection.clock / session.clock), or wallClockNow() from services/clock/wall-clock for file stamps and timeouts.",
+        },
+      ],
+    },
+  },
+  {
     // Shared contract and pure analysis: neither Node nor Electron nor DOM.
     files: ['src-main/shared/**/*.ts', 'src-main/domain/**/*.ts'],
     languageOptions: { globals: {} },

@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../shared/ipc/result';
@@ -7,6 +5,7 @@ import type { CaseView } from '../shared/models/wizard';
 import { createAppBackend, type AppBackend } from '../services/app-backend';
 import { resolveAppPaths } from '../services/app-paths';
 import { UsageError } from './command';
+import { makeTempFolder, removeTempFolder } from './temp-folders';
 
 declare const __APP_VERSION__: string;
 
@@ -23,6 +22,8 @@ export interface DiagnosisRun {
   view: CaseView;
   backend: AppBackend;
   caseFolder: string;
+  /** Stops the demo tenant and removes the temporary case folder (if this run made one). */
+  dispose(): Promise<void>;
 }
 
 const upn = z.email('The user must be an email address (UPN), e.g. alex@contoso.com.');
@@ -34,7 +35,8 @@ const upn = z.email('The user must be an email address (UPN), e.g. alex@contoso.
 export async function runDiagnosis(request: DiagnosisRequest): Promise<DiagnosisRun> {
   const user = upn.safeParse(request.user);
   if (!user.success) throw new UsageError(user.error.issues[0]?.message ?? 'Invalid --user.');
-  const dataDir = request.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'eas-diagnose-')));
+  const tempDir = request.dataDir === undefined ? makeTempFolder('eas-diagnose-') : undefined;
+  const dataDir = request.dataDir ?? tempDir!;
   const backend = createAppBackend({
     runtime: 'browser-host',
     version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
@@ -43,6 +45,13 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
     demoLatency: request.latency ?? 'instant',
     allowScenarioPaths: true,
   });
+  const dispose = async (): Promise<void> => {
+    try {
+      await backend.dispose();
+    } finally {
+      if (tempDir !== undefined) removeTempFolder(tempDir);
+    }
+  };
   let started: CaseView;
   try {
     started = await backend.engine.startCase(
@@ -50,7 +59,7 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
       { kind: 'demo', scenario: request.scenario },
     );
   } catch (error) {
-    await backend.dispose();
+    await dispose();
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new UsageError(error.message);
     throw error;
   }
@@ -58,8 +67,8 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
   const view = backend.engine.getCase(started.caseId);
   const connect = view.steps.find((s) => s.id === 'connect');
   if (connect?.status === 'failed' && /scenario/i.test(connect.error?.message ?? '')) {
-    await backend.dispose();
+    await dispose();
     throw new UsageError(connect.error?.message ?? 'The scenario could not be loaded.');
   }
-  return { view, backend, caseFolder: path.join(dataDir, 'cases', view.caseId) };
+  return { view, backend, caseFolder: path.join(dataDir, 'cases', view.caseId), dispose };
 }

@@ -14,6 +14,7 @@ import type { TenantConnection } from './flow/connections/tenant-connection';
 import { FlowEngine } from './flow/flow-engine';
 import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
 import { TenantAccess } from './settings/tenant-access';
+import { wallClockNow } from './clock/wall-clock';
 
 export interface AppPaths {
   /** Where cases and exports live (Electron's userData in the app; a temp folder in tests). */
@@ -72,7 +73,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     dataDir: paths.dataDir,
     ...options.tenant,
     onAuthStatus: (status) => events.emit('onAuthStatus', status),
-    onWarning: (message) => events.emit('onBackendNotice', { level: 'warning', message, at: new Date().toISOString() }),
+    onWarning: (message) => events.emit('onBackendNotice', { level: 'warning', message, at: wallClockNow().toISOString() }),
   });
   const openConnection = async (connection: CaseConnection): Promise<TenantConnection> => {
     if (connection.kind === 'demo') {

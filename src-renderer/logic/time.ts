@@ -1,3 +1,14 @@
+import type { CaseClockSnapshot } from '../../src-main/shared/models/clock';
+
+/**
+ * The case's time now, run on from the snapshot the main process sent: the demo's scenario clock
+ * (possibly faster than real time), a real tenant's wall clock, or a saved case's frozen capture
+ * time (speed 0), so a countdown never reads the machine's date for a case that lives elsewhere.
+ */
+export function caseTimeAt(clock: CaseClockSnapshot, receivedAtWallMs: number, wallNowMs: number): number {
+  return Date.parse(clock.now) + Math.max(0, wallNowMs - receivedAtWallMs) * clock.speed;
+}
+
 /** How long a step has run (or ran), for the "elapsed" line: "8 s", "2 min 05 s", "1 h 03 min". */
 export function formatElapsed(
   startedAt: string | undefined,

@@ -34,6 +34,8 @@ export interface OpenEvidence {
 export interface CaseState {
   /** The main process's latest snapshot of the open case; replaced whole on every update. */
   view: CaseView | null;
+  /** The wall-clock time the view arrived: the case's clock runs on from its snapshot there. */
+  viewReceivedAt: number;
   place: WizardPlace;
   /** A case is being started or opened. */
   opening: boolean;
@@ -80,7 +82,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
     const accept = (next: CaseView): void => {
       const current = get().view;
       if (current !== null && current.caseId === next.caseId && isOlder(next, current)) return;
-      set({ view: next });
+      set({ view: next, viewReceivedAt: Date.now() });
     };
 
     const openWith = async (call: Promise<Result<CaseView>>, place: WizardPlace): Promise<boolean> => {
@@ -92,6 +94,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       }
       set({
         view: result.value,
+        viewReceivedAt: Date.now(),
         opening: false,
         place,
         stepErrors: {},
@@ -106,6 +109,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
 
     return {
       view: null,
+      viewReceivedAt: 0,
       place: 'start',
       opening: false,
       error: null,
@@ -263,7 +267,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
   api.onCaseUpdated((view) => {
     const current = store.getState().view;
     if (current === null || current.caseId !== view.caseId || isOlder(view, current)) return;
-    store.setState({ view });
+    store.setState({ view, viewReceivedAt: Date.now() });
   });
   return store;
 }

@@ -87,7 +87,7 @@ async function exportBundle(args: string[], io: CliIo): Promise<number> {
     try {
       return await exportFolder(run.caseFolder, path.resolve(values.out), values.redact === true, io);
     } finally {
-      await run.backend.dispose();
+      await run.dispose();
     }
   }
   if (values.case === undefined) throw new UsageError('bundle export needs --case <folder>, or --scenario and --user.');

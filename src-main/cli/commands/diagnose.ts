@@ -40,7 +40,7 @@ export const diagnoseCommand: CliCommand = {
     try {
       io.stdout(values.json ? `${JSON.stringify(toJson(run.view), null, 2)}\n` : toText(run.view));
     } finally {
-      await run.backend.dispose();
+      await run.dispose();
     }
     return 0;
   },

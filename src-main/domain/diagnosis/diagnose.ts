@@ -32,6 +32,11 @@ export interface DiagnosisInput {
   targetDeviceId?: string;
   signInContext?: SignInContext;
   connection?: ConnectionContext;
+  /**
+   * The case's "now" (ISO): the tenant's time for a live case, the capture time for a saved one.
+   * Rules that changed on a date are judged as they stood then; without it, as they stand today.
+   */
+  judgedAt?: string;
   /** When the wizard turned debug logging on (ISO), for the 48-hour expiry. */
   debugLoggingEnabledAt?: string;
   casMailbox: Evidence<CasMailboxInput>;
@@ -97,7 +102,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
         organizationSettings: present(input.organizationSettings),
         deviceAccessRules: present(input.deviceAccessRules),
       }));
-      drafts.push(...evaluateProtocolVersion(device));
+      drafts.push(...evaluateProtocolVersion(device, input.judgedAt));
     }
   }
 

@@ -28,6 +28,7 @@ import { createFetchNetworkClient, type AuthFetch } from './fetch-network-client
 import { signInInteractively, type BrowserOpener } from './interactive-sign-in';
 import { toSignInError } from './msal-error-mapping';
 import { SIGN_IN_ERROR_PAGE, SIGN_IN_SUCCESS_PAGE } from './sign-in-pages';
+import { wallClockMs } from '../clock/wall-clock';
 
 export interface MsalAuthServiceOptions {
   config: MsalAuthConfig;
@@ -176,7 +177,7 @@ export class MsalAuthService implements AuthService {
           userCode: response.userCode,
           verificationUri: response.verificationUri,
           message: response.message,
-          expiresOn: new Date(Date.now() + response.expiresIn * 1000),
+          expiresOn: new Date(wallClockMs() + response.expiresIn * 1000),
         }),
     };
     let stop: ((error: Error) => void) | undefined;
@@ -228,7 +229,7 @@ function toSignedInAccount(account: AccountInfo): SignedInAccount {
 function toAccessToken(result: AuthenticationResult): AccessToken {
   return {
     token: result.accessToken,
-    expiresOn: result.expiresOn ?? new Date(Date.now() + 5 * 60_000),
+    expiresOn: result.expiresOn ?? new Date(wallClockMs() + 5 * 60_000),
     scopes: result.scopes,
   };
 }

@@ -18,6 +18,7 @@ import { matchesQuery, summarizeCase, type CaseQuery, type CaseSummary } from '.
 import { scrubSecrets, scrubSecretsDeep } from './secret-scrubber';
 import { createTextRewriteStream } from './text/text-rewrite-stream';
 import { parseCaseJson } from './case-json';
+import { wallClockNow } from '../clock/wall-clock';
 
 /** What the wizard knows when it starts a case. */
 export interface NewCaseInput {
@@ -89,7 +90,7 @@ function deepFreeze<T>(value: T): DeepReadonly<T> {
 export class CaseStore {
   constructor(
     readonly root: string,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date = () => wallClockNow(),
   ) {}
 
   /** Folder of one case (the id is validated, so it cannot escape the root). */

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { wallClockMs } from '../clock/wall-clock';
 
 /**
  * Access tokens of the demo tenant: `demo1.<claims>.<HMAC-SHA256>`, base64url. The demo identity
@@ -53,7 +54,7 @@ export function verifyDemoToken(
   }
   if (claims.aud !== expected.audience) return { ok: false, reason: 'wrong-audience' };
   if (claims.tid !== expected.tenantId) return { ok: false, reason: 'wrong-tenant' };
-  if (claims.exp * 1000 <= (expected.nowMs ?? Date.now())) return { ok: false, reason: 'expired' };
+  if (claims.exp * 1000 <= (expected.nowMs ?? wallClockMs())) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
 }
 

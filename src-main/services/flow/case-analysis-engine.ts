@@ -15,7 +15,7 @@ export function createCaseAnalysisEngine(store: CaseStore, version: string): Ana
   return {
     version,
     async analyse({ doc, openEvidence }) {
-      const session = new CaseSession(store, doc, null, true, async (fileName) => {
+      const session = new CaseSession(store, doc, true, async (fileName) => {
         const item = doc.evidence.find((e) => e.fileName === fileName)!;
         const chunks: Buffer[] = [];
         for await (const chunk of openEvidence(item)) chunks.push(chunk as Buffer);
@@ -23,6 +23,7 @@ export function createCaseAnalysisEngine(store: CaseStore, version: string): Ana
       });
       await session.restoreEvidence(parseEvidence);
       analyseCapturedLogs(session);
+      // The session's clock is frozen at the last capture: the case is judged as it was then.
       return diagnose(buildDiagnosisInput(session, debugLoggingEnabledAt(session))).findings;
     },
   };

@@ -4,7 +4,7 @@ import type { CaseStore, EvidenceBody } from '../cases/case-store';
 import type { CaseDocument, EvidenceKind } from '../../shared/models/case';
 import type { CheckView, DeviceLogView, Outcome, WizardStepId } from '../../shared/models/wizard';
 import { evidenceIdFor, parseEvidenceId } from './evidence-names';
-import type { TenantConnection } from './connections/tenant-connection';
+import { capturedCaseClock, type CaseClock } from '../clock/case-clock';
 
 /** Raw evidence as captured: the data, or why it could not be read. */
 export type Captured<T = unknown> =
@@ -49,16 +49,21 @@ export class CaseSession {
     | undefined;
   /** From the Connect step's preflight. */
   permissions: { canAct: boolean; missing: string[]; whoCanAct?: string } | undefined;
+  /**
+   * The case's "now": frozen at the last capture while no tenant is connected (a saved case is
+   * judged as it was then), the tenant's own clock once one is.
+   */
+  clock: CaseClock;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: CaseStore,
     public doc: CaseDocument,
-    readonly connection: TenantConnection | null,
     readonly readOnly: boolean,
     private readonly readEvidenceText: (fileName: string) => Promise<string>,
   ) {
     this.selectedDeviceId = doc.subject.deviceId;
+    this.clock = capturedCaseClock(lastCapturedAt(doc));
   }
 
   get id(): string {
@@ -89,6 +94,7 @@ export class CaseSession {
     const id = evidenceIdFor(name, this.nextAttempt(name));
     const input = {
       id,
+      capturedAt: this.clock.now().toISOString(),
       step,
       kind: meta.kind,
       source: meta.source,
@@ -145,4 +151,11 @@ export class CaseSession {
 
 function isUnavailable(value: unknown): value is { unavailable: string } {
   return typeof value === 'object' && value !== null && 'unavailable' in value && Object.keys(value).length === 1;
+}
+
+/** When the case's evidence was last captured (its creation, before any was). */
+export function lastCapturedAt(doc: CaseDocument): string {
+  let latest = doc.createdAt;
+  for (const item of doc.evidence) if (Date.parse(item.capturedAt) > Date.parse(latest)) latest = item.capturedAt;
+  return latest;
 }

@@ -8,6 +8,7 @@ import { escalationNote } from './steps/summary';
 import { timelineBuckets } from './log-rows';
 import type { CasMailbox } from '../../shared/models/exchange';
 import { EVIDENCE } from './evidence-names';
+import { snapshotOf } from '../clock/case-clock';
 
 export const STEP_TITLES: Record<WizardStepId, string> = {
   connect: 'Connect',
@@ -62,6 +63,7 @@ export function buildCaseView(session: CaseSession): CaseView {
     readOnly: session.readOnly,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    clock: snapshotOf(session.clock),
     steps,
     devices: deviceViews(session),
     ...(session.selectedDeviceId ? { selectedDeviceId: session.selectedDeviceId } : {}),

@@ -48,6 +48,7 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
           },
         }
       : {}),
+    judgedAt: session.clock.now().toISOString(),
     ...(debugLoggingEnabledAt ? { debugLoggingEnabledAt } : {}),
     casMailbox: pick<CasMailbox>(EVIDENCE.casMailbox),
     // Statistics add what partnerships lack (remote-wipe status, last sync), matched by DeviceId.

@@ -11,6 +11,7 @@ import { writeCaseReportPdf, type PdfPrinter } from '../cases/report/report-pdf'
 import { evidenceFilePath } from '../cases/case-layout';
 import type { CaseStore } from '../cases/case-store';
 import { describeAction, performAction, stepsToVerify } from './actions';
+import { wallClockNow } from '../clock/wall-clock';
 import { CaseSession, type StepResult } from './case-session';
 import { createCaseAnalysisEngine, parseEvidence } from './case-analysis-engine';
 import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack, STEP_ORDER } from './case-view';
@@ -36,7 +37,6 @@ export interface FlowEngineOptions {
   pdfPrinter?: PdfPrinter;
   appVersion: string;
   analysisEngineVersion: string;
-  clock?: () => Date;
 }
 
 const MAX_EVIDENCE_TEXT = 2 * 1024 * 1024;
@@ -54,11 +54,8 @@ export class FlowEngine {
   private readonly active = new Map<string, Set<Promise<unknown>>>();
   /** Cases whose full flow is still going; it ends with its own summary. */
   private readonly flowing = new Set<string>();
-  private readonly clock: () => Date;
 
-  constructor(private readonly options: FlowEngineOptions) {
-    this.clock = options.clock ?? (() => new Date());
-  }
+  constructor(private readonly options: FlowEngineOptions) {}
 
   async startCase(subject: CaseSubject, connection: CaseConnection): Promise<CaseView> {
     const doc = await this.options.store.create({
@@ -118,7 +115,7 @@ export class FlowEngine {
     if (runtime?.status === 'running') {
       runtime.abort?.abort();
       runtime.status = 'cancelled';
-      runtime.finishedAt = this.clock().toISOString();
+      runtime.finishedAt = wallClockNow().toISOString();
       runtime.progress = undefined;
       this.emit(session);
     }
@@ -169,7 +166,7 @@ export class FlowEngine {
       audit: [
         ...doc.audit,
         {
-          at: this.clock().toISOString(),
+          at: session.clock.now().toISOString(),
           who: doc.operator.upn ?? doc.operator.name,
           action: action.kind,
           target: 'deviceId' in action ? `${mailbox} / ${action.deviceId}` : mailbox,
@@ -268,7 +265,7 @@ export class FlowEngine {
     if (!session.readOnly) {
       await session.mutate((doc) => ({
         ...doc,
-        audit: [...doc.audit, { at: this.clock().toISOString(), who: doc.operator.upn ?? doc.operator.name, action: 'export-bundle', target: outPath, details: redact ? 'redacted' : 'not redacted', result: 'succeeded' }],
+        audit: [...doc.audit, { at: session.clock.now().toISOString(), who: doc.operator.upn ?? doc.operator.name, action: 'export-bundle', target: outPath, details: redact ? 'redacted' : 'not redacted', result: 'succeeded' }],
       }));
       this.emit(session);
     }
@@ -286,7 +283,7 @@ export class FlowEngine {
     }
     await mkdir(this.options.exportsDir, { recursive: true });
     const filePath = path.join(this.options.exportsDir, `${caseId}-report.pdf`);
-    await writeCaseReportPdf(session.doc, { appVersion: this.options.appVersion, generatedAt: this.clock().toISOString(), redacted: false }, this.options.pdfPrinter, filePath);
+    await writeCaseReportPdf(session.doc, { appVersion: this.options.appVersion, generatedAt: wallClockNow().toISOString(), redacted: false }, this.options.pdfPrinter, filePath);
     return { filePath, size: (await stat(filePath)).size };
   }
 
@@ -329,7 +326,7 @@ export class FlowEngine {
 
   private adopt(doc: CaseDocument, readOnly: boolean): CaseSession {
     const store = this.options.store;
-    const session = new CaseSession(store, doc, null, readOnly, (fileName) =>
+    const session = new CaseSession(store, doc, readOnly, (fileName) =>
       readFile(evidenceFilePath(store.folderOf(doc.id), fileName), 'utf8'),
     );
     for (const saved of doc.steps) {
@@ -360,6 +357,8 @@ export class FlowEngine {
     let connection = this.connections.get(session.id);
     if (connection === undefined) {
       connection = this.options.openConnection(session.doc.connection).then((opened) => {
+        // From now on the case lives on its tenant's clock (the scenario's, for the demo).
+        session.clock = opened.clock;
         opened.onShellStatus((state) => this.options.events.emit('onShellStatus', { state: state === 'stopped' ? 'idle' : state }));
         return opened;
       });
@@ -387,7 +386,7 @@ export class FlowEngine {
   }
 
   private skip(session: CaseSession, id: WizardStepId, summary: string): void {
-    session.steps.set(id, { status: 'skipped', finishedAt: this.clock().toISOString(), result: { outcome: 'info', summary, checks: [] } });
+    session.steps.set(id, { status: 'skipped', finishedAt: wallClockNow().toISOString(), result: { outcome: 'info', summary, checks: [] } });
     void session.mutate((doc) => upsertStep(doc, { id, status: 'skipped', summary, evidence: [] })).catch(() => {});
     this.emit(session);
   }
@@ -397,7 +396,7 @@ export class FlowEngine {
     const current = session.steps.get(id);
     if (current?.status === 'running' && current.running) return current.running.then(() => session.steps.get(id)?.status === 'done');
     const abort = new AbortController();
-    const runtime: NonNullable<ReturnType<typeof session.steps.get>> = { status: 'running', startedAt: this.clock().toISOString(), abort };
+    const runtime: NonNullable<ReturnType<typeof session.steps.get>> = { status: 'running', startedAt: wallClockNow().toISOString(), abort };
     session.steps.set(id, runtime);
     this.emit(session);
     const finished = (async () => {
@@ -414,7 +413,7 @@ export class FlowEngine {
         runtime.status = 'failed';
         runtime.error = { code: error instanceof AppError ? error.code : 'FAILED', message: error instanceof Error ? error.message : String(error) };
       } finally {
-        runtime.finishedAt ??= this.clock().toISOString();
+        runtime.finishedAt ??= wallClockNow().toISOString();
         runtime.progress = undefined;
         runtime.running = undefined;
         const evidence = session.doc.evidence.filter((e) => e.step === id).map((e) => e.id);

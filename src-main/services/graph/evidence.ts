@@ -16,7 +16,7 @@ import {
  */
 export async function collectEvidence<T>(
   collect: () => Promise<T>,
-  now: () => Date = () => new Date(),
+  now: () => Date,
 ): Promise<Evidence<T>> {
   try {
     const data = await collect();

@@ -15,6 +15,7 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from './retry-policy';
+import { wallClockMs } from '../clock/wall-clock';
 
 /** The subset of `fetch` the client uses: Electron `net.fetch` in the app, Node's fetch elsewhere. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -152,7 +153,7 @@ export class GraphClient {
         continue;
       }
       if (RETRYABLE_STATUSES.has(response.status)) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), wallClockMs());
         await response.body?.cancel();
         const delay =
           retry < this.policy.maxRetries

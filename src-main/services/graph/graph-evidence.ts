@@ -17,7 +17,8 @@ export interface GraphEvidenceRequest {
   userPrincipalName: string;
   /** What the wizard knows about the phone; improves the What-If answer. */
   device?: Pick<WhatIfInput, 'devicePlatform' | 'ipAddress' | 'country'>;
-  now?: () => Date;
+  /** The tenant's clock: the sign-in window ends at its "now" (the demo's is the scenario's). */
+  now: () => Date;
   signal?: AbortSignal;
 }
 
@@ -38,8 +39,7 @@ export async function collectGraphEvidence(
   client: GraphClient,
   request: GraphEvidenceRequest,
 ): Promise<GraphEvidenceBundle> {
-  const now = request.now ?? (() => new Date());
-  const { signal } = request;
+  const { now, signal } = request;
   const conditionalAccess = await collectEvidence(() => collectConditionalAccess(client, signal), now);
   const memberships = await collectEvidence(
     () => collectUserMemberships(client, request.userPrincipalName, signal),

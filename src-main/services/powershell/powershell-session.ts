@@ -5,6 +5,7 @@ import { LineSplitter } from './line-splitter';
 import { killProcessTree, processGroupSpawnOptions } from './process-tree';
 import { parseProtocolLine, type ReadyMessage, type ResponseMessage } from './protocol';
 import { secretValuesOf } from './secret-params';
+import { wallClockMs } from '../clock/wall-clock';
 
 /** What the UI shows about the PowerShell host. */
 export type SessionStatus = 'stopped' | 'starting' | 'ready' | 'busy' | 'reconnecting' | 'failed';
@@ -277,7 +278,7 @@ export class PowerShellSession {
             settled = true;
             clearTimeout(readyTimer);
             host.ready = ready;
-            host.readyAt = Date.now();
+            host.readyAt = wallClockMs();
             this.generation++;
             this.setStatus(this.inFlight || this.queue.length > 0 ? 'busy' : 'ready');
             if (this.generation > 1) for (const listener of this.restartListeners) listener(this.generation);
@@ -402,7 +403,7 @@ export class PowerShellSession {
     // A host that dies soon after start without answering anything counts as a failed start, so
     // one that crashes on its own in a loop backs off and ends in `failed` instead of restarting
     // for ever.
-    if (!host.answered && Date.now() - host.readyAt < STABLE_AFTER_MS) {
+    if (!host.answered && wallClockMs() - host.readyAt < STABLE_AFTER_MS) {
       this.afterFailedStart();
       return;
     }

@@ -114,7 +114,8 @@ export const caseSubjectSchema = z.object({
 export type CaseSubject = z.infer<typeof caseSubjectSchema>;
 
 export const caseConnectionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo'), scenario: z.string().min(1).max(120) }),
+  // A built-in name, or (command line only) a scenario file's path of any length a file system takes.
+  z.object({ kind: z.literal('demo'), scenario: z.string().min(1).max(4096) }),
   z.object({ kind: z.literal('tenant'), tenant: z.string().min(1).max(255) }),
 ]);
 export type CaseConnection = z.infer<typeof caseConnectionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseClockSnapshotSchema } from './clock';
 import { auditEntrySchema, caseConnectionSchema, caseSubjectSchema, evidenceKindSchema } from './case';
 import { findingSchema } from './finding';
 
@@ -135,6 +136,8 @@ export const caseViewSchema = z.object({
   readOnly: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The case's own "now" (tenant, scenario or capture time) when this view was built. */
+  clock: caseClockSnapshotSchema,
   steps: z.array(stepViewSchema),
   devices: z.array(deviceViewSchema),
   selectedDeviceId: z.string().optional(),

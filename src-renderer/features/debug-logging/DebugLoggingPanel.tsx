@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useNow } from '../../hooks/useNow';
+import { useCaseNow } from '../../hooks/useCaseNow';
 import { formatCountdown, formatTimestamp } from '../../logic/time';
 import { useCaseStore } from '../../stores/store-context';
 import { ActionButton } from '../actions/ActionButton';
@@ -19,8 +19,9 @@ const useStyles = makeStyles({
 export function DebugLoggingPanel() {
   const styles = useStyles();
   const debug = useCaseStore((s) => s.view?.debugLogging);
-  const now = useNow(debug?.enabled === true, 30_000);
-  if (debug === undefined) {
+  // The case's time, not the machine's: the demo runs on its scenario clock, a saved case stands still.
+  const now = useCaseNow(debug?.enabled === true, 30_000);
+  if (debug === undefined || now === undefined) {
     return <Text>The debug-logging state has not been read yet. Run this step to read it.</Text>;
   }
   const countdown = formatCountdown(debug.expiresAt, now);

@@ -8,6 +8,7 @@ import type { CaseStore } from '../case-store';
 import { BundleRefusedError } from './bundle-errors';
 import type { BundleLimits } from './bundle-limits';
 import { readCaseBundle } from './bundle-reader';
+import { wallClockNow } from '../../clock/wall-clock';
 
 export interface ImportBundleOptions {
   limits?: Partial<BundleLimits>;
@@ -30,7 +31,7 @@ export async function importCaseBundle(
   zipPath: string,
   options: ImportBundleOptions = {},
 ): Promise<CaseDocument> {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? (() => wallClockNow());
   await mkdir(store.root, { recursive: true });
   const staging = path.join(store.root, `.import-${randomBytes(6).toString('hex')}`);
   try {

@@ -23,6 +23,7 @@ import {
   type BundleManifest,
   type ManifestFile,
 } from './bundle-manifest';
+import { wallClockNow } from '../../clock/wall-clock';
 
 export interface ExportBundleOptions {
   /** The case folder (holding case.json and evidence/). */
@@ -60,7 +61,7 @@ async function learnEvidence(redactor: Redactor, folder: string, items: Evidence
  * of the logs. The zip appears at `outPath` only when complete.
  */
 export async function exportCaseBundle(options: ExportBundleOptions): Promise<ExportBundleResult> {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? (() => wallClockNow());
   const caseFile = path.join(options.caseFolder, CASE_FILE);
   const original = parseCaseJson(await readFile(caseFile, 'utf8'), caseFile);
   const redactor = options.redact === true ? new Redactor() : undefined;

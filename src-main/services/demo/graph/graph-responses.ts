@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { wallClockNow } from '../../clock/wall-clock';
 
 /** A response the simulator sends: status, JSON body, extra headers. */
 export interface GraphReply {
@@ -23,7 +24,7 @@ export function graphError(
         code,
         message,
         innerError: {
-          date: new Date().toISOString().replace(/\.\d+Z$/, ''),
+          date: wallClockNow().toISOString().replace(/\.\d+Z$/, ''),
           'request-id': requestId,
           'client-request-id': requestId,
         },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProtocolError } from './request-validation';
+import { wallClockNow } from '../../clock/wall-clock';
 
 /** A failure a simulated cmdlet reports the way Exchange Online would. */
 export class CmdletFailure extends Error {
@@ -22,7 +23,7 @@ export function objectNotFound(cmdlet: string, identity: string): CmdletFailure 
     kind: 'cmdlet-error',
     category: 'ObjectNotFound',
     message: `The operation couldn't be performed because object '${identity}' couldn't be found on '${DOMAIN_CONTROLLER}'.`,
-    fullyQualifiedErrorId: `[Server=BY5PR00MB0002,RequestId=${requestId},TimeStamp=${new Date().toUTCString()}] [FailureCategory=Cmdlet-ManagementObjectNotFoundException] ${requestId.slice(0, 8).toUpperCase()},${taskClass(cmdlet)}`,
+    fullyQualifiedErrorId: `[Server=BY5PR00MB0002,RequestId=${requestId},TimeStamp=${wallClockNow().toUTCString()}] [FailureCategory=Cmdlet-ManagementObjectNotFoundException] ${requestId.slice(0, 8).toUpperCase()},${taskClass(cmdlet)}`,
   });
 }
 

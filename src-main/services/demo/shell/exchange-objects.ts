@@ -1,6 +1,6 @@
 import type { ScenarioMailbox, ScenarioMobileDevice } from '../scenario/scenario-schema';
 import { decideAccess } from './access-state';
-import { exchangeDate } from './scenario-clock';
+import { exchangeDate } from './exchange-date';
 import { deviceIdentity, stableGuid, type TenantState } from './tenant-state';
 
 /**

@@ -5,6 +5,7 @@ import { EXCHANGE_CMDLETS, type CmdletOutput } from './exchange-cmdlets';
 import { CmdletFailure, commandNotFound, unauthorized } from './exchange-errors';
 import type { AllowedCmdlet, HostRequest } from './request-validation';
 import type { TenantState } from './tenant-state';
+import { wallClockMs } from '../../clock/wall-clock';
 
 /** Answers a request: data and warnings, or a CmdletFailure / not-connected signal. */
 export type SessionResult = CmdletOutput | { notConnected: true };
@@ -39,7 +40,7 @@ export class ExchangeSession {
         cmdlet === 'Get-MobileDeviceStatistics' && params.GetMailboxLog === true ? 'mailbox-log' : 'cmdlet';
       await sleep(latencyFor(this.latency, kind));
       // The module does not refresh a token it was given (facts.md F8): after expiry calls fail.
-      if (Date.now() >= this.connection.expiresMs) {
+      if (wallClockMs() >= this.connection.expiresMs) {
         throw unauthorized('UnAuthorized: the access token has expired. Connect again with a new token.');
       }
       return implementation(this.state, params);

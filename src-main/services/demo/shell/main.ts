@@ -2,18 +2,20 @@
  * The demo tenant's simulated Exchange Online shell: a Node child process speaking the host
  * protocol over a scenario. Runs under plain Node or Electron's own Node (ELECTRON_RUN_AS_NODE=1):
  *   node out/demo-shell/demo-shell.cjs --scenario <name|path> [--latency instant|demo|realistic] [--clock-speed N]
+ *     [--clock-anchor <wall ms>]
  */
 import { parseArgs } from 'node:util';
 import { latencyProfileSchema } from '../scenario/scenario-schema';
 import { loadScenario } from '../scenario/scenario-loader';
 import { ExchangeSession } from './exchange-session';
 import { serveProtocol } from './protocol-server';
-import { ScenarioClock } from './scenario-clock';
+import { ScenarioClock } from '../../clock/case-clock';
+import { wallClockMs } from '../../clock/wall-clock';
 import { TenantState } from './tenant-state';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { scenario: { type: 'string' }, latency: { type: 'string' }, 'clock-speed': { type: 'string' } },
+    options: { scenario: { type: 'string' }, latency: { type: 'string' }, 'clock-speed': { type: 'string' }, 'clock-anchor': { type: 'string' } },
   });
   if (!values.scenario) {
     process.stderr.write(
@@ -25,7 +27,10 @@ async function main(): Promise<number> {
   const latency = latencyProfileSchema.parse(values.latency ?? scenario.latency);
   const speed = values['clock-speed'] !== undefined ? Number(values['clock-speed']) : scenario.clock.speed;
   if (!(speed > 0)) throw new Error('--clock-speed must be a positive number');
-  const state = new TenantState(scenario, new ScenarioClock(scenario.clock.now, speed));
+  // The wizard's side of the demo tenant passes its anchor, so both read the same scenario time.
+  const anchor = values['clock-anchor'] !== undefined ? Number(values['clock-anchor']) : wallClockMs();
+  if (!Number.isFinite(anchor)) throw new Error('--clock-anchor must be a time in milliseconds');
+  const state = new TenantState(scenario, new ScenarioClock(scenario.clock.now, speed, anchor));
   const maxOutput = Number(process.env.EAS_HOST_MAX_OUTPUT_BYTES);
   await serveProtocol({
     input: process.stdin,

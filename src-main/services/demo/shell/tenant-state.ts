@@ -5,7 +5,7 @@ import type {
   ScenarioMobileDevice,
   ScenarioUser,
 } from '../scenario/scenario-schema';
-import type { ScenarioClock } from './scenario-clock';
+import type { ScenarioClock } from '../../clock/case-clock';
 
 /** How long Exchange Online keeps ActiveSync debug logging on (facts.md F4; 72 h is on-premises). */
 export const DEBUG_LOGGING_HOURS = 48;

@@ -8,6 +8,7 @@ import type { TenantConnection } from './tenant-connection';
 export interface ConnectionParts {
   kind: TenantConnection['kind'];
   label: string;
+  clock: TenantConnection['clock'];
   auth: AuthService;
   shell: PowerShellSession;
   graph: { baseUrl: string; fetch: FetchLike };
@@ -29,6 +30,7 @@ export function assembleConnection(parts: ConnectionParts): TenantConnection {
   return {
     kind: parts.kind,
     label: parts.label,
+    clock: parts.clock,
     auth,
     shell,
     exchangeConnection,

@@ -5,6 +5,7 @@ import { startGraphSimulator } from '../../demo/graph-simulator';
 import { loadScenario } from '../../demo/scenario/scenario-loader';
 import type { LatencyProfile } from '../../demo/scenario/scenario-schema';
 import { PowerShellSession } from '../../powershell/powershell-session';
+import { ScenarioClock } from '../../clock/case-clock';
 import { assembleConnection } from './assemble-connection';
 import type { TenantConnection } from './tenant-connection';
 
@@ -39,10 +40,12 @@ export async function openDemoConnection(options: DemoConnectionOptions): Promis
   const scenarioFolder = isScenarioPath(options.scenario)
     ? path.dirname(scenarioFileFor(options.scenario, options.scenariosDir))
     : path.join(options.scenariosDir, options.scenario);
+  // One clock for both halves of the demo tenant: the wizard's and the simulated shell's.
+  const clock = new ScenarioClock(scenario.clock.now, scenario.clock.speed);
   const shell = new PowerShellSession({
     launch: {
       command: options.nodeExecutable ?? process.execPath,
-      args: [options.demoShellPath, '--scenario', scenarioFolder, '--latency', latency],
+      args: [options.demoShellPath, '--scenario', scenarioFolder, '--latency', latency, '--clock-anchor', String(clock.anchorWallMs)],
       env: { ELECTRON_RUN_AS_NODE: '1', EAS_SCENARIOS_DIR: options.scenariosDir },
     },
     requestTimeoutMs: 60_000,
@@ -50,6 +53,7 @@ export async function openDemoConnection(options: DemoConnectionOptions): Promis
   return assembleConnection({
     kind: 'demo',
     label: `Demo tenant — ${scenario.title}`,
+    clock,
     auth,
     shell,
     graph: { baseUrl: graphSimulator.baseUrl, fetch: options.fetch ?? ((url, init) => fetch(url, init)) },

@@ -10,6 +10,7 @@ import { discoverPowerShell, type DiscoveryOptions } from '../../powershell/exec
 import { buildPwshLaunchSpec } from '../../powershell/launch-spec';
 import { PowerShellSession } from '../../powershell/powershell-session';
 import type { AppSettings } from '../../../shared/models/settings';
+import { wallCaseClock } from '../../clock/case-clock';
 import { assembleConnection } from './assemble-connection';
 import type { TenantConnection } from './tenant-connection';
 
@@ -116,6 +117,7 @@ export async function openTenantConnection(
   return assembleConnection({
     kind: 'tenant',
     label: `Tenant ${settings.tenant}`,
+    clock: wallCaseClock,
     auth,
     shell,
     graph: { baseUrl: endpoints.graphBaseUrl, fetch: ports.fetch },

@@ -1,4 +1,5 @@
 import type { AuthService } from '../../auth/auth-service';
+import type { CaseClock } from '../../clock/case-clock';
 import type { GraphClient } from '../../graph/graph-client';
 import type { ExchangeCommands } from '../../powershell/exchange-commands';
 import type { ExchangeConnection } from '../../powershell/exchange-connection';
@@ -13,6 +14,8 @@ export interface TenantConnection {
   readonly kind: 'demo' | 'tenant';
   /** Shown to the operator: "Demo tenant — Quarantined by the organization default". */
   readonly label: string;
+  /** The tenant's "now": the wall clock for a real tenant, the scenario clock for the demo. */
+  readonly clock: CaseClock;
   readonly auth: AuthService;
   readonly shell: PowerShellSession;
   readonly exchangeConnection: ExchangeConnection;

@@ -18,6 +18,7 @@ export async function runConditionalAccessStep(ctx: StepContext): Promise<StepRe
   const bundle: GraphEvidenceBundle = await collectGraphEvidence(connection.graph, {
     userPrincipalName: session.doc.subject.userUpn,
     ...(platform ? { device: { devicePlatform: platform } } : {}),
+    now: () => connection.clock.now(),
     signal,
   });
   const graph = { kind: 'graph' as const };

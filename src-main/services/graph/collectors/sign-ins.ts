@@ -8,7 +8,8 @@ export interface SignInQuery {
   userPrincipalName: string;
   /** How far back to look; Graph keeps 30 days for P1 tenants, the wizard needs a week. */
   days?: number;
-  now?: Date;
+  /** The end of the window, on the tenant's clock. */
+  now: Date;
   signal?: AbortSignal;
 }
 
@@ -21,8 +22,7 @@ export interface SignInQuery {
  * unconfirmed filter syntax, so they are left out until that is verified on a real tenant.
  */
 export async function collectEasSignIns(client: GraphClient, query: SignInQuery): Promise<SignInEvidence> {
-  const now = query.now ?? new Date();
-  const since = new Date(now.getTime() - (query.days ?? 7) * 24 * 60 * 60 * 1000).toISOString();
+  const since = new Date(query.now.getTime() - (query.days ?? 7) * 24 * 60 * 60 * 1000).toISOString();
   const all: z.infer<typeof signInSchema>[] = [];
   for (const clientApp of EAS_CLIENT_APPS) {
     const filter = [

@@ -24,6 +24,7 @@ export function caseView(
     readOnly: false,
     createdAt: '2026-11-26T09:00:00.000Z',
     updatedAt: '2026-11-26T09:00:00.000Z',
+    clock: { kind: 'scenario', now: '2026-11-26T09:00:00.000Z', speed: 1 },
     steps: STEP_IDS.map((id) => ({
       id,
       title: id,
