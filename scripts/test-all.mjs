@@ -46,6 +46,22 @@ gate('security scan', 'npm', ['run', '--silent', 'security:scan']);
   });
 }
 
+// One clock per case: the suites whose verdicts depend on time run again with the machine's clock
+// a year ahead and a month behind. A case must read the same whatever the date (issue "One clock").
+const CLOCK_SUITES = ['test/integration/flow/demo-scenarios.spec.ts', 'test/integration/flow/case-clock.spec.ts', 'test/integration/cli/diagnose-every-scenario.spec.ts'];
+for (const shift of ['+400 days', '-30 days']) {
+  const file = path.join(reports, `vitest-clock${shift.replace(/\W+/g, '-')}.json`);
+  const { status, seconds } = run(`clock shifted ${shift} (vitest under faketime)`, 'faketime', [shift, npx, 'vitest', 'run', ...CLOCK_SUITES, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], { FAKETIME_DONT_FAKE_MONOTONIC: '1' });
+  const report = readJson(file);
+  rows.push({
+    label: `vitest ${shift}`,
+    passed: report?.numPassedTests ?? 0,
+    failed: (report?.numFailedTests ?? 0) + (report === null || (status !== 0 && !report.numFailedTests) ? 1 : 0),
+    skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
+    seconds,
+  });
+}
+
 {
   const file = path.join(reports, 'pester.json');
   const { status, seconds } = run('PowerShell (Pester in real pwsh)', 'node', ['scripts/run-pester.mjs', '--summary', file]);
@@ -67,6 +83,23 @@ gate('security scan', 'npm', ['run', '--silent', 'security:scan']);
   const stats = readJson(file)?.stats;
   rows.push({
     label: 'playwright',
+    passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
+    failed: (stats?.unexpected ?? 0) + (stats === undefined || (status !== 0 && !stats.unexpected) ? 1 : 0),
+    skipped: stats?.skipped ?? 0,
+    seconds,
+  });
+}
+
+{
+  // The same UI run with the host (where cases are judged) a year ahead of the machine's clock.
+  const file = path.join(reports, 'playwright-clock.json');
+  const { status, seconds } = run('end to end, host clock +400 days (Playwright)', npx, ['playwright', 'test', 'test/e2e/wizard-scenarios.spec.ts', '-g', 'ca-blocks-eas-group|basic-auth-old-client'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    EAS_E2E_HOST_FAKETIME: '+400 days',
+  });
+  const stats = readJson(file)?.stats;
+  rows.push({
+    label: 'playwright +400d',
     passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0),
     failed: (stats?.unexpected ?? 0) + (stats === undefined || (status !== 0 && !stats.unexpected) ? 1 : 0),
     skipped: stats?.skipped ?? 0,

@@ -32,6 +32,7 @@ export function createLargeLogApi(entryCount: number): EasApi {
     readOnly: true,
     createdAt: '2026-11-26T09:00:00.000Z',
     updatedAt: '2026-11-26T09:00:00.000Z',
+    clock: { kind: 'captured', now: '2026-11-26T09:00:00.000Z', speed: 0 },
     steps: [{ id: 'logs', title: 'Fetch and analyse logs', status: 'done', outcome: 'problem', checks: [], evidence: [] }],
     devices: [],
     logs: [

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# System packages the tests need: Debian's Chromium, PowerShell 7.6.9 (a .NET global tool) and
+# System packages the tests need: Debian's Chromium, faketime, PowerShell 7.6.9 (a .NET global tool) and
 # Pester 6.2.0 (from NuGet, unpacked into .tools/). Each is installed only when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +12,12 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "setup: installing Chromium (Debian package)"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! command -v faketime >/dev/null 2>&1; then
+  echo "setup: installing faketime (Debian package; the clock-shifted test runs need it)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../shared/ipc/result';
@@ -6,6 +7,7 @@ import { createAppBackend, type AppBackend } from '../services/app-backend';
 import { resolveAppPaths } from '../services/app-paths';
 import { UsageError } from './command';
 import { makeTempFolder, removeTempFolder } from './temp-folders';
+import { isScenarioPath } from '../services/demo/scenario/scenario-files';
 
 declare const __APP_VERSION__: string;
 
@@ -35,6 +37,7 @@ const upn = z.email('The user must be an email address (UPN), e.g. alex@contoso.
 export async function runDiagnosis(request: DiagnosisRequest): Promise<DiagnosisRun> {
   const user = upn.safeParse(request.user);
   if (!user.success) throw new UsageError(user.error.issues[0]?.message ?? 'Invalid --user.');
+  if (isScenarioPath(request.scenario)) checkScenarioFile(request.scenario);
   const tempDir = request.dataDir === undefined ? makeTempFolder('eas-diagnose-') : undefined;
   const dataDir = request.dataDir ?? tempDir!;
   const backend = createAppBackend({
@@ -71,4 +74,16 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
     throw new UsageError(connect.error?.message ?? 'The scenario could not be loaded.');
   }
   return { view, backend, caseFolder: path.join(dataDir, 'cases', view.caseId), dispose };
+}
+
+/** A scenario path must name a file or folder the file system can open; anything else is bad input. */
+function checkScenarioFile(scenarioPath: string): void {
+  try {
+    statSync(path.resolve(scenarioPath));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const shown = scenarioPath.length > 100 ? `${scenarioPath.slice(0, 60)}…${scenarioPath.slice(-30)}` : scenarioPath;
+    const why = code === 'ENAMETOOLONG' ? 'the path is longer than the file system allows' : code === 'EACCES' ? 'it cannot be read' : 'there is no such file or folder';
+    throw new UsageError(`No scenario at ${shown}: ${why}.`);
+  }
 }

@@ -15,9 +15,15 @@ const HOST_BUNDLE = path.resolve('out/host/host.cjs');
 /** Starts the real browser host process (the built bundle) and reads its URL from stdout. */
 export async function startHostProcess(args: string[] = []): Promise<RunningHost> {
   if (!existsSync(HOST_BUNDLE)) throw new Error('out/host/host.cjs is missing: run `npm run build` first.');
-  const child: ChildProcess = spawn(process.execPath, [HOST_BUNDLE, '--json', '--no-open', ...args], {
+  // EAS_E2E_HOST_FAKETIME (e.g. "+400 days") runs the host, where every case is judged, under a
+  // shifted machine clock; the browser keeps the real one, as an operator's would differ anyway.
+  const shift = process.env.EAS_E2E_HOST_FAKETIME;
+  const [command, commandArgs] = shift
+    ? ['faketime', [shift, process.execPath, HOST_BUNDLE, '--json', '--no-open', ...args]]
+    : [process.execPath, [HOST_BUNDLE, '--json', '--no-open', ...args]];
+  const child: ChildProcess = spawn(command, commandArgs, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: '1' },
+    env: { ...process.env, CI: '1', ...(shift ? { FAKETIME_DONT_FAKE_MONOTONIC: '1' } : {}) },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -153,9 +153,9 @@ function isUnavailable(value: unknown): value is { unavailable: string } {
   return typeof value === 'object' && value !== null && 'unavailable' in value && Object.keys(value).length === 1;
 }
 
-/** When the case's evidence was last captured (its creation, before any was). */
+/** When the case's evidence was last captured; a case with none yet, when it was created. */
 export function lastCapturedAt(doc: CaseDocument): string {
-  let latest = doc.createdAt;
-  for (const item of doc.evidence) if (Date.parse(item.capturedAt) > Date.parse(latest)) latest = item.capturedAt;
-  return latest;
+  let latest: string | undefined;
+  for (const item of doc.evidence) if (latest === undefined || Date.parse(item.capturedAt) > Date.parse(latest)) latest = item.capturedAt;
+  return latest ?? doc.createdAt;
 }

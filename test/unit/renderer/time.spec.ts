@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDuration, formatElapsed } from '../../../src-renderer/logic/time';
+import { caseTimeAt, formatCountdown, formatDuration, formatElapsed } from '../../../src-renderer/logic/time';
 
 describe('time formatting', () => {
   it('shows durations in the two units that matter', () => {
@@ -22,5 +22,16 @@ describe('time formatting', () => {
       expired: false,
     });
     expect(formatCountdown('2026-11-26T08:59:00Z', now).expired).toBe(true);
+  });
+
+  it('runs the case clock on from its snapshot: scenario speed, real time, or standing still', () => {
+    const received = 5_000_000;
+    const later = received + 60_000;
+    const at = '2026-11-26T09:00:00.000Z';
+    expect(new Date(caseTimeAt({ kind: 'scenario', now: at, speed: 60 }, received, later)).toISOString()).toBe('2026-11-26T10:00:00.000Z');
+    expect(new Date(caseTimeAt({ kind: 'wall', now: at, speed: 1 }, received, later)).toISOString()).toBe('2026-11-26T09:01:00.000Z');
+    expect(new Date(caseTimeAt({ kind: 'captured', now: at, speed: 0 }, received, later)).toISOString()).toBe(at);
+    // A wall clock read before the snapshot arrived never runs the case backwards.
+    expect(new Date(caseTimeAt({ kind: 'wall', now: at, speed: 1 }, received, received - 9_000)).toISOString()).toBe(at);
   });
 });
