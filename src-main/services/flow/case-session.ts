@@ -3,7 +3,7 @@ import type { DeviceTimeline } from '../../domain/patterns/device-timeline';
 import type { CaseStore, EvidenceBody } from '../cases/case-store';
 import type { CaseDocument, EvidenceKind } from '../../shared/models/case';
 import type { CheckView, DeviceLogView, Outcome, WizardStepId } from '../../shared/models/wizard';
-import { evidenceIdFor, parseEvidenceId } from './evidence-names';
+import { evidenceIdFor, parseEvidenceId } from '../../shared/models/evidence-names';
 import { capturedCaseClock, type CaseClock } from '../clock/case-clock';
 
 /** Raw evidence as captured: the data, or why it could not be read. */

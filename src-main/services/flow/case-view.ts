@@ -7,7 +7,7 @@ import { deviceViews } from './steps/mailbox';
 import { escalationNote } from './steps/summary';
 import { timelineBuckets } from './log-rows';
 import type { CasMailbox } from '../../shared/models/exchange';
-import { EVIDENCE } from './evidence-names';
+import { EVIDENCE } from '../../shared/models/evidence-names';
 import { snapshotOf } from '../clock/case-clock';
 
 export const STEP_TITLES: Record<WizardStepId, string> = {

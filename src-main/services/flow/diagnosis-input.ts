@@ -14,7 +14,7 @@ import type {
 } from '../../shared/models/exchange';
 import type { ConditionalAccessEvidence, SignInEvidence, UserMemberships, WhatIfEvidence } from '../../shared/models/graph';
 import type { CaseSession, Captured } from './case-session';
-import { EVIDENCE } from './evidence-names';
+import { EVIDENCE } from '../../shared/models/evidence-names';
 
 const NOT_YET = 'This step has not run yet.';
 

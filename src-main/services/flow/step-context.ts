@@ -2,7 +2,8 @@ import { GraphError } from '../graph/graph-errors';
 import { HostRequestError } from '../powershell/errors';
 import { ExchangeDataError } from '../powershell/exchange-commands';
 import { ExchangeConnectionError } from '../powershell/exchange-connection';
-import type { CaseSession, Captured } from './case-session';
+import type { CaseSession, Captured, StepResult } from './case-session';
+import type { StepJudgement } from '../../domain/judges/judgement';
 import type { TenantConnection } from './connections/tenant-connection';
 import type { CheckView, Outcome } from '../../shared/models/wizard';
 
@@ -55,4 +56,22 @@ export function worstOutcome(checks: readonly CheckView[]): Outcome {
 
 export function unavailableCheck(id: string, label: string, captured: Captured): CheckView {
   return check(id, label, 'unavailable', captured.available ? 'Read.' : `Could not be checked: ${captured.reason}`, [captured]);
+}
+
+/**
+ * The step's result from the domain's judgement: the same checks the diagnosis read, with each
+ * evidence name turned into the capture the operator can open.
+ */
+export function fromJudgement(session: CaseSession, judgement: StepJudgement): StepResult {
+  return {
+    outcome: judgement.outcome,
+    summary: judgement.summary,
+    checks: judgement.checks.map((c) => ({
+      id: c.id,
+      label: c.label,
+      outcome: c.outcome,
+      detail: c.detail,
+      evidence: c.evidence.map((name) => session.get(name)?.evidenceId).filter((id): id is string => id !== undefined),
+    })),
+  };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseClockSnapshotSchema } from './clock';
 import { auditEntrySchema, caseConnectionSchema, caseSubjectSchema, evidenceKindSchema } from './case';
 import { findingSchema } from './finding';
+import { wizardStepIdSchema } from './steps';
 
 /**
  * What the renderer shows of a case. The flow engine in the main process owns the case; after
@@ -9,17 +10,7 @@ import { findingSchema } from './finding';
  * replaces its copy. Large data (mailbox-log entries) is fetched page by page instead.
  */
 
-export const wizardStepIdSchema = z.enum([
-  'connect',
-  'mailbox',
-  'client-access-rules',
-  'conditional-access',
-  'authentication',
-  'debug-logging',
-  'logs',
-  'summary',
-]);
-export type WizardStepId = z.infer<typeof wizardStepIdSchema>;
+export { wizardStepIdSchema, type WizardStepId } from './steps';
 
 export const stepViewStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'cancelled']);
 

@@ -1,7 +1,7 @@
 import type { AuthenticationPolicy, ExchangeUser, OrganizationConfig } from '../../../shared/models/exchange';
 import type { CheckView } from '../../../shared/models/wizard';
 import type { StepResult } from '../case-session';
-import { EVIDENCE } from '../evidence-names';
+import { EVIDENCE } from '../../../shared/models/evidence-names';
 import { check, orUnavailable, unavailableCheck, worstOutcome, type StepContext } from '../step-context';
 
 /**

@@ -1,6 +1,6 @@
 import type { ClientAccessRule, TenantFeature } from '../../../shared/models/exchange';
 import type { StepResult } from '../case-session';
-import { EVIDENCE } from '../evidence-names';
+import { EVIDENCE } from '../../../shared/models/evidence-names';
 import { check, orUnavailable, unavailableCheck, type StepContext } from '../step-context';
 
 /**

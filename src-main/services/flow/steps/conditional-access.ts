@@ -2,7 +2,7 @@ import { collectGraphEvidence, type GraphEvidenceBundle } from '../../graph/grap
 import type { ConditionalAccessEvidence, Evidence, SignInEvidence, UserMemberships, WhatIfEvidence } from '../../../shared/models/graph';
 import type { CheckView } from '../../../shared/models/wizard';
 import type { Captured, StepResult } from '../case-session';
-import { EVIDENCE } from '../evidence-names';
+import { EVIDENCE } from '../../../shared/models/evidence-names';
 import { check, unavailableCheck, worstOutcome, type StepContext } from '../step-context';
 import { deviceViews } from './mailbox';
 

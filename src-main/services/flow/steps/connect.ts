@@ -1,7 +1,7 @@
 import { REQUIRED_PERMISSIONS } from '../../../shared/models/auth-setup';
 import type { CheckView } from '../../../shared/models/wizard';
 import type { StepResult } from '../case-session';
-import { EVIDENCE } from '../evidence-names';
+import { EVIDENCE } from '../../../shared/models/evidence-names';
 import { check, orUnavailable, worstOutcome, type StepContext } from '../step-context';
 
 /** The Exchange management role that carries Set-CASMailbox, which every tier-1 action uses. */

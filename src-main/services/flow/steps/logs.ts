@@ -2,7 +2,7 @@ import { LogAnalysisSession } from '../../../domain/diagnosis/log-analysis-sessi
 import type { DeviceMailboxLog } from '../../../shared/models/exchange';
 import type { CheckView } from '../../../shared/models/wizard';
 import type { StepResult } from '../case-session';
-import { EVIDENCE } from '../evidence-names';
+import { EVIDENCE } from '../../../shared/models/evidence-names';
 import { check, orUnavailable, worstOutcome, type StepContext } from '../step-context';
 import { deviceLogViews } from '../case-view';
 import { deviceName, deviceViews } from './mailbox';

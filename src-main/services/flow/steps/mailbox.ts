@@ -1,7 +1,7 @@
 import type { MobileDevice, MobileDeviceStatistics } from '../../../shared/models/exchange';
 import type { CheckView, DeviceView } from '../../../shared/models/wizard';
 import type { CaseSession, StepResult } from '../case-session';
-import { EVIDENCE } from '../evidence-names';
+import { EVIDENCE } from '../../../shared/models/evidence-names';
 import { check, orUnavailable, unavailableCheck, worstOutcome, type StepContext } from '../step-context';
 
 /** Exchange Online refuses EAS protocol versions below 16.1 since 1 March 2026 (facts F2). */
