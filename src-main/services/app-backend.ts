@@ -11,6 +11,8 @@ import { isScenarioPath } from './demo/scenario/scenario-files';
 import { listScenarios, ScenarioError } from './demo/scenario/scenario-loader';
 import { openDemoConnection } from './flow/connections/demo-connection';
 import type { TenantConnection } from './flow/connections/tenant-connection';
+import { CaseLibrary } from './flow/case-library';
+import { CaseSessions } from './flow/case-sessions';
 import { FlowEngine } from './flow/flow-engine';
 import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
 import { TenantAccess } from './settings/tenant-access';
@@ -50,8 +52,11 @@ export interface AppBackendOptions {
 export interface AppBackend {
   handlers: IpcHandlers;
   events: EventHub;
+  /** The wizard: runs a case's steps and actions. */
   engine: FlowEngine;
-  /** The case library the engine saves into. */
+  /** Saved cases: open, export, re-analyse, import, evidence and log pages. */
+  library: CaseLibrary;
+  /** The case store both save into. */
   store: CaseStore;
   dispose(): Promise<void>;
 }
@@ -98,14 +103,15 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     if (options.openTenant !== undefined) return options.openTenant(connection.tenant);
     return tenantAccess.openTenant(connection.tenant);
   };
-  const engine = new FlowEngine({
-    store,
-    events,
-    openConnection,
+  const sessions = new CaseSessions(store, events);
+  const engine = new FlowEngine({ sessions, events, openConnection, analysisEngineVersion: ANALYSIS_ENGINE_VERSION });
+  const library = new CaseLibrary({
+    sessions,
     exportsDir: path.join(paths.dataDir, 'exports'),
     ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {}),
     appVersion: options.version,
     analysisEngineVersion: ANALYSIS_ENGINE_VERSION,
+    wizard: engine,
   });
 
   const handlers: IpcHandlers = {
@@ -124,20 +130,20 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     selectDevice: ({ caseId, deviceId }) => engine.selectDevice(caseId, deviceId),
     previewAction: async ({ caseId, action }) => engine.previewAction(caseId, action),
     runAction: ({ caseId, action }) => engine.runAction(caseId, action),
-    queryLogEntries: async ({ caseId, ...query }) => engine.queryLogEntries(caseId, query),
-    getLogEntry: async ({ caseId, seq }) => engine.getLogEntry(caseId, seq),
-    getEvidence: ({ caseId, evidenceId }) => engine.getEvidence(caseId, evidenceId),
-    listCases: ({ query }) => engine.listCases(query),
-    openCase: ({ caseId }) => engine.openCase(caseId),
+    queryLogEntries: async ({ caseId, ...query }) => library.queryLogEntries(caseId, query),
+    getLogEntry: async ({ caseId, seq }) => library.getLogEntry(caseId, seq),
+    getEvidence: ({ caseId, evidenceId }) => library.getEvidence(caseId, evidenceId),
+    listCases: ({ query }) => library.listCases(query),
+    openCase: ({ caseId }) => library.openCase(caseId),
     deleteCase: async ({ caseId }) => {
-      await engine.deleteCase(caseId);
+      await library.deleteCase(caseId);
       return { deleted: true };
     },
-    exportCase: ({ caseId, redact }) => engine.exportCase(caseId, redact),
-    importBundle: ({ filePath }) => engine.importBundle(filePath),
-    exportReportPdf: ({ caseId }) => engine.exportReportPdf(caseId),
+    exportCase: ({ caseId, redact }) => library.exportCase(caseId, redact),
+    importBundle: ({ filePath }) => library.importBundle(filePath),
+    exportReportPdf: ({ caseId }) => library.exportReportPdf(caseId),
     reanalyseCase: async ({ caseId }) => {
-      const { engineVersion, previousEngineVersion, diff } = await engine.reanalyse(caseId);
+      const { engineVersion, previousEngineVersion, diff } = await library.reanalyse(caseId);
       const ref = (f: Finding) => ({ code: f.code, title: f.title, severity: f.severity, ...(f.deviceId ? { deviceId: f.deviceId } : {}) });
       return {
         engineVersion,
@@ -158,5 +164,5 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   const dispose = async () => {
     await Promise.allSettled([engine.dispose(), tenantAccess.dispose()]);
   };
-  return { handlers, events, engine, store, dispose };
+  return { handlers, events, engine, library, store, dispose };
 }

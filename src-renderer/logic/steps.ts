@@ -1,19 +1,12 @@
-import type { WizardStepId } from '../../src-main/shared/models/wizard';
+import { WIZARD_STEPS as DECLARED_STEPS, type WizardStepId } from '../../src-main/shared/models/steps';
 
 /** A place in the wizard: the start screen or one of the main process's steps. */
 export type WizardPlace = 'start' | WizardStepId;
 
-/** The wizard's steps in order, as the operator sees them in the side list. */
+/** The wizard's places in order: the start screen, then the steps as the main process declares them. */
 export const WIZARD_STEPS: ReadonlyArray<{ id: WizardPlace; title: string; hint: string }> = [
   { id: 'start', title: 'New case', hint: 'Who is affected, and on which device' },
-  { id: 'connect', title: 'Connect', hint: 'Sign in and check your permissions' },
-  { id: 'mailbox', title: 'Mailbox and devices', hint: 'ActiveSync access and device state' },
-  { id: 'client-access-rules', title: 'Client Access Rules', hint: 'Retired in Exchange Online' },
-  { id: 'conditional-access', title: 'Conditional Access', hint: 'Policies and sign-in evidence' },
-  { id: 'authentication', title: 'Authentication', hint: 'Modern authentication' },
-  { id: 'debug-logging', title: 'Debug logging', hint: 'Capture the device conversation' },
-  { id: 'logs', title: 'Fetch and analyse logs', hint: 'What the device and Exchange said' },
-  { id: 'summary', title: 'Summary', hint: 'Root cause and next steps' },
+  ...DECLARED_STEPS.map(({ id, title, hint }) => ({ id, title, hint })),
 ];
 
 /** The place after `place`, or undefined at the summary. */

@@ -121,11 +121,8 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       reanalysis: null,
       pdf: null,
 
-      startCase: async (input) => {
-        const started = await openWith(api.startCase(input), 'connect');
-        if (started) await get().runStep('connect');
-        return started;
-      },
+      // The main process runs the whole flow from here; the view follows its pushed snapshots.
+      startCase: (input) => openWith(api.startCase(input), 'connect'),
       // A case from the library or a bundle is for review: it opens on its summary.
       openCase: (caseId) => openWith(api.openCase({ caseId }), 'summary'),
       importBundle: (filePath) => openWith(api.importBundle({ filePath }), 'summary'),
@@ -143,14 +140,9 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
           error: null,
         }),
 
-      goTo: (place) => {
-        set({ place });
-        // Arriving at a step that has never run starts it, so the operator only has to press Next.
-        if (place === 'start') return;
-        const view = get().view;
-        const step = view?.steps.find((s) => s.id === place);
-        if (view !== null && !view.readOnly && step?.status === 'pending') void get().runStep(place);
-      },
+      // Moving around only changes what is shown: the engine decides when steps run, and a
+      // step that has not run offers "Run this step".
+      goTo: (place) => set({ place }),
 
       runStep: async (stepId) => {
         const view = get().view;

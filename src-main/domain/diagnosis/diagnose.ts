@@ -21,6 +21,8 @@ import type { MailboxLogAnalysis } from './analyze-mailbox-log';
 import { buildFinding, type FindingDraft } from './catalog';
 import { mergeDrafts } from './merge';
 import { rankFindings } from './rank';
+import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-logging';
+import { judgeLogs } from '../judges/logs';
 
 /**
  * Everything the diagnosis can look at. Each piece of evidence is either present or
@@ -40,6 +42,8 @@ export interface DiagnosisInput {
   /** When the wizard turned debug logging on (ISO), for the 48-hour expiry. */
   debugLoggingEnabledAt?: string;
   casMailbox: Evidence<CasMailboxInput>;
+  /** The debug-logging flag as the Debug logging step read it back; the mailbox read stands in before. */
+  debugLogging?: Evidence<DebugLoggingReadBack>;
   mobileDevices: Evidence<readonly MobileDeviceInput[]>;
   organizationSettings: Evidence<ActiveSyncOrganizationSettingsInput>;
   deviceAccessRules: Evidence<readonly DeviceAccessRuleInput[]>;
@@ -90,7 +94,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
 
   const drafts: FindingDraft[] = [];
   const cas = present(input.casMailbox);
-  if (cas !== undefined) drafts.push(...evaluateCasMailbox(cas, { debugLoggingEnabledAt: input.debugLoggingEnabledAt }));
+  if (cas !== undefined) drafts.push(...evaluateCasMailbox(cas));
+  drafts.push(...judgeDebugLogging(input.debugLogging ?? input.casMailbox, input.debugLoggingEnabledAt).findings);
 
   const devices = present(input.mobileDevices);
   if (devices !== undefined) {
@@ -118,21 +123,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const auth = present(input.authentication);
   if (auth !== undefined) drafts.push(...evaluateAuthentication(auth.organizationConfig, auth.authenticationPolicy));
 
-  const log = present(input.mailboxLog);
-  if (log !== undefined) {
-    const relevant = input.targetDeviceId === undefined ? log.drafts : log.drafts.filter((d) => d.deviceId === undefined || d.deviceId.toLowerCase() === input.targetDeviceId?.toLowerCase());
-    drafts.push(...relevant);
-    const reached = input.targetDeviceId === undefined ? log.devices.length > 0 : log.devices.some((d) => d.deviceId?.toLowerCase() === input.targetDeviceId?.toLowerCase());
-    if (!reached) {
-      drafts.push({
-        code: 'NO_REQUESTS_REACHED_MAILBOX',
-        detail: input.targetDeviceId === undefined ? 'The mailbox log has no entries at all.' : `The mailbox log has no entries for device ${input.targetDeviceId}.`,
-        evidence: [{ step: 'mailbox-log', object: input.targetDeviceId === undefined ? undefined : `device ${input.targetDeviceId}`, detail: `${log.devices.length} device(s) in the log` }],
-        confidence: 'medium',
-        deviceId: input.targetDeviceId,
-      });
-    }
-  }
+  drafts.push(...judgeLogs(input.mailboxLog, [], input.targetDeviceId).findings);
 
   if (unchecked.length > 0) {
     drafts.push({

@@ -1,6 +1,7 @@
 import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-log';
 import type { DeviceTimeline } from '../../domain/patterns/device-timeline';
-import type { CaseView, DeviceLogView, StepView, WizardStepId } from '../../shared/models/wizard';
+import type { CaseView, DeviceLogView, StepView } from '../../shared/models/wizard';
+import { WIZARD_STEPS } from '../../shared/models/steps';
 import type { CaseSession } from './case-session';
 import { DEBUG_LOGGING_HOURS, reproduceMessage } from './steps/debug-logging';
 import { deviceViews } from './steps/mailbox';
@@ -9,18 +10,6 @@ import { timelineBuckets } from './log-rows';
 import type { CasMailbox } from '../../shared/models/exchange';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import { snapshotOf } from '../clock/case-clock';
-
-export const STEP_TITLES: Record<WizardStepId, string> = {
-  connect: 'Connect',
-  mailbox: 'Mailbox and devices',
-  'client-access-rules': 'Client Access Rules',
-  'conditional-access': 'Conditional Access',
-  authentication: 'Authentication',
-  'debug-logging': 'Debug logging',
-  logs: 'Fetch and analyse logs',
-  summary: 'Summary',
-};
-export const STEP_ORDER = Object.keys(STEP_TITLES) as WizardStepId[];
 
 /** When the operator turned debug logging on through the app (the audit trail knows). */
 export function debugLoggingEnabledAt(session: CaseSession): string | undefined {
@@ -31,12 +20,12 @@ export function debugLoggingEnabledAt(session: CaseSession): string | undefined 
 /** The renderer's snapshot of a case: a pure function of the session. */
 export function buildCaseView(session: CaseSession): CaseView {
   const { doc } = session;
-  const steps: StepView[] = STEP_ORDER.map((id) => {
+  const steps: StepView[] = WIZARD_STEPS.map(({ id, title }) => {
     const runtime = session.steps.get(id);
     const saved = doc.steps.find((s) => s.id === id);
     return {
       id,
-      title: STEP_TITLES[id],
+      title,
       status: runtime?.status ?? saved?.status ?? 'pending',
       ...(runtime?.result ? { outcome: runtime.result.outcome, summary: runtime.result.summary } : saved?.summary ? { summary: saved.summary } : {}),
       ...(runtime?.startedAt ?? saved?.startedAt ? { startedAt: runtime?.startedAt ?? saved?.startedAt } : {}),

@@ -51,6 +51,7 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
     judgedAt: session.clock.now().toISOString(),
     ...(debugLoggingEnabledAt ? { debugLoggingEnabledAt } : {}),
     casMailbox: pick<CasMailbox>(EVIDENCE.casMailbox),
+    ...(session.get(EVIDENCE.debugLogging) ? { debugLogging: pick<CasMailbox>(EVIDENCE.debugLogging) } : {}),
     // Statistics add what partnerships lack (remote-wipe status, last sync), matched by DeviceId.
     mobileDevices: pick<MobileDevice[]>(EVIDENCE.mobileDevices, (devices) =>
       devices.map((device) => {

@@ -1,54 +1,54 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { EventHub } from '../../ipc/event-hub';
 import type { CaseConnection, CaseDocument, CaseSubject } from '../../shared/models/case';
 import { AppError } from '../../shared/ipc/result';
-import type { ActionPreview, CaseSummary, CaseView, LogEntryDetail, LogEntryRow, WizardAction, WizardStepId } from '../../shared/models/wizard';
-import { exportCaseBundle } from '../cases/bundle/bundle-writer';
-import { importCaseBundle } from '../cases/bundle/bundle-import';
-import { reanalyseCase, type ReanalysisResult } from '../cases/reanalyse/reanalyse-case';
-import { writeCaseReportPdf, type PdfPrinter } from '../cases/report/report-pdf';
-import { evidenceFilePath } from '../cases/case-layout';
+import { assertNever, stepIndex, stepTitle, WIZARD_STEPS, type SkipRule, type StepDeclaration, type WizardStepId } from '../../shared/models/steps';
+import type { ActionPreview, CaseView, WizardAction } from '../../shared/models/wizard';
 import type { CaseStore } from '../cases/case-store';
-import { describeAction, performAction, stepsToVerify } from './actions';
 import { wallClockNow } from '../clock/wall-clock';
-import { CaseSession, type StepResult } from './case-session';
-import { createCaseAnalysisEngine, parseEvidence } from './case-analysis-engine';
-import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack, STEP_ORDER } from './case-view';
+import { describeAction, performAction, stepsToVerify } from './actions';
+import type { CaseSession, StepResult } from './case-session';
+import type { CaseSessions } from './case-sessions';
+import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack } from './case-view';
 import type { TenantConnection } from './connections/tenant-connection';
-import { toDetail, toRow } from './log-rows';
 import type { StepContext } from './step-context';
 import { runAuthenticationStep } from './steps/authentication';
 import { runClientAccessRulesStep } from './steps/client-access-rules';
 import { runConditionalAccessStep } from './steps/conditional-access';
 import { runConnectStep } from './steps/connect';
 import { runDebugLoggingStep } from './steps/debug-logging';
-import { analyseCapturedLogs, runLogsStep } from './steps/logs';
+import { runLogsStep } from './steps/logs';
 import { deviceViews, runMailboxStep } from './steps/mailbox';
 import { runSummaryStep } from './steps/summary';
 
 export interface FlowEngineOptions {
-  store: CaseStore;
+  sessions: CaseSessions;
   events: EventHub;
   /** Opens the tenant a case runs against (a fresh demo tenant per demo case). */
   openConnection(connection: CaseConnection): Promise<TenantConnection>;
-  exportsDir: string;
-  /** Turns the report into a PDF; only the desktop app has one (Electron's printToPDF). */
-  pdfPrinter?: PdfPrinter;
-  appVersion: string;
   analysisEngineVersion: string;
 }
 
-const MAX_EVIDENCE_TEXT = 2 * 1024 * 1024;
-const PARALLEL_CHECKS: WizardStepId[] = ['client-access-rules', 'conditional-access', 'authentication'];
+/** Steps run one after another, except a `checks` group, whose members run side by side. */
+function batches(steps: readonly StepDeclaration[]): StepDeclaration[][] {
+  const out: StepDeclaration[][] = [];
+  for (const step of steps) {
+    const last = out[out.length - 1];
+    if (step.phase === 'checks' && last?.[0]?.phase === 'checks') last.push(step);
+    else out.push([step]);
+  }
+  return out;
+}
+
+/** Without a tenant and a mailbox there is nothing the later steps could check. */
+const STOPS_FLOW_ON_FAILURE: ReadonlySet<WizardStepId> = new Set(['connect', 'mailbox']);
 
 /**
- * The wizard's source of truth. It runs the steps (independent ones in parallel), gathers evidence
- * through the services, calls the analysis engine, writes every result into the case (autosaved
- * after each step and action) and pushes a fresh case view to the renderer after each change.
+ * The wizard: runs a case's steps in the order the step table declares (the checks group in
+ * parallel), gathers evidence through the services, lets the domain judge it, writes every
+ * result into the case (autosaved after each step and action) and pushes a fresh case view to the
+ * renderer after each change. The case library (list, open, export…) lives in CaseLibrary.
  */
 export class FlowEngine {
-  private readonly sessions = new Map<string, CaseSession>();
   private readonly connections = new Map<string, Promise<TenantConnection>>();
   /** Flows and re-runs in progress per case, so callers can wait until a case is quiet. */
   private readonly active = new Map<string, Set<Promise<unknown>>>();
@@ -57,14 +57,22 @@ export class FlowEngine {
 
   constructor(private readonly options: FlowEngineOptions) {}
 
+  private get sessions(): CaseSessions {
+    return this.options.sessions;
+  }
+
+  private get store(): CaseStore {
+    return this.options.sessions.store;
+  }
+
   async startCase(subject: CaseSubject, connection: CaseConnection): Promise<CaseView> {
-    const doc = await this.options.store.create({
+    const doc = await this.store.create({
       operator: { name: 'Not signed in yet' },
       subject,
       connection,
       analysisEngineVersion: this.options.analysisEngineVersion,
     });
-    const session = this.adopt(doc, false);
+    const session = this.sessions.adopt(doc, false);
     this.track(session, this.runFlow(session));
     return buildCaseView(session);
   }
@@ -80,23 +88,39 @@ export class FlowEngine {
   }
 
   private async flowSteps(session: CaseSession): Promise<void> {
-    if (!(await this.run(session, 'connect'))) return;
-    if (!(await this.run(session, 'mailbox'))) return;
-    await this.selectOnlyPhone(session);
-    await Promise.all(PARALLEL_CHECKS.map((id) => this.run(session, id)));
-    await this.run(session, 'debug-logging');
-    if (debugLoggingReadBack(session)) await this.run(session, 'logs');
-    else this.skip(session, 'logs', 'Debug logging is off, so Exchange has no log to fetch. Turn it on, ask the user to reproduce the problem, then run this step.');
-    await this.run(session, 'summary');
+    for (const batch of batches(WIZARD_STEPS)) {
+      const done = await Promise.all(batch.map((step) => this.runOrSkip(session, step)));
+      const stop = batch.some((step, i) => !done[i] && STOPS_FLOW_ON_FAILURE.has(step.id as WizardStepId));
+      if (stop) return;
+      if (batch.some((step) => step.id === 'mailbox')) await this.selectOnlyPhone(session);
+    }
+  }
+
+  private async runOrSkip(session: CaseSession, step: StepDeclaration): Promise<boolean> {
+    const id = step.id as WizardStepId;
+    if (step.skip && this.skipApplies(session, step.skip.when)) {
+      this.skip(session, id, step.skip.reason);
+      return true;
+    }
+    return this.run(session, id);
+  }
+
+  private skipApplies(session: CaseSession, rule: SkipRule): boolean {
+    switch (rule) {
+      case 'debug-logging-off':
+        return !debugLoggingReadBack(session);
+      default:
+        return assertNever(rule);
+    }
   }
 
   getCase(caseId: string): CaseView {
-    return buildCaseView(this.session(caseId));
+    return buildCaseView(this.sessions.get(caseId));
   }
 
   /** Runs one step again (after Connect, if that has not succeeded yet), then the summary. */
   async runStep(caseId: string, stepId: WizardStepId): Promise<CaseView> {
-    const session = this.writable(caseId);
+    const session = this.sessions.writable(caseId);
     this.track(
       session,
       (async () => {
@@ -110,32 +134,32 @@ export class FlowEngine {
   }
 
   cancelStep(caseId: string, stepId: WizardStepId): CaseView {
-    const session = this.session(caseId);
+    const session = this.sessions.get(caseId);
     const runtime = session.steps.get(stepId);
     if (runtime?.status === 'running') {
       runtime.abort?.abort();
       runtime.status = 'cancelled';
       runtime.finishedAt = wallClockNow().toISOString();
       runtime.progress = undefined;
-      this.emit(session);
+      this.sessions.emit(session);
     }
     return buildCaseView(session);
   }
 
   async selectDevice(caseId: string, deviceId: string): Promise<CaseView> {
-    const session = this.writable(caseId);
+    const session = this.sessions.writable(caseId);
     if (!deviceViews(session).some((d) => d.deviceId === deviceId)) {
       throw new AppError('NOT_FOUND', `No phone with the id ${deviceId} is known for this mailbox.`);
     }
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
     if (session.steps.get('summary')?.status === 'done') await this.run(session, 'summary');
-    this.emit(session);
+    this.sessions.emit(session);
     return buildCaseView(session);
   }
 
   previewAction(caseId: string, action: WizardAction): ActionPreview {
-    const session = this.writable(caseId);
+    const session = this.sessions.writable(caseId);
     const permissions = session.permissions;
     const allowed = permissions?.canAct === true;
     return {
@@ -148,7 +172,7 @@ export class FlowEngine {
   }
 
   async runAction(caseId: string, action: WizardAction): Promise<CaseView> {
-    const session = this.writable(caseId);
+    const session = this.sessions.writable(caseId);
     const preview = this.previewAction(caseId, action);
     if (!preview.allowed) throw new AppError('PERMISSION_DENIED', preview.reason ?? 'You cannot make this change.');
     const connection = await this.connectionOf(session);
@@ -175,135 +199,29 @@ export class FlowEngine {
         },
       ],
     }));
-    this.emit(session);
+    this.sessions.emit(session);
     if (failure) throw new AppError('UNAVAILABLE', `The change was not made: ${failure}`);
     for (const step of stepsToVerify(action)) await this.run(session, step);
     await this.run(session, 'summary');
     return buildCaseView(session);
   }
 
-  queryLogEntries(
-    caseId: string,
-    query: { deviceId: string; offset: number; limit: number; search?: string; outcome: 'all' | 'warning' | 'error'; command?: string },
-  ): { total: number; rows: LogEntryRow[] } {
-    const timeline = this.session(caseId).logAnalysis?.timelines.find((t) => (t.deviceId ?? t.key) === query.deviceId);
-    if (timeline === undefined) return { total: 0, rows: [] };
-    const needle = query.search?.trim().toLowerCase();
-    const matches: LogEntryRow[] = [];
-    let total = 0;
-    for (const entry of timeline.entries) {
-      if (query.command && entry.command !== query.command) continue;
-      const row = toRow(entry);
-      if (query.outcome !== 'all' && row.outcome !== query.outcome && !(query.outcome === 'warning' && row.outcome === 'error')) continue;
-      if (needle && !`${row.summary} ${row.status ?? ''} ${entry.userAgent ?? ''}`.toLowerCase().includes(needle)) continue;
-      if (total >= query.offset && matches.length < query.limit) matches.push(row);
-      total++;
-    }
-    return { total, rows: matches };
+  /** Whether a case has a step running (the library refuses to delete or re-analyse it then). */
+  isBusy(caseId: string): boolean {
+    const session = this.sessions.find(caseId);
+    return session !== undefined && [...session.steps.values()].some((s) => s.status === 'running');
   }
 
-  getLogEntry(caseId: string, seq: number): LogEntryDetail {
-    for (const timeline of this.session(caseId).logAnalysis?.timelines ?? []) {
-      const entry = timeline.entries.find((e) => e.seq === seq);
-      if (entry) return toDetail(entry);
-    }
-    throw new AppError('NOT_FOUND', `There is no log entry ${seq} in this case.`);
-  }
-
-  async getEvidence(caseId: string, evidenceId: string): Promise<{ text: string; truncated: boolean; contentType: string }> {
-    const session = this.session(caseId);
-    const item = session.doc.evidence.find((e) => e.id === evidenceId);
-    if (item === undefined) throw new AppError('NOT_FOUND', 'That evidence is not part of this case.');
-    if (item.fileName === undefined) return { text: `Not captured: ${item.unavailableReason ?? 'no reason recorded'}`, truncated: false, contentType: 'text/plain' };
-    const bytes = await readFile(evidenceFilePath(this.options.store.folderOf(caseId), item.fileName));
-    const truncated = bytes.length > MAX_EVIDENCE_TEXT;
-    return { text: bytes.subarray(0, MAX_EVIDENCE_TEXT).toString('utf8'), truncated, contentType: item.contentType };
-  }
-
-  async listCases(query: string | undefined): Promise<CaseSummary[]> {
-    const found = query?.trim() ? await this.options.store.search({ text: query.trim() }) : (await this.options.store.list()).cases;
-    return found.map((c) => ({
-      caseId: c.id,
-      userUpn: c.userUpn,
-      ...(c.deviceId ? { deviceId: c.deviceId } : {}),
-      ...(c.ticketRef ? { ticketRef: c.ticketRef } : {}),
-      createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-      complete: !c.incomplete,
-      ...(c.findingCodes[0] ? { topFinding: c.findingCodes[0] } : {}),
-      connection: c.readOnly ? 'imported bundle' : 'saved case',
-    }));
-  }
-
-  /** Opens a saved case: imported or closed ones for review only, open ones to resume. */
-  async openCase(caseId: string): Promise<CaseView> {
-    const existing = this.sessions.get(caseId);
-    if (existing) return buildCaseView(existing);
-    const doc = await this.options.store.load(caseId);
-    const session = this.adopt(doc, doc.imported !== undefined || doc.closedAt !== undefined);
-    await session.restoreEvidence(parseEvidence);
-    analyseCapturedLogs(session);
-    return buildCaseView(session);
-  }
-
-  async deleteCase(caseId: string): Promise<void> {
-    const session = this.sessions.get(caseId);
-    if (session && [...session.steps.values()].some((s) => s.status === 'running')) {
-      throw new AppError('CONFLICT', 'Wait for the running step to finish, or cancel it, before deleting the case.');
-    }
-    this.sessions.delete(caseId);
-    await this.closeConnection(caseId);
-    await this.options.store.delete(caseId);
-  }
-
-  async exportCase(caseId: string, redact: boolean): Promise<{ filePath: string; size: number }> {
-    const session = this.session(caseId);
-    await mkdir(this.options.exportsDir, { recursive: true });
-    const outPath = path.join(this.options.exportsDir, `${caseId}${redact ? '-redacted' : ''}.zip`);
-    await exportCaseBundle({ caseFolder: this.options.store.folderOf(caseId), outPath, appVersion: this.options.appVersion, redact });
-    const size = (await stat(outPath)).size;
-    if (!session.readOnly) {
-      await session.mutate((doc) => ({
-        ...doc,
-        audit: [...doc.audit, { at: session.clock.now().toISOString(), who: doc.operator.upn ?? doc.operator.name, action: 'export-bundle', target: outPath, details: redact ? 'redacted' : 'not redacted', result: 'succeeded' }],
-      }));
-      this.emit(session);
-    }
-    return { filePath: outPath, size };
-  }
-
-  /** Saves the case report as a PDF next to the exported bundles. */
-  async exportReportPdf(caseId: string): Promise<{ filePath: string; size: number }> {
-    const session = this.session(caseId);
-    if (this.options.pdfPrinter === undefined) {
-      throw new AppError(
-        'UNAVAILABLE',
-        'Saving the report as a PDF needs the desktop app. Here, export the case bundle and print its report.html from the browser.',
-      );
-    }
-    await mkdir(this.options.exportsDir, { recursive: true });
-    const filePath = path.join(this.options.exportsDir, `${caseId}-report.pdf`);
-    await writeCaseReportPdf(session.doc, { appVersion: this.options.appVersion, generatedAt: wallClockNow().toISOString(), redacted: false }, this.options.pdfPrinter, filePath);
-    return { filePath, size: (await stat(filePath)).size };
-  }
-
-  /** Runs this version's analysis over a saved case's raw evidence and says what changed; the case stays as it is. */
-  async reanalyse(caseId: string): Promise<ReanalysisResult> {
-    const running = this.sessions.get(caseId);
-    if (running && [...running.steps.values()].some((s) => s.status === 'running')) {
-      throw new AppError('CONFLICT', 'Wait for the running steps to finish before re-analysing.');
-    }
-    return reanalyseCase(this.options.store, caseId, createCaseAnalysisEngine(this.options.store, this.options.analysisEngineVersion));
-  }
-
-  async importBundle(filePath: string): Promise<CaseView> {
-    const doc = await importCaseBundle(this.options.store, filePath);
-    return this.openCase(doc.id);
+  /** Lets go of a case's tenant connection (the case was deleted). */
+  async release(caseId: string): Promise<void> {
+    const connection = this.connections.get(caseId);
+    this.connections.delete(caseId);
+    if (connection) await (await connection.catch(() => null))?.close();
   }
 
   /** Waits until the case's flow, re-runs and steps have all finished (the CLI and tests use it). */
   async settled(caseId: string): Promise<void> {
-    const session = this.session(caseId);
+    const session = this.sessions.get(caseId);
     for (;;) {
       const pending = [...(this.active.get(caseId) ?? []), ...[...session.steps.values()].map((s) => s.running).filter((p) => p !== undefined)];
       if (pending.length === 0) return;
@@ -312,7 +230,7 @@ export class FlowEngine {
   }
 
   async dispose(): Promise<void> {
-    await Promise.allSettled([...this.connections.keys()].map((id) => this.closeConnection(id)));
+    await Promise.allSettled([...this.connections.keys()].map((id) => this.release(id)));
   }
 
   // --- internals -------------------------------------------------------------------------
@@ -322,35 +240,6 @@ export class FlowEngine {
     this.active.set(session.id, set);
     const tracked = work.catch((error: unknown) => console.error(`[flow] case ${session.id}:`, error)).finally(() => set.delete(tracked));
     set.add(tracked);
-  }
-
-  private adopt(doc: CaseDocument, readOnly: boolean): CaseSession {
-    const store = this.options.store;
-    const session = new CaseSession(store, doc, readOnly, (fileName) =>
-      readFile(evidenceFilePath(store.folderOf(doc.id), fileName), 'utf8'),
-    );
-    for (const saved of doc.steps) {
-      session.steps.set(saved.id as WizardStepId, {
-        status: saved.status === 'running' ? 'pending' : saved.status,
-        ...(saved.startedAt ? { startedAt: saved.startedAt } : {}),
-        ...(saved.finishedAt ? { finishedAt: saved.finishedAt } : {}),
-        ...(saved.summary ? { result: { outcome: 'info', summary: saved.summary, checks: [] } } : {}),
-      });
-    }
-    this.sessions.set(doc.id, session);
-    return session;
-  }
-
-  private session(caseId: string): CaseSession {
-    const session = this.sessions.get(caseId);
-    if (session === undefined) throw new AppError('NOT_FOUND', 'That case is not open. Open it from the case library.');
-    return session;
-  }
-
-  private writable(caseId: string): CaseSession {
-    const session = this.session(caseId);
-    if (session.readOnly) throw new AppError('CONFLICT', 'This case is open for review only; nothing can be run or changed.');
-    return session;
   }
 
   private connectionOf(session: CaseSession): Promise<TenantConnection> {
@@ -368,12 +257,6 @@ export class FlowEngine {
     return connection;
   }
 
-  private async closeConnection(caseId: string): Promise<void> {
-    const connection = this.connections.get(caseId);
-    this.connections.delete(caseId);
-    if (connection) await (await connection.catch(() => null))?.close();
-  }
-
   /** With exactly one ActiveSync phone there is nothing to pick: the case is about that phone. */
   private async selectOnlyPhone(session: CaseSession): Promise<void> {
     if (session.selectedDeviceId !== undefined) return;
@@ -382,13 +265,13 @@ export class FlowEngine {
     const deviceId = phones[0]!.deviceId;
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
-    this.emit(session);
+    this.sessions.emit(session);
   }
 
   private skip(session: CaseSession, id: WizardStepId, summary: string): void {
     session.steps.set(id, { status: 'skipped', finishedAt: wallClockNow().toISOString(), result: { outcome: 'info', summary, checks: [] } });
-    void session.mutate((doc) => upsertStep(doc, { id, status: 'skipped', summary, evidence: [] })).catch(() => {});
-    this.emit(session);
+    void session.mutate((doc) => upsertStep(doc, { id, title: stepTitle(id), status: 'skipped', summary, outcome: 'info', checks: [], evidence: [] })).catch(() => {});
+    this.sessions.emit(session);
   }
 
   /** Runs one step with progress, cancel and autosave; true when it finished. */
@@ -396,14 +279,15 @@ export class FlowEngine {
     const current = session.steps.get(id);
     if (current?.status === 'running' && current.running) return current.running.then(() => session.steps.get(id)?.status === 'done');
     const abort = new AbortController();
+    // Step times are the operator's waiting time, so they are on the wall clock.
     const runtime: NonNullable<ReturnType<typeof session.steps.get>> = { status: 'running', startedAt: wallClockNow().toISOString(), abort };
     session.steps.set(id, runtime);
-    this.emit(session);
+    this.sessions.emit(session);
     const finished = (async () => {
       try {
         const result = await this.execute(session, id, abort.signal, (message, fraction) => {
           runtime.progress = { message, ...(fraction !== undefined ? { fraction } : {}) };
-          this.emit(session);
+          this.sessions.emit(session);
         });
         if (runtime.status === 'cancelled') return;
         runtime.status = 'done';
@@ -421,17 +305,17 @@ export class FlowEngine {
           .mutate((doc) =>
             upsertStep(doc, {
               id,
-              title: id,
+              title: stepTitle(id),
               status: runtime.status,
               ...(runtime.startedAt ? { startedAt: runtime.startedAt } : {}),
               ...(runtime.finishedAt ? { finishedAt: runtime.finishedAt } : {}),
-              ...(runtime.result ? { summary: runtime.result.summary } : {}),
+              ...(runtime.result ? { summary: runtime.result.summary, outcome: runtime.result.outcome, checks: runtime.result.checks } : {}),
               evidence,
               ...(runtime.error ? { error: runtime.error } : {}),
             }),
           )
           .catch(() => {});
-        this.emit(session);
+        this.sessions.emit(session);
       }
     })();
     runtime.running = finished;
@@ -465,17 +349,16 @@ export class FlowEngine {
         return runDebugLoggingStep(ctx);
       case 'logs':
         return runLogsStep(ctx);
+      default:
+        return assertNever(id);
     }
-  }
-
-  private emit(session: CaseSession): void {
-    this.options.events.emit('onCaseUpdated', buildCaseView(session));
   }
 }
 
 function upsertStep(doc: CaseDocument, step: CaseDocument['steps'][number]): CaseDocument {
   const steps = doc.steps.filter((s) => s.id !== step.id);
   steps.push(step);
-  steps.sort((a, b) => STEP_ORDER.indexOf(a.id as WizardStepId) - STEP_ORDER.indexOf(b.id as WizardStepId));
+  const order = (id: string) => stepIndex(id as WizardStepId);
+  steps.sort((a, b) => order(a.id) - order(b.id));
   return { ...doc, steps };
 }

@@ -39,6 +39,20 @@ export const caseStepSchema = z.object({
   finishedAt: timestampSchema.optional(),
   /** What the step found, in plain words for the operator. */
   summary: z.string().max(4000).optional(),
+  /** How the step came out, and the checks it showed: a saved case reads as the live one did. */
+  outcome: z.enum(['ok', 'problem', 'warning', 'unavailable', 'info']).optional(),
+  checks: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(200),
+        label: z.string().max(500),
+        outcome: z.enum(['ok', 'problem', 'warning', 'unavailable', 'info']),
+        detail: z.string().max(4000),
+        evidence: z.array(z.string().max(120)).max(50),
+      }),
+    )
+    .max(300)
+    .optional(),
   /** Ids of the evidence items this step captured. */
   evidence: z.array(z.string()),
   error: z

@@ -39,7 +39,7 @@ describe('the case clock', () => {
     const view = backend.engine.getCase(caseId);
     const item = view.evidence.find((e) => e.source === 'auditLogs/signIns');
     expect(item).toBeDefined();
-    const evidence = JSON.parse((await backend.engine.getEvidence(caseId, item!.id)).text) as SignInEvidence;
+    const evidence = JSON.parse((await backend.library.getEvidence(caseId, item!.id)).text) as SignInEvidence;
     expect(Math.abs(Date.parse(evidence.since) - (scenarioNow - 7 * 24 * HOUR))).toBeLessThan(HOUR);
     expect(evidence.signIns.length).toBeGreaterThan(0);
     expect(view.findings[0]?.code).toBe('CA_BLOCKS_EAS');
@@ -59,7 +59,7 @@ describe('the case clock', () => {
     const last = backend.engine.getCase(caseId).evidence.map((e) => Date.parse(e.capturedAt)).reduce((a, b) => Math.max(a, b));
     const reopened = createTestBackend({ paths: { dataDir: backend.dataDir, scenariosDir: 'assets/scenarios', demoShellPath: 'out/demo-shell/demo-shell.cjs' } });
     try {
-      const view = await reopened.engine.openCase(caseId);
+      const view = await reopened.library.openCase(caseId);
       expect(view.clock).toEqual({ kind: 'captured', now: new Date(last).toISOString(), speed: 0 });
       // Still on and still counting down from the scenario's time: reviewing it later changes nothing.
       expect(view.debugLogging?.enabled).toBe(true);

@@ -19,8 +19,8 @@ describe('re-analysing a saved case', () => {
 
   it('an imported bundle re-analyses to the same conclusion, read-only and offline', async () => {
     const caseId = await diagnosedCase('sync-key-loop');
-    const { filePath } = await backend.engine.exportCase(caseId, false);
-    const imported = await reviewer.engine.importBundle(filePath);
+    const { filePath } = await backend.library.exportCase(caseId, false);
+    const imported = await reviewer.library.importBundle(filePath);
     expect(imported.readOnly).toBe(true);
     expect(imported.findings.map((f) => f.code)).toContain('SYNC_KEY_LOOP');
     expect(imported.logs.reduce((n, l) => n + l.entryCount, 0)).toBeGreaterThan(0);

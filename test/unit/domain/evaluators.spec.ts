@@ -1,3 +1,4 @@
+import { judgeDebugLogging } from '../../../src-main/domain/judges/debug-logging';
 import { describe, expect, it } from 'vitest';
 import { evaluateAuthentication } from '../../../src-main/domain/evaluators/authentication';
 import { evaluateCasMailbox } from '../../../src-main/domain/evaluators/cas-mailbox';
@@ -56,8 +57,9 @@ describe('device access (ABQ precedence)', () => {
 describe('CAS mailbox, protocol version, authentication', () => {
   it('ActiveSyncEnabled False is a blocker; debug logging on says when it ends', () => {
     expect(codes(evaluateCasMailbox({ ActiveSyncEnabled: false }))).toEqual(['EAS_DISABLED_FOR_MAILBOX']);
-    expect(evaluateCasMailbox({ ActiveSyncEnabled: true, ActiveSyncDebugLogging: true }, { debugLoggingEnabledAt: '2026-03-10T08:00:00Z' })[0]?.detail).toContain('2026-03-12 08:00 UTC');
-    expect(evaluateCasMailbox({ ActiveSyncEnabled: true, ActiveSyncDebugLogging: false })).toEqual([]);
+    expect(judgeDebugLogging({ ActiveSyncDebugLogging: true }, '2026-03-10T08:00:00Z').findings[0]?.detail).toContain('2026-03-12 08:00 UTC');
+    expect(judgeDebugLogging({ ActiveSyncDebugLogging: false }, undefined).findings).toEqual([]);
+    expect(evaluateCasMailbox({ ActiveSyncEnabled: true, ActiveSyncDebugLogging: true })).toEqual([]);
   });
 
   it('ClientVersion below 16.1 is flagged for EAS partnerships only', () => {

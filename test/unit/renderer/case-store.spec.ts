@@ -7,15 +7,13 @@ const subject = { userUpn: 'alex.wilber@contoso.example', symptom: 'No mail' };
 const connection = { kind: 'demo', scenario: 'quarantined-org-default' } as const;
 
 describe('case store', () => {
-  it('starting a case shows the connect step and runs it', async () => {
-    const fake = createFakeApi({
-      startCase: () => ok(caseView()),
-      runStep: () => ok(caseView({ updatedAt: '2026-11-26T09:00:05.000Z' }, { connect: { status: 'done' } })),
-    });
+  it('starting a case shows the connect step and leaves running the flow to the main process', async () => {
+    const fake = createFakeApi({ startCase: () => ok(caseView({}, { connect: { status: 'running' } })) });
     const store = createCaseStore(fake.api);
     expect(await store.getState().startCase({ subject, connection })).toBe(true);
     expect(store.getState().place).toBe('connect');
-    expect(fake.callsOf('runStep')).toEqual([{ caseId: 'case-0001-test', stepId: 'connect' }]);
+    expect(fake.callsOf('runStep')).toEqual([]);
+    fake.emit('onCaseUpdated', caseView({ updatedAt: '2026-11-26T09:00:05.000Z' }, { connect: { status: 'done' } }));
     expect(store.getState().view?.steps[0]?.status).toBe('done');
   });
 
@@ -63,13 +61,16 @@ describe('case store', () => {
     expect(store.getState().view?.steps[1]?.status).toBe('done');
   });
 
-  it('going to a step that never ran runs it; going to one that ran does not', async () => {
+  it('going to a step only shows it: the engine runs steps, the operator may run one explicitly', async () => {
     const fake = createFakeApi({ runStep: () => ok(caseView({}, { mailbox: { status: 'done' } })) });
     const store = createCaseStore(fake.api);
     store.setState({ view: caseView({}, { connect: { status: 'done' } }) });
     store.getState().goTo('connect');
     store.getState().goTo('mailbox');
     await Promise.resolve();
+    expect(store.getState().place).toBe('mailbox');
+    expect(fake.callsOf('runStep')).toEqual([]);
+    await store.getState().runStep('mailbox');
     expect(fake.callsOf('runStep').map((r) => r.stepId)).toEqual(['mailbox']);
   });
 

@@ -1,15 +1,15 @@
+import { judgeDebugLogging } from '../../../domain/judges/debug-logging';
+import { EVIDENCE } from '../../../shared/models/evidence-names';
 import type { CasMailbox } from '../../../shared/models/exchange';
 import type { StepResult } from '../case-session';
-import { EVIDENCE } from '../../../shared/models/evidence-names';
-import { check, orUnavailable, unavailableCheck, type StepContext } from '../step-context';
+import { debugLoggingEnabledAt } from '../case-view';
+import { fromJudgement, orUnavailable, type StepContext } from '../step-context';
 
-/** Exchange Online switches ActiveSync debug logging off by itself after 48 hours (facts F4). */
-export const DEBUG_LOGGING_HOURS = 48;
+export { DEBUG_LOGGING_HOURS } from '../../../domain/evaluators/cas-mailbox';
 
 /**
- * Debug logging: reads the flag back the only way that tells the truth, Get-CASMailbox with
- * -ActiveSyncDebugLogging (without the switch it always reads False: facts F5). Turning it on is
- * an action the operator confirms; this step is run again afterwards to verify.
+ * Debug logging: reads the flag back with Get-CASMailbox -ActiveSyncDebugLogging (facts F5).
+ * Turning it on is an action the operator confirms; this step is run again afterwards to verify.
  */
 export async function runDebugLoggingStep(ctx: StepContext): Promise<StepResult> {
   const { session, connection } = ctx;
@@ -20,19 +20,7 @@ export async function runDebugLoggingStep(ctx: StepContext): Promise<StepResult>
     { kind: 'cmdlet', source: 'Get-CASMailbox -ActiveSyncDebugLogging' },
     () => orUnavailable(() => connection.exchange.getCasMailbox(session.doc.subject.userUpn)),
   );
-  const label = 'ActiveSync debug logging is on for this mailbox';
-  if (!readBack.available) {
-    return { outcome: 'unavailable', summary: `The logging flag could not be read: ${readBack.reason}`, checks: [unavailableCheck('debug-logging', label, readBack)] };
-  }
-  const enabled = readBack.data.ActiveSyncDebugLogging === true;
-  const detail = enabled
-    ? `It is on (read back with Get-CASMailbox -ActiveSyncDebugLogging). Exchange Online turns it off by itself ${DEBUG_LOGGING_HOURS} hours after it was enabled.`
-    : 'It is off, so Exchange keeps no log of the phone’s requests. Turn it on, ask the user to reproduce the problem, then fetch the logs.';
-  return {
-    outcome: enabled ? 'ok' : 'warning',
-    summary: enabled ? 'Debug logging is on: the phone’s requests are being recorded.' : 'Debug logging is off.',
-    checks: [check('debug-logging', label, enabled ? 'ok' : 'warning', detail, [readBack])],
-  };
+  return fromJudgement(session, judgeDebugLogging(readBack.available ? readBack.data : { unavailable: readBack.reason }, debugLoggingEnabledAt(session)));
 }
 
 /** A message the operator can paste to the user, asking them to reproduce the problem. */

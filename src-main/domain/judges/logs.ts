@@ -1,0 +1,71 @@
+import type { FindingDraft } from '../diagnosis/catalog';
+import type { MailboxLogAnalysis } from '../diagnosis/analyze-mailbox-log';
+import { type Evidence, isUnavailable } from '../evaluators/evidence';
+import { EVIDENCE } from '../../shared/models/evidence-names';
+import { checkDraft, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
+
+/** One phone's log as fetched: its text length, or why it could not be fetched. */
+export interface LogFetch {
+  deviceId: string;
+  /** The phone as the operator knows it: "iPhone (ApplF4K7Q2)". */
+  name: string;
+  log: Evidence<{ characters: number; empty: boolean }>;
+}
+
+/**
+ * The mailbox logs: what was fetched, the patterns the analysis saw, and the log's findings for
+ * the phone being diagnosed (or every phone, when none was picked).
+ */
+export function judgeLogs(analysis: Evidence<MailboxLogAnalysis>, fetches: readonly LogFetch[], targetDeviceId: string | undefined): StepJudgement {
+  const checks: CheckDraft[] = [];
+  for (const fetch of fetches) {
+    const evidence = [EVIDENCE.mailboxLog(fetch.deviceId)];
+    if (isUnavailable(fetch.log)) {
+      checks.push(checkDraft(`log-${fetch.deviceId}`, `The log of ${fetch.name} could not be fetched`, 'unavailable', fetch.log.unavailable, evidence));
+    } else if (fetch.log.empty) {
+      checks.push(
+        checkDraft(`log-${fetch.deviceId}`, `The log of ${fetch.name} is empty`, 'warning', 'No request from this phone has reached the mailbox since logging was turned on (or the user has not tried yet).', evidence),
+      );
+    } else {
+      checks.push(checkDraft(`log-${fetch.deviceId}`, `The log of ${fetch.name} was fetched`, 'info', `${Math.max(1, Math.round(fetch.log.characters / 1024))} KB of log text.`, evidence));
+    }
+  }
+  const present = isUnavailable(analysis) ? undefined : analysis;
+  for (const [index, pattern] of (present?.patterns ?? []).entries()) {
+    // A healthy sync rhythm is a pattern too, and good news; one reset is worth a note, not a warning.
+    const outcome = pattern.kind === 'healthy' ? 'ok' : pattern.kind === 'sync-key-reset' ? 'info' : 'warning';
+    checks.push(checkDraft(`pattern-${index + 1}`, pattern.summary, outcome, pattern.summary));
+  }
+  if (fetches.length === 0) {
+    checks.push(checkDraft('no-devices', 'No phone has a log to fetch', 'unavailable', 'No ActiveSync phone is known for this mailbox, so there is no log to fetch.'));
+  }
+  const fetched = fetches.filter((f) => !isUnavailable(f.log) && !f.log.empty).length;
+  return {
+    outcome: worstOutcome(checks.filter((c) => !(c.id.startsWith('log-') && c.outcome === 'info'))),
+    summary:
+      fetched === 0
+        ? 'No mailbox log could be fetched; see why below.'
+        : `Analysed the logs of ${fetched} phone(s): ${present?.devices.reduce((n, d) => n + d.entryCount, 0) ?? 0} requests.`,
+    checks,
+    findings: logFindings(present, targetDeviceId),
+  };
+}
+
+/** The log's drafts for the phone being diagnosed, and the absence of its requests as a finding. */
+function logFindings(log: MailboxLogAnalysis | undefined, targetDeviceId: string | undefined): FindingDraft[] {
+  if (log === undefined) return [];
+  const target = targetDeviceId?.toLowerCase();
+  const relevant = target === undefined ? log.drafts : log.drafts.filter((d) => d.deviceId === undefined || d.deviceId.toLowerCase() === target);
+  const drafts = [...relevant];
+  const reached = target === undefined ? log.devices.length > 0 : log.devices.some((d) => d.deviceId?.toLowerCase() === target);
+  if (!reached) {
+    drafts.push({
+      code: 'NO_REQUESTS_REACHED_MAILBOX',
+      detail: targetDeviceId === undefined ? 'The mailbox log has no entries at all.' : `The mailbox log has no entries for device ${targetDeviceId}.`,
+      evidence: [{ step: 'mailbox-log', object: targetDeviceId === undefined ? undefined : `device ${targetDeviceId}`, detail: `${log.devices.length} device(s) in the log` }],
+      confidence: 'medium',
+      deviceId: targetDeviceId,
+    });
+  }
+  return drafts;
+}
