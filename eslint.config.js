@@ -5,6 +5,12 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'https', 'net', 'crypto', 'stream', 'url', 'util', 'worker_threads'];
 const nodePatterns = nodeBuiltins.map((name) => ({ group: [name], message: 'No Node APIs here.' }));
+/** An import pattern refusing the given src-main folders (layers above the importing one), types included. */
+const upperLayers = (folders) => ({
+  group: folders.flatMap((f) => [`**/${f}/**`, `../${f}/*`, `../../${f}/*`]),
+  message: 'Layers point one way: shared ← domain ← services ← ipc/host/electron/cli.',
+  allowTypeImports: false,
+});
 const noElectron = { name: 'electron', message: 'Only src-main/electron may import electron at run time; use `import type` or an injected adapter.' };
 
 export default tseslint.config(
@@ -55,11 +61,27 @@ export default tseslint.config(
     files: ['src-main/shared/**/*.ts', 'src-main/domain/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // Layers point one way: domain may use shared, never the services or runtimes above it.
+    files: ['src-main/domain/**/*.ts'],
+    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ ...noElectron, allowTypeImports: false }], patterns: nodePatterns },
+        { paths: [{ ...noElectron, allowTypeImports: false }], patterns: [...nodePatterns, upperLayers(['services', 'ipc', 'host', 'electron', 'cli'])] },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // shared is the bottom layer: the contract and models use nothing of the app above them.
+    files: ['src-main/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ ...noElectron, allowTypeImports: false }], patterns: [...nodePatterns, upperLayers(['domain', 'services', 'ipc', 'host', 'electron', 'cli'])] },
+      ],
     },
   },
   {

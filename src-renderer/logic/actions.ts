@@ -1,3 +1,4 @@
+import type { WizardActionKind } from '../../src-main/shared/models/action-kinds';
 import type { WizardAction } from '../../src-main/shared/models/wizard';
 
 /** The button label for an action, naming its target. */
@@ -20,11 +21,11 @@ export function actionLabel(action: WizardAction): string {
 
 /**
  * Builds the action a finding's next step offers ("allow-device", "enable-activesync"…). Device
- * actions need a device: the finding's own, else the device the operator picked. Unknown action
- * names (a newer analysis engine) answer undefined, and the UI shows the step as text only.
+ * actions need a device: the finding's own, else the device the operator picked; without one the
+ * UI shows the step as text only.
  */
 export function actionFromNextStep(
-  name: string | undefined,
+  name: WizardActionKind | undefined,
   deviceId: string | undefined,
 ): WizardAction | undefined {
   switch (name) {
@@ -36,7 +37,7 @@ export function actionFromNextStep(
     case 'block-device':
     case 'unblock-device':
       return deviceId !== undefined ? { kind: name, deviceId } : undefined;
-    default:
+    case undefined:
       return undefined;
   }
 }

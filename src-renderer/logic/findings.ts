@@ -1,6 +1,6 @@
 import type { Finding, FindingSeverity } from '../../src-main/shared/models/finding';
-import type { WizardStepId } from '../../src-main/shared/models/wizard';
-import { wizardStepIdSchema } from '../../src-main/shared/models/wizard';
+import type { WizardStepId } from '../../src-main/shared/models/steps';
+import { stepOfArea, type EvidenceArea } from '../../src-main/shared/models/evidence-areas';
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { blocker: 0, warning: 1, info: 2 };
 
@@ -30,11 +30,7 @@ export const WHO_LABELS = {
   escalate: 'Escalate',
 } as const;
 
-/**
- * The wizard step an evidence reference points at, if it names one. References written by the
- * analysis engine use step ids; anything else (a future or foreign name) is shown as text only.
- */
-export function evidenceStep(step: string): WizardStepId | undefined {
-  const parsed = wizardStepIdSchema.safeParse(step);
-  return parsed.success ? parsed.data : undefined;
+/** The wizard step that shows an evidence reference's area of the case. */
+export function evidenceStep(area: EvidenceArea): WizardStepId {
+  return stepOfArea(area);
 }

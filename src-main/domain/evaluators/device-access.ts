@@ -1,3 +1,4 @@
+import type { EvidenceRef } from '../../shared/models/finding';
 import { AUTO_BLOCK_REASONS, normaliseAccessReason } from '../eas/access-state';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { list } from './evidence';
@@ -75,7 +76,7 @@ export function evaluateDeviceAccess(input: DeviceAccessInput): FindingDraft[] {
   const predicted = predictDeviceAccess(input);
   const object = `device ${device.DeviceId}${device.DeviceType ? ` (${device.DeviceType})` : ''}`;
   const seen = `DeviceAccessState = ${state ?? 'unknown'}, reason ${reason ?? 'unknown'}${device.DeviceAccessControlRule ? `, rule "${device.DeviceAccessControlRule}"` : ''}`;
-  const evidence = [{ step: 'device-access', object, detail: seen }];
+  const evidence: EvidenceRef[] = [{ step: 'device-access', object, detail: seen }];
   const base = { evidence, deviceId: device.DeviceId };
   const why = predicted.state === state ? ` The settings agree: ${predicted.because}.` : state === undefined ? '' : ` By the current settings the deciding step would be: ${predicted.because}; the state may not have been re-evaluated yet.`;
 

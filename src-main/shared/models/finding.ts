@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { wizardActionKindSchema } from './action-kinds';
+import { evidenceAreaSchema } from './evidence-areas';
+import { wizardStepIdSchema } from './steps';
 
 /**
  * A finding as it travels through the app: produced by the analysis engine (src-main/domain),
@@ -10,7 +13,8 @@ export type FindingSeverity = z.infer<typeof findingSeveritySchema>;
 
 /** Where the evidence for a finding sits: a wizard step, an object in it, log entries. */
 export const evidenceRefSchema = z.object({
-  step: z.string(),
+  /** The area of the case the evidence came from; it links to the wizard step that shows it. */
+  step: evidenceAreaSchema,
   /** A short label of the object: "device ApplF4K7Q2", "policy Block EAS for Sales", "Get-CASMailbox". */
   object: z.string().optional(),
   /** Mailbox-log entry numbers (1-based, in the order parsed) when the evidence is in a log. */
@@ -27,7 +31,9 @@ export const nextStepSchema = z.object({
   /** For escalations: to whom (e.g. "Intune administrator", "Entra Conditional Access administrator"). */
   escalateTo: z.string().optional(),
   /** For in-app steps: the action the wizard offers (e.g. "allow-device", "enable-activesync"). */
-  action: z.string().optional(),
+  action: wizardActionKindSchema.optional(),
+  /** The wizard step where the operator looks or acts ("Conditional Access"). */
+  step: wizardStepIdSchema.optional(),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 

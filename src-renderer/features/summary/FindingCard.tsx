@@ -64,11 +64,9 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
                     {ref.object !== undefined ? `${ref.object}: ` : ''}
                     {ref.detail ?? ''}
                   </Text>
-                  {step !== undefined && (
-                    <Button size="small" appearance="transparent" onClick={() => goTo(step)}>
-                      See {placeTitle(step)}
-                    </Button>
-                  )}
+                  <Button size="small" appearance="transparent" onClick={() => goTo(step)}>
+                    See {placeTitle(step)}
+                  </Button>
                   {(ref.logEntries ?? []).slice(0, 5).map((seq) => (
                     <Button
                       key={seq}
@@ -105,6 +103,11 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
                     {next.escalateTo !== undefined ? ` (to: ${next.escalateTo})` : ''}
                   </Text>
                   {action !== undefined && <ActionButton action={action} appearance="primary" />}
+                  {next.step !== undefined && (
+                    <Button size="small" appearance="transparent" onClick={() => goTo(next.step!)}>
+                      Go to {placeTitle(next.step)}
+                    </Button>
+                  )}
                 </li>
               );
             })}

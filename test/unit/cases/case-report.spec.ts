@@ -20,7 +20,7 @@ const doc: CaseDocument = {
   evidence: [
     {
       id: 'ev-1',
-      step: 'check-device',
+      step: 'device-access',
       kind: 'what-if',
       source: hostile,
       capturedAt: '2026-03-02T09:01:00.000Z',
@@ -45,7 +45,7 @@ const doc: CaseDocument = {
       title: `First ${hostile}`,
       explanation: hostile,
       nextSteps: [{ who: 'escalate', text: hostile, escalateTo: 'Intune administrator' }],
-      evidence: [{ step: 'check-device', logEntries: [3, 4] }],
+      evidence: [{ step: 'device-access', logEntries: [3, 4] }],
       confidence: 'high',
       rank: 1,
     },

@@ -31,6 +31,8 @@ describe('secret scrubber', () => {
     ['?access_token=abc123&x=1', '?access_token=[removed]&x=1'],
     ['{"refresh_token": "r-1", "ok": true}', '{"refresh_token": "[removed]", "ok": true}'],
     ['AllowSimpleDevicePassword: True', 'AllowSimpleDevicePassword: True'],
+    ['sent Basic YWxleDpwdw== in free text', 'sent Basic [removed] in free text'],
+    ['Basic authentication for ActiveSync is retired', 'Basic authentication for ActiveSync is retired'],
   ])('%s', (input, expected) => {
     expect(scrubSecrets(input)).toBe(expected);
   });

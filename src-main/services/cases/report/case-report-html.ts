@@ -1,6 +1,7 @@
 import type { CaseDocument, CaseStep, EvidenceItem } from '../../../shared/models/case';
 import type { Finding } from '../../../shared/models/finding';
 import { escapeHtml as esc } from './html-escape';
+import { isWizardStepId, stepTitle } from '../../../shared/models/steps';
 
 /*
  * report.html: the case as one printable page. Pure (case in, string out) and self-contained: no
@@ -74,7 +75,8 @@ ${evidence === '' ? '' : `<p><strong>Evidence</strong></p><ul>${evidence}</ul>`}
 function stepRow(step: CaseStep): string {
   const error = step.error !== undefined ? `<br><strong>Error:</strong> ${esc(step.error.message)}` : '';
   return row([
-    esc(step.title ?? step.id),
+    // The table's title for a step this version knows; a saved title only for one it does not.
+    esc(isWizardStepId(step.id) ? stepTitle(step.id) : (step.title ?? step.id)),
     esc(step.status),
     opt(step.startedAt),
     opt(step.finishedAt),

@@ -76,7 +76,7 @@ export async function createFixtureCase(): Promise<FixtureCase> {
     doc,
     {
       id: 'ev-device',
-      step: 'check-device',
+      step: 'device-access',
       kind: 'cmdlet',
       source: 'Get-MobileDevice',
       contentType: 'application/json',
@@ -150,7 +150,7 @@ export async function createFixtureCase(): Promise<FixtureCase> {
         nextSteps: [{ who: 'tier1-in-app', text: 'Allow the device.', action: 'allow-device' }],
         evidence: [
           {
-            step: 'check-device',
+            step: 'device-access',
             object: `device ${IDENTIFIERS.deviceId}`,
             detail: 'DeviceAccessState = Quarantined',
           },
