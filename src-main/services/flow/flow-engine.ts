@@ -82,6 +82,13 @@ export class FlowEngine {
   private async flowSteps(session: CaseSession): Promise<void> {
     if (!(await this.run(session, 'connect'))) return;
     if (!(await this.run(session, 'mailbox'))) return;
+    const stop = session.steps.get('mailbox')?.result?.stop;
+    if (stop !== undefined) {
+      // Nothing to troubleshoot past the gate: say why instead of checking policies and logs as if the mailbox were fine.
+      for (const id of STEP_ORDER.slice(STEP_ORDER.indexOf('mailbox') + 1, STEP_ORDER.indexOf('summary'))) this.skip(session, id, `Not run: ${stop.message}`);
+      await this.run(session, 'summary');
+      return;
+    }
     await this.selectOnlyPhone(session);
     await Promise.all(PARALLEL_CHECKS.map((id) => this.run(session, id)));
     await this.run(session, 'debug-logging');

@@ -70,6 +70,13 @@ const mailboxSchema = z.strictObject({
   /** UPN of the owning user in `users`. */
   user: z.string(),
   alias: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  /**
+   * What Get-Recipient calls it. MailUser / RemoteUserMailbox: the mailbox lives on-premises
+   * (hybrid), so Exchange Online has a recipient but no mailbox for it (facts.md F37).
+   */
+  recipientTypeDetails: z
+    .enum(['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox', 'MailUser', 'RemoteUserMailbox'])
+    .default('UserMailbox'),
   activeSyncEnabled: z.boolean().default(true),
   owaEnabled: z.boolean().default(true),
   ewsEnabled: z.boolean().default(true),

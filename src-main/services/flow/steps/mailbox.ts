@@ -2,7 +2,7 @@ import type { MobileDevice, MobileDeviceStatistics } from '../../../shared/model
 import type { DeviceView } from '../../../shared/models/wizard';
 import type { CaseSession, StepResult } from '../case-session';
 import { EVIDENCE } from '../../../shared/models/evidence-names';
-import { judgeMailbox } from '../../../domain/judges/mailbox';
+import { judgeMailbox, MAX_SUGGESTIONS } from '../../../domain/judges/mailbox';
 import { isOutlookMobile } from '../../../domain/evaluators/protocol-version';
 import { buildDiagnosisInput } from '../diagnosis-input';
 import { fromJudgement, orUnavailable, type StepContext } from '../step-context';
@@ -16,6 +16,23 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
   const upn = session.doc.subject.userUpn;
   const exchange = connection.exchange;
   const cmdlet = (source: string) => ({ kind: 'cmdlet' as const, source });
+
+  // The gate first: is this address a person's mailbox in Exchange Online at all?
+  ctx.progress('Looking the address up in Exchange Online…', 0.05);
+  const recipient = await session.capture('mailbox', EVIDENCE.recipient, cmdlet('Get-Recipient'), () =>
+    orUnavailable(() => exchange.getRecipient(upn)),
+  );
+  if (recipient.available && recipient.data.length === 0) {
+    const account = await session.capture('mailbox', EVIDENCE.userAccount, cmdlet('Get-User'), () => orUnavailable(() => exchange.findUser(upn)));
+    const prefix = searchPrefix(upn);
+    if (account.available && account.data.length === 0 && prefix !== undefined) {
+      await session.capture('mailbox', EVIDENCE.recipientMatches, cmdlet(`Get-Recipient -Anr ${prefix}`), () =>
+        orUnavailable(() => exchange.findRecipients(prefix, MAX_SUGGESTIONS)),
+      );
+    }
+  }
+  const gate = judgeMailbox(buildDiagnosisInput(session, undefined));
+  if (gate.stop !== undefined) return fromJudgement(session, gate);
 
   ctx.progress('Reading the mailbox’s ActiveSync settings…', 0.1);
   await session.capture('mailbox', EVIDENCE.casMailbox, cmdlet('Get-CASMailbox -ActiveSyncDebugLogging'), () =>
@@ -38,6 +55,18 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
   );
 
   return fromJudgement(session, judgeMailbox(buildDiagnosisInput(session, undefined)));
+}
+
+/**
+ * The part of an address Exchange's name resolution can find close matches for: the first word
+ * of the local part ("alex" of alex.wilbur@…), or none when it is shorter than the 3 characters
+ * a search needs.
+ */
+export function searchPrefix(upn: string): string | undefined {
+  const local = upn.split('@')[0] ?? '';
+  const first = local.split(/[._+-]/)[0] ?? '';
+  const prefix = first.length >= 3 ? first : local.length >= 3 ? local.slice(0, 3) : '';
+  return /^[\p{L}\p{N}'-]{3,64}$/u.test(prefix) ? prefix : undefined;
 }
 
 /** The device list the operator picks from, merging partnerships with their statistics. */
