@@ -313,6 +313,11 @@ const scenarioObjectSchema = z.strictObject({
     findings: z.array(findingCode),
     /** Codes the analysis must not raise (e.g. a report-only policy named as the cause). */
     notFindings: z.array(findingCode).default([]),
+    /**
+     * The address the operator types for this story, when it is not the usual affected user's
+     * (a typo, a shared mailbox). Tests and trainers start the case with it.
+     */
+    user: z.string().includes('@').optional(),
   }),
   /** Scenario time: `now` is the tenant's clock at start; `speed` runs it faster than real time. */
   clock: z.strictObject({ now: isoDateTime, speed: z.number().positive().default(1) }),
