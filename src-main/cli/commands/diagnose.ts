@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CaseView } from '../../shared/models/wizard';
 import { UsageError, type CliCommand } from '../command';
 import { runDiagnosis } from '../run-diagnosis';
+import { headline } from '../../domain/diagnosis/rank';
 
 const USAGE = 'eas-troubleshooter diagnose --scenario <name|file> --user <upn> [--device <id>] [--json]';
 
@@ -38,6 +39,9 @@ export const diagnoseCommand: CliCommand = {
       ...(values.latency ? { latency: values.latency as 'instant' | 'demo' | 'realistic' } : {}),
     });
     try {
+      // An address that matches no user is bad input, not a diagnosis: one line naming it, exit 2.
+      const stop = run.view.steps.find((s) => s.id === 'mailbox')?.stop;
+      if (stop?.kind === 'not-found') throw new UsageError(stop.message);
       io.stdout(values.json ? `${JSON.stringify(toJson(run.view), null, 2)}\n` : toText(run.view));
     } finally {
       await run.dispose();
@@ -62,7 +66,7 @@ function toText(view: CaseView): string {
   for (const step of view.steps) {
     out.push(`  ${step.title.padEnd(24)} ${step.status.padEnd(9)} ${step.summary ?? step.error?.message ?? ''}`.trimEnd());
   }
-  out.push('', view.findings.length === 0 ? 'Findings: none' : 'Findings (most likely cause first):');
+  out.push('', headline(view.findings).text, '', view.findings.length === 0 ? 'Findings: none' : 'Findings (most likely cause first):');
   for (const f of view.findings) {
     out.push(`  ${f.rank ?? '-'}. [${f.severity.toUpperCase()}] ${f.title}${f.deviceId ? ` (device ${f.deviceId})` : ''}  ${f.code}`);
     out.push(`     ${f.explanation}`);

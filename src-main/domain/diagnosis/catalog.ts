@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import catalogJson from '../../../assets/findings/catalog.json';
-import type { EvidenceRef, Finding, FindingSeverity } from '../../shared/models/finding';
+import type { Certainty, EvidenceRef, Finding, FindingSeverity } from '../../shared/models/finding';
 import { nextStepSchema } from '../../shared/models/finding';
 
 /** Shape of assets/findings/catalog.json (documented in docs/findings.md). */
@@ -12,6 +12,10 @@ export const catalogEntrySchema = z.object({
   /** Tier-1 explanation; `{detail}` is replaced by what was seen in this case. */
   explanation: z.string().includes('{detail}'),
   nextSteps: z.array(nextStepSchema).min(1),
+  /** Codes of the findings this one causes: when both are present, this one ranks above them. */
+  explains: z.array(z.string().regex(/^[A-Z0-9_]+$/)).optional(),
+  /** What evidence would confirm this finding when it is only inferred or unconfirmed (tier-1 words). */
+  confirmWith: z.string().min(1).optional(),
 });
 export const catalogSchema = z.object({
   version: z.literal(1),
@@ -28,6 +32,7 @@ export const FINDING_CODES = [
   'SYNC_KEY_LOOP', 'SYNC_KEY_RESET', 'FOLDER_HIERARCHY_CHANGED_LOOP', 'THROTTLED', 'SERVER_ERRORS',
   'MAILBOX_QUOTA_EXCEEDED', 'TOO_MANY_FOLDERS', 'REDIRECT_451', 'SEND_FAILED', 'ITEM_SYNC_ERRORS',
   'MAXIMUM_DEVICES_REACHED', 'DEBUG_LOGGING_ACTIVE', 'HEALTHY_SYNC', 'LOG_PARSE_WARNINGS', 'EVIDENCE_UNAVAILABLE',
+  'MAILBOX_NOT_FOUND', 'MAILBOX_UNLICENSED', 'ACCOUNT_DISABLED', 'SHARED_OR_RESOURCE_MAILBOX', 'MAILBOX_ON_PREMISES',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -50,6 +55,16 @@ export interface FindingDraft {
   deviceId?: string;
   /** Overrides the catalog severity, e.g. a block that ended before the end of the log becomes info. */
   severity?: FindingSeverity;
+  /** How strongly the evidence supports it; without it, read from `confidence` (see `certaintyOf`). */
+  certainty?: Certainty;
+  /** Codes this finding explains in this case, beyond the catalog's `explains` (e.g. a CA compliant-device failure explains DEVICE_NOT_ENROLLED). */
+  explains?: FindingCode[];
+}
+
+/** A draft's or finding's evidence strength; older producers only said how confident they were. */
+export function certaintyOf(finding: { certainty?: Certainty; confidence: 'high' | 'medium' | 'low' }): Certainty {
+  if (finding.certainty !== undefined) return finding.certainty;
+  return finding.confidence === 'high' ? 'confirmed' : finding.confidence === 'medium' ? 'inferred' : 'unconfirmed';
 }
 
 /** Turns a draft into a Finding with the catalog's title, explanation and next steps. */
@@ -63,7 +78,9 @@ export function buildFinding(draft: FindingDraft): Finding {
     nextSteps: entry.nextSteps.map((s) => ({ ...s })),
     evidence: draft.evidence,
     confidence: draft.confidence,
+    certainty: certaintyOf(draft),
   };
+  if (draft.explains !== undefined && draft.explains.length > 0) finding.explains = [...draft.explains];
   if (draft.deviceId !== undefined) finding.deviceId = draft.deviceId;
   return finding;
 }

@@ -1,10 +1,8 @@
 import type { Finding } from '../../shared/models/finding';
 import type { EvidenceArea } from '../../shared/models/evidence-areas';
 import { evaluateAuthentication } from '../evaluators/authentication';
-import { evaluateCasMailbox } from '../evaluators/cas-mailbox';
 import { evaluateClientAccessRules, type ClientAccessRulesRetired, type ConnectionContext } from '../evaluators/client-access-rules';
 import { evaluateConditionalAccess, type SignInContext, type WhatIfRun } from '../evaluators/conditional-access';
-import { evaluateDeviceAccess } from '../evaluators/device-access';
 import { type Evidence, isUnavailable } from '../evaluators/evidence';
 import type {
   ActiveSyncOrganizationSettingsInput,
@@ -14,9 +12,11 @@ import type {
   DeviceAccessRuleInput,
   MobileDeviceInput,
   OrganizationConfigInput,
+  RecipientInput,
+  UserAccountInput,
 } from '../evaluators/exchange-inputs';
+import { judgeMailbox } from '../judges/mailbox';
 import type { ConditionalAccessPolicyInput, NamedLocationInput, SignInInput } from '../evaluators/graph-inputs';
-import { evaluateProtocolVersion } from '../evaluators/protocol-version';
 import { evaluateSignIns } from '../evaluators/sign-in-evidence';
 import type { MailboxLogAnalysis } from './analyze-mailbox-log';
 import { buildFinding, type FindingDraft } from './catalog';
@@ -31,6 +31,19 @@ import { judgeLogs } from '../judges/logs';
  * passed one.
  */
 export interface DiagnosisInput {
+  /** The address the operator entered (UPN), for the words of the mailbox gate. */
+  userUpn?: string;
+  /**
+   * Get-Recipient for that address: [] when Exchange knows no such recipient. Absent in cases
+   * saved before the gate existed, which then pass it.
+   */
+  recipient?: Evidence<readonly RecipientInput[]>;
+  /** Get-User, read only when there is no recipient: [] when there is no such account either. */
+  userAccount?: Evidence<readonly UserAccountInput[]>;
+  /** Get-Recipient -Anr for a prefix of an address that matched nothing: close matches to offer. */
+  recipientMatches?: Evidence<readonly RecipientInput[]>;
+  /** The Entra user (accountEnabled), read with the user's memberships. */
+  entraAccount?: Evidence<{ accountEnabled?: boolean | null }>;
   /** The phone being troubleshot (DeviceId), when the operator picked one. */
   targetDeviceId?: string;
   signInContext?: SignInContext;
@@ -106,24 +119,14 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   }
   const present = <T>(e: Evidence<T>): T | undefined => (isUnavailable(e) ? undefined : e);
 
-  const drafts: FindingDraft[] = [];
-  const cas = present(input.casMailbox);
-  if (cas !== undefined) drafts.push(...evaluateCasMailbox(cas));
-  drafts.push(...judgeDebugLogging(input.debugLogging ?? input.casMailbox, input.debugLoggingEnabledAt).findings);
-
-  const devices = present(input.mobileDevices);
-  if (devices !== undefined) {
-    const targets = input.targetDeviceId === undefined ? devices : devices.filter((d) => d.DeviceId.toLowerCase() === input.targetDeviceId?.toLowerCase());
-    for (const device of targets) {
-      drafts.push(...evaluateDeviceAccess({
-        device,
-        casMailbox: cas,
-        organizationSettings: present(input.organizationSettings),
-        deviceAccessRules: present(input.deviceAccessRules),
-      }));
-      drafts.push(...evaluateProtocolVersion(device, input.judgedAt));
-    }
+  // The mailbox step's own judgement: the gate, the account, ActiveSync, device access and version.
+  const mailbox = judgeMailbox(input);
+  if (mailbox.stop !== undefined) {
+    // Nothing past the gate ran or matters: the gate's finding is the whole answer.
+    return { findings: rankFindings(mailbox.findings.map(buildFinding)), unchecked: [] };
   }
+  const drafts: FindingDraft[] = [...mailbox.findings];
+  drafts.push(...judgeDebugLogging(input.debugLogging ?? input.casMailbox, input.debugLoggingEnabledAt).findings);
 
   const car = present(input.clientAccessRules);
   if (car !== undefined) drafts.push(...evaluateClientAccessRules(car, input.connection));
@@ -145,6 +148,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
       detail: `Not checked: ${unchecked.map((u) => `${u.label} (${u.reason})`).join('; ')}.`,
       evidence: unchecked.map((u) => ({ step: EVIDENCE_AREAS_OF[u.evidence], detail: `unavailable: ${u.reason}` })),
       confidence: 'high',
+      // It says what the wizard cannot tell; it is never itself the confirmed cause.
+      certainty: 'unconfirmed',
     });
   }
 

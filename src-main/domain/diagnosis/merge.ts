@@ -1,7 +1,8 @@
-import { catalogEntry, type FindingDraft } from './catalog';
+import { catalogEntry, certaintyOf, type FindingDraft } from './catalog';
 
 const SEVERITY = { blocker: 0, warning: 1, info: 2 } as const;
 const CONFIDENCE = { high: 0, medium: 1, low: 2 } as const;
+const CERTAINTY = { confirmed: 0, inferred: 1, unconfirmed: 2 } as const;
 
 /**
  * One finding per code and device: when the log and a cmdlet both show, say, a blocked device,
@@ -18,7 +19,11 @@ export function mergeDrafts(drafts: readonly FindingDraft[]): FindingDraft[] {
     }
     const severity = [seen.severity ?? catalogEntry(seen.code).severity, draft.severity ?? catalogEntry(draft.code).severity].sort((a, b) => SEVERITY[a] - SEVERITY[b])[0];
     seen.severity = severity === catalogEntry(seen.code).severity ? undefined : severity;
+    // The strongest reading wins: Exchange's state confirms what the log only suggested.
+    const certainty = CERTAINTY[certaintyOf(draft)] < CERTAINTY[certaintyOf(seen)] ? certaintyOf(draft) : certaintyOf(seen);
     seen.confidence = CONFIDENCE[draft.confidence] < CONFIDENCE[seen.confidence] ? draft.confidence : seen.confidence;
+    seen.certainty = certainty;
+    if (draft.explains !== undefined) seen.explains = [...new Set([...(seen.explains ?? []), ...draft.explains])];
     if (!seen.detail.includes(draft.detail)) seen.detail = `${seen.detail} ${draft.detail}`;
     seen.evidence.push(...draft.evidence);
   }

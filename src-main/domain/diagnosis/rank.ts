@@ -1,21 +1,105 @@
-import type { Finding } from '../../shared/models/finding';
-import { catalogEntry, type FindingCode } from './catalog';
+import type { Certainty, Finding } from '../../shared/models/finding';
+import { catalogEntry, certaintyOf, FINDING_CODES, type CatalogEntry, type FindingCode } from './catalog';
 
 const SEVERITY_ORDER = { blocker: 0, warning: 1, info: 2 } as const;
 const CONFIDENCE_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 /**
- * Orders findings most-likely-root-cause first: severity, then the catalog priority (causes that
- * explain others, such as a remote wipe or a disabled protocol, come before their symptoms), then
- * confidence. Assigns rank 1…n.
+ * How strong a finding's claim to be the cause is, strongest first:
+ *   0 confirmed blocker, 1 inferred blocker, 2 confirmed warning, 3 inferred warning,
+ *   4 a blocker or warning the wizard cannot confirm ("cannot tell"), 5 information.
+ * Evidence strength decides before the catalog's order, so a "maybe" never outranks a known
+ * problem; severity still keeps a known blocker above a known warning, and context (info, such
+ * as "debug logging is on" or "the phone syncs normally") below every problem.
+ */
+export function evidenceTier(finding: Pick<Finding, 'severity' | 'confidence'> & { certainty?: Certainty }): number {
+  if (finding.severity === 'info') return 5;
+  const certainty = certaintyOf(finding);
+  if (certainty === 'unconfirmed') return 4;
+  return (finding.severity === 'blocker' ? 0 : 2) + (certainty === 'confirmed' ? 0 : 1);
+}
+
+/** The total order before causality: tier, severity, catalog priority, confidence, then code and device for determinism. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    evidenceTier(a) - evidenceTier(b) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    priorityOf(a.code) - priorityOf(b.code) ||
+    CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] ||
+    a.code.localeCompare(b.code) ||
+    (a.deviceId ?? '').localeCompare(b.deviceId ?? '') ||
+    a.title.localeCompare(b.title)
+  );
+}
+
+/**
+ * Whether `cause` explains `symptom` in this case: the catalog (or the finding itself) names the
+ * symptom's code, the two concern the same phone (or either concerns none), and the cause is a
+ * problem itself (a block that has ended explains nothing now).
+ */
+export function explains(cause: Finding, symptom: Finding): boolean {
+  if (cause === symptom || cause.severity === 'info') return false;
+  const codes = [...(entryOf(cause.code)?.explains ?? []), ...(cause.explains ?? [])];
+  if (!codes.includes(symptom.code)) return false;
+  return cause.deviceId === undefined || symptom.deviceId === undefined || cause.deviceId.toLowerCase() === symptom.deviceId.toLowerCase();
+}
+
+/**
+ * Orders findings most-likely-root-cause first and assigns rank 1…n: by evidence strength
+ * (`evidenceTier`), then severity, catalog priority and confidence; and a cause always ranks
+ * above the findings it explains (a provisioning loop below the policy the phone cannot meet,
+ * "no requests reached the mailbox" below whatever stopped them). Causality is applied as a
+ * stable topological order: among the findings whose causes are already placed, the best by the
+ * order above comes next. A cycle (two findings naming each other) is broken by that same order.
  */
 export function rankFindings(findings: Finding[]): Finding[] {
-  const sorted = [...findings].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      catalogEntry(a.code as FindingCode).priority - catalogEntry(b.code as FindingCode).priority ||
-      CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] ||
-      (a.deviceId ?? '').localeCompare(b.deviceId ?? ''),
-  );
-  return sorted.map((f, i) => ({ ...f, rank: i + 1 }));
+  const pending = [...findings].sort(compareFindings);
+  const placed: Finding[] = [];
+  while (pending.length > 0) {
+    const ready = pending.findIndex((f) => !pending.some((other) => other !== f && explains(other, f) && !explainsBack(f, other)));
+    const index = ready === -1 ? 0 : ready;
+    placed.push(pending[index]!);
+    pending.splice(index, 1);
+  }
+  return placed.map((f, i) => ({ ...f, rank: i + 1 }));
+}
+
+/** Two findings that explain each other are a cycle: neither waits for the other. */
+function explainsBack(a: Finding, b: Finding): boolean {
+  return explains(a, b);
+}
+
+export interface Headline {
+  /** The summary's first sentence. */
+  text: string;
+  /** True only when the top finding is a problem confirmed by Exchange's or Entra's own state. */
+  confirmed: boolean;
+}
+
+const SETTLE_BY_CERTAINTY: Record<Exclude<Certainty, 'confirmed'>, string> = {
+  inferred: "Exchange's own state for the phone, or a fresh mailbox log after the user tries again, would confirm it",
+  unconfirmed: 'running the checks that could not run would settle it',
+};
+
+/**
+ * The headline over ranked findings. "Most likely cause" is said only of a confirmed cause;
+ * anything weaker is "Possible cause, not confirmed", with the evidence that would settle it.
+ */
+export function headline(findings: readonly Finding[]): Headline {
+  const top = findings[0];
+  if (top === undefined) return { text: 'The analysis found nothing to report.', confirmed: false };
+  if (top.severity === 'info') return { text: `No blocking cause found. Top note: ${top.title}.`, confirmed: false };
+  const certainty = certaintyOf(top);
+  if (certainty === 'confirmed') return { text: `Most likely cause: ${top.title}.`, confirmed: true };
+  const settle = entryOf(top.code)?.confirmWith ?? SETTLE_BY_CERTAINTY[certainty];
+  return { text: `Possible cause, not confirmed: ${top.title} — ${settle}.`, confirmed: false };
+}
+
+function entryOf(code: string): CatalogEntry | undefined {
+  return (FINDING_CODES as readonly string[]).includes(code) ? catalogEntry(code as FindingCode) : undefined;
+}
+
+/** Codes from another version of the app (an imported case) sort after every known one. */
+function priorityOf(code: string): number {
+  return entryOf(code)?.priority ?? 101;
 }

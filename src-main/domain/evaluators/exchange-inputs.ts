@@ -87,3 +87,22 @@ export interface OrganizationConfigInput {
   readonly OAuth2ClientProfileEnabled?: boolean | null;
   readonly DefaultAuthenticationPolicy?: string | null;
 }
+
+/** Get-Recipient: what kind of recipient an address is (facts.md F37). */
+export interface RecipientInput {
+  readonly Identity?: string;
+  readonly Alias?: string | null;
+  readonly DisplayName?: string | null;
+  readonly PrimarySmtpAddress?: string | null;
+  /** UserMailbox, SharedMailbox, RoomMailbox, EquipmentMailbox, MailUser, RemoteUserMailbox, MailContact… */
+  readonly RecipientTypeDetails?: string | null;
+}
+
+/** Get-User, read when Exchange has no recipient for the address: an account without a mailbox. */
+export interface UserAccountInput {
+  readonly UserPrincipalName?: string | null;
+  readonly DisplayName?: string | null;
+  /** "User" for an account with no mailbox (for example after its Exchange licence was removed). */
+  readonly RecipientTypeDetails?: string | null;
+  readonly AccountDisabled?: boolean | null;
+}

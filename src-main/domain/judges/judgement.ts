@@ -25,6 +25,22 @@ export interface StepJudgement {
   summary: string;
   checks: CheckDraft[];
   findings: FindingDraft[];
+  /**
+   * Set when the evidence shows there is nothing further to troubleshoot (no such user, no
+   * Exchange Online mailbox, a mailbox that is not a person's): the flow skips the later steps
+   * with `message` as the reason and goes straight to the summary, instead of checking policies
+   * and logs as if the mailbox were fine.
+   */
+  stop?: FlowStop;
+}
+
+/**
+ * Why the flow stops. `not-found` is bad input (the address matches no user: a typo), which the
+ * CLI reports as such (exit 2); `nothing-to-troubleshoot` is a finding about a real account.
+ */
+export interface FlowStop {
+  kind: 'not-found' | 'nothing-to-troubleshoot';
+  message: string;
 }
 
 const OUTCOME_ORDER: readonly Outcome[] = ['problem', 'unavailable', 'warning', 'info', 'ok'];

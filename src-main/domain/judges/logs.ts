@@ -1,4 +1,4 @@
-import type { FindingDraft } from '../diagnosis/catalog';
+import { certaintyOf, type FindingDraft } from '../diagnosis/catalog';
 import type { MailboxLogAnalysis } from '../diagnosis/analyze-mailbox-log';
 import { type Evidence, isUnavailable } from '../evaluators/evidence';
 import { EVIDENCE } from '../../shared/models/evidence-names';
@@ -56,7 +56,8 @@ function logFindings(log: MailboxLogAnalysis | undefined, targetDeviceId: string
   if (log === undefined) return [];
   const target = targetDeviceId?.toLowerCase();
   const relevant = target === undefined ? log.drafts : log.drafts.filter((d) => d.deviceId === undefined || d.deviceId.toLowerCase() === target);
-  const drafts = [...relevant];
+  // What the log shows is read from Exchange's answers to the phone: inferred, not Exchange's state.
+  const drafts: FindingDraft[] = relevant.map((d) => ({ ...d, certainty: d.certainty ?? (certaintyOf(d) === 'unconfirmed' ? 'unconfirmed' : 'inferred') }));
   const reached = target === undefined ? log.devices.length > 0 : log.devices.some((d) => d.deviceId?.toLowerCase() === target);
   if (!reached) {
     drafts.push({
@@ -64,6 +65,7 @@ function logFindings(log: MailboxLogAnalysis | undefined, targetDeviceId: string
       detail: targetDeviceId === undefined ? 'The mailbox log has no entries at all.' : `The mailbox log has no entries for device ${targetDeviceId}.`,
       evidence: [{ step: 'mailbox-log', object: targetDeviceId === undefined ? undefined : `device ${targetDeviceId}`, detail: `${log.devices.length} device(s) in the log` }],
       confidence: 'medium',
+      certainty: 'inferred',
       deviceId: targetDeviceId,
     });
   }

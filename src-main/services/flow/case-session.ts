@@ -1,3 +1,4 @@
+import type { FlowStop } from '../../domain/judges/judgement';
 import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-log';
 import type { DeviceTimeline } from '../../domain/patterns/device-timeline';
 import type { CaseStore, EvidenceBody } from '../cases/case-store';
@@ -16,6 +17,8 @@ export interface StepResult {
   outcome: Outcome;
   summary: string;
   checks: CheckView[];
+  /** The flow stops after this step: nothing further to troubleshoot (the domain's judgement says why). */
+  stop?: FlowStop;
 }
 
 export interface StepRuntime {

@@ -32,6 +32,7 @@ export function buildCaseView(session: CaseSession): CaseView {
       ...(runtime?.finishedAt ?? saved?.finishedAt ? { finishedAt: runtime?.finishedAt ?? saved?.finishedAt } : {}),
       ...(runtime?.status === 'running' && runtime.progress ? { progress: runtime.progress } : {}),
       checks: runtime?.result?.checks ?? [],
+      ...(runtime?.result?.stop ? { stop: runtime.result.stop } : {}),
       evidence: doc.evidence.filter((e) => e.step === id).map((e) => e.id),
       ...(runtime?.error ? { error: runtime.error } : saved?.error ? { error: { code: saved.error.code ?? 'FAILED', message: saved.error.message } } : {}),
     };

@@ -1,4 +1,5 @@
 import type { DiagnosisInput } from '../../domain/diagnosis/diagnose';
+import type { RecipientInput, UserAccountInput } from '../../domain/evaluators/exchange-inputs';
 import type { Evidence as DomainEvidence } from '../../domain/evaluators/evidence';
 import type {
   ActiveSyncDeviceAccessRule,
@@ -37,7 +38,23 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
   const logs = session.logAnalysis;
   const logsFetched = [...session.raw.keys()].some((name) => name.startsWith('mailbox-log-'));
 
+  const optional = <T>(name: string): { value: DomainEvidence<T> } | undefined => {
+    const captured = session.get<T>(name);
+    return captured === undefined ? undefined : { value: fromCaptured(captured, (data) => data) };
+  };
+  const recipient = optional<readonly RecipientInput[]>(EVIDENCE.recipient);
+  const userAccount = optional<readonly UserAccountInput[]>(EVIDENCE.userAccount);
+  const recipientMatches = optional<readonly RecipientInput[]>(EVIDENCE.recipientMatches);
+
   return {
+    userUpn: session.doc.subject.userUpn,
+    ...(recipient ? { recipient: recipient.value } : {}),
+    ...(userAccount ? { userAccount: userAccount.value } : {}),
+    ...(recipientMatches ? { recipientMatches: recipientMatches.value } : {}),
+    // accountEnabled comes with the memberships (Conditional Access step); until then it is simply not judged.
+    ...(memberships !== undefined
+      ? { entraAccount: memberships.available ? { accountEnabled: memberships.data.user.accountEnabled ?? null } : { unavailable: memberships.reason } }
+      : {}),
     ...(session.selectedDeviceId ? { targetDeviceId: session.selectedDeviceId } : {}),
     ...(memberships?.available
       ? {

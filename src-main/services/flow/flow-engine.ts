@@ -88,10 +88,17 @@ export class FlowEngine {
   }
 
   private async flowSteps(session: CaseSession): Promise<void> {
-    for (const batch of batches(WIZARD_STEPS)) {
+    const plan = batches(WIZARD_STEPS);
+    for (const [index, batch] of plan.entries()) {
       const done = await Promise.all(batch.map((step) => this.runOrSkip(session, step)));
-      const stop = batch.some((step, i) => !done[i] && STOPS_FLOW_ON_FAILURE.has(step.id as WizardStepId));
-      if (stop) return;
+      if (batch.some((step, i) => !done[i] && STOPS_FLOW_ON_FAILURE.has(step.id as WizardStepId))) return;
+      const stop = batch.map((step) => session.steps.get(step.id as WizardStepId)?.result?.stop).find((s) => s !== undefined);
+      if (stop !== undefined) {
+        // Nothing to troubleshoot past this point (no such mailbox): say why instead of checking policies and logs as if it were fine.
+        for (const later of plan.slice(index + 1).flat()) if (later.id !== 'summary') this.skip(session, later.id as WizardStepId, `Not run: ${stop.message}`);
+        await this.run(session, 'summary');
+        return;
+      }
       if (batch.some((step) => step.id === 'mailbox')) await this.selectOnlyPhone(session);
     }
   }

@@ -73,5 +73,6 @@ export function fromJudgement(session: CaseSession, judgement: StepJudgement): S
       detail: c.detail,
       evidence: c.evidence.map((name) => session.get(name)?.evidenceId).filter((id): id is string => id !== undefined),
     })),
+    ...(judgement.stop ? { stop: judgement.stop } : {}),
   };
 }

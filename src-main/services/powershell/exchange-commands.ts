@@ -9,6 +9,7 @@ import {
   mobileDeviceSchema,
   mobileDeviceStatisticsSchema,
   organizationConfigSchema,
+  recipientSchema,
   type ActiveSyncDeviceAccessRule,
   type ActiveSyncOrganizationSettings,
   type AuthenticationPolicy,
@@ -19,6 +20,7 @@ import {
   type MobileDevice,
   type MobileDeviceStatistics,
   type OrganizationConfig,
+  type Recipient,
   type TenantFeature,
 } from '../../shared/models/exchange';
 import { HostRequestError } from './errors';
@@ -87,6 +89,30 @@ export class ExchangeCommands {
       await this.call('Get-User', { Identity: identity.parse(user) }),
       exchangeUserSchema,
     );
+  }
+
+  /**
+   * The recipient an address names (Get-Recipient -Identity); [] when Exchange knows no such
+   * recipient, so "not found" is an answer the mailbox gate can judge rather than a failure.
+   */
+  async getRecipient(address: string): Promise<Recipient[]> {
+    return notFoundAsEmpty(async () => many('Get-Recipient', await this.call('Get-Recipient', { Identity: identity.parse(address) }), recipientSchema));
+  }
+
+  /**
+   * Recipients whose name or address starts like `prefix` (ambiguous name resolution, -Anr), at
+   * most `limit` of them: close matches to offer for an address that matched nothing.
+   */
+  async findRecipients(prefix: string, limit: number): Promise<Recipient[]> {
+    const anr = z.string().trim().min(3, 'a search needs at least 3 characters').max(64).parse(prefix);
+    const size = z.number().int().min(1).max(20).parse(limit);
+    const data = await this.call('Get-Recipient', { Anr: anr, ResultSize: String(size) });
+    return many('Get-Recipient', data, recipientSchema).slice(0, size);
+  }
+
+  /** Get-User for an address, [] when there is no such account. */
+  async findUser(user: string): Promise<ExchangeUser[]> {
+    return notFoundAsEmpty(async () => many('Get-User', await this.call('Get-User', { Identity: identity.parse(user) }), exchangeUserSchema));
   }
 
   /** Every mobile device partnership of one mailbox. */
@@ -251,6 +277,24 @@ export class ExchangeCommands {
       throw error;
     }
   }
+}
+
+/**
+ * Exchange's "couldn't be found" for an identity (ManagementObjectNotFoundException, category
+ * ObjectNotFound) as an empty answer; every other failure still throws.
+ */
+async function notFoundAsEmpty<T>(read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof HostRequestError && error.kind === 'cmdlet-error' && isObjectNotFound(error)) return [];
+    throw error;
+  }
+}
+
+export function isObjectNotFound(error: HostRequestError): boolean {
+  const { category, fullyQualifiedErrorId, hostMessage } = error.details;
+  return category === 'ObjectNotFound' || /ManagementObjectNotFoundException/.test(fullyQualifiedErrorId ?? '') || /couldn't be found/i.test(hostMessage ?? '');
 }
 
 function many<T>(cmdlet: string, data: unknown[], schema: z.ZodType<T>): T[] {

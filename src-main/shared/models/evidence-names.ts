@@ -5,6 +5,9 @@
  */
 export const EVIDENCE = {
   operatorRoles: 'operator-roles',
+  recipient: 'recipient',
+  userAccount: 'user-account',
+  recipientMatches: 'recipient-matches',
   casMailbox: 'cas-mailbox',
   mobileDevices: 'mobile-devices',
   deviceStatistics: 'device-statistics',

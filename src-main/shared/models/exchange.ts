@@ -185,6 +185,17 @@ export const exchangeUserSchema = z.looseObject({
 });
 export type ExchangeUser = z.infer<typeof exchangeUserSchema>;
 
+/** Get-Recipient: what an address is (user mailbox, shared, MailUser for a hybrid on-premises mailbox…). */
+export const recipientSchema = z.looseObject({
+  Identity: z.string(),
+  Alias: text,
+  DisplayName: text,
+  PrimarySmtpAddress: text,
+  RecipientType: text,
+  RecipientTypeDetails: text,
+});
+export type Recipient = z.infer<typeof recipientSchema>;
+
 /** Host.GetModuleInfo. */
 export const moduleInfoSchema = z.object({ name: z.string(), version: z.string(), path: z.string() });
 export type ModuleInfo = z.infer<typeof moduleInfoSchema>;

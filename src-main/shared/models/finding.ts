@@ -37,6 +37,15 @@ export const nextStepSchema = z.object({
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 
+/**
+ * How strongly the evidence supports a finding: `confirmed` by Exchange's or Entra's own state
+ * (a cmdlet, What-If), `inferred` from what the mailbox log or sign-ins show, `unconfirmed` when
+ * the wizard cannot tell. Ranking puts stronger evidence first; only a confirmed cause is
+ * headlined as "Most likely cause".
+ */
+export const certaintySchema = z.enum(['confirmed', 'inferred', 'unconfirmed']);
+export type Certainty = z.infer<typeof certaintySchema>;
+
 export const findingSchema = z.object({
   code: z.string().regex(/^[A-Z0-9_]+$/),
   severity: findingSeveritySchema,
@@ -45,6 +54,10 @@ export const findingSchema = z.object({
   nextSteps: z.array(nextStepSchema),
   evidence: z.array(evidenceRefSchema),
   confidence: z.enum(['high', 'medium', 'low']),
+  /** Absent in cases saved before it existed; read with `certaintyOf`. */
+  certainty: certaintySchema.optional(),
+  /** Codes of the findings this one explains (its symptoms), beyond the catalog's own list. */
+  explains: z.array(z.string()).optional(),
   deviceId: z.string().optional(),
   /** Rank within the case's findings; 1 is the most likely root cause. */
   rank: z.number().int().positive().optional(),

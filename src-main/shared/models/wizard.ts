@@ -54,6 +54,8 @@ export const stepViewSchema = z.object({
   checks: z.array(checkViewSchema),
   evidence: z.array(z.string()),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** The step found nothing further to troubleshoot (no such mailbox…): the later steps were skipped. */
+  stop: z.object({ kind: z.enum(['not-found', 'nothing-to-troubleshoot']), message: z.string() }).optional(),
 });
 export type StepView = z.infer<typeof stepViewSchema>;
 

@@ -27,10 +27,21 @@ afterAll(() => rm(tmp, { recursive: true, force: true }));
 describe(`diagnose --scenario <each built-in> (machine clock ${new Date().toISOString().slice(0, 10)})`, () => {
   it.each(scenarios.map((s) => s.id))('%s ranks its expected root cause first', async (id) => {
     const { expected } = loadScenario(id, { scenariosDir: 'assets/scenarios' });
-    const { stdout } = await run(process.execPath, ['bin/eas-troubleshooter.js', 'diagnose', '--scenario', id, '--user', USER, '--json'], {
+    const user = expected.user ?? USER;
+    const diagnose = run(process.execPath, ['bin/eas-troubleshooter.js', 'diagnose', '--scenario', id, '--user', user, '--json'], {
       timeout: 60_000,
       env: { ...process.env, TMPDIR: tmp },
     });
+    if (expected.rootCauses.includes('MAILBOX_NOT_FOUND')) {
+      // No such mailbox is bad input: exit 2 with one line naming the address, and no findings printed.
+      const failure = (await diagnose.then(() => undefined, (error: unknown) => error)) as { code?: number; stdout?: string; stderr?: string } | undefined;
+      expect(failure?.code).toBe(2);
+      expect(failure?.stdout).toBe('');
+      expect(failure?.stderr?.trimEnd().split('\n')).toEqual([expect.stringContaining(`No mailbox found for ${user}`)]);
+      expect(await readdir(tmp)).toEqual([]);
+      return;
+    }
+    const { stdout } = await diagnose;
     const codes = (JSON.parse(stdout) as { findings: Array<{ code: string }> }).findings.map((f) => f.code);
     const top = codes.slice(0, Math.max(1, expected.rootCauses.length));
     for (const cause of expected.rootCauses) expect(top, `${cause} first in ${codes.join(', ')}`).toContain(cause);

@@ -25,7 +25,7 @@ describe('the wizard flow over every demo scenario', () => {
     it(`${summary.id}: finds ${loadScenario(summary.id, { scenariosDir: 'assets/scenarios' }).expected.rootCauses.join(' + ') || 'no root cause'}`, async () => {
       const { expected } = loadScenario(summary.id, { scenariosDir: 'assets/scenarios' });
       const started = await backend.engine.startCase(
-        { userUpn: USER, symptom: 'Mail does not sync on the phone' },
+        { userUpn: expected.user ?? USER, symptom: 'Mail does not sync on the phone' },
         { kind: 'demo', scenario: summary.id },
       );
       await backend.engine.settled(started.caseId);
@@ -38,6 +38,13 @@ describe('the wizard flow over every demo scenario', () => {
       for (const code of expected.notFindings) expect(codes, `did not expect ${code}`).not.toContain(code);
       const top = view.findings.slice(0, Math.max(1, expected.rootCauses.length)).map((f) => f.code);
       for (const cause of expected.rootCauses) expect(top, `root cause ${cause} ranked first`).toContain(cause);
+      // When the mailbox gate stops the flow, nothing after it runs as if the mailbox were fine.
+      const stop = view.steps.find((s) => s.id === 'mailbox')?.stop;
+      if (stop !== undefined) {
+        const between = view.steps.filter((s) => !['connect', 'mailbox', 'summary'].includes(s.id));
+        expect(between.map((s) => `${s.id}: ${s.status}`)).toEqual(between.map((s) => `${s.id}: skipped`));
+        for (const step of between) expect(step.summary).toBe(`Not run: ${stop.message}`);
+      }
     });
   }
 

@@ -70,6 +70,13 @@ const mailboxSchema = z.strictObject({
   /** UPN of the owning user in `users`. */
   user: z.string(),
   alias: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  /**
+   * What Get-Recipient calls it. MailUser / RemoteUserMailbox: the mailbox lives on-premises
+   * (hybrid), so Exchange Online has a recipient but no mailbox for it (facts.md F37).
+   */
+  recipientTypeDetails: z
+    .enum(['UserMailbox', 'SharedMailbox', 'RoomMailbox', 'EquipmentMailbox', 'MailUser', 'RemoteUserMailbox'])
+    .default('UserMailbox'),
   activeSyncEnabled: z.boolean().default(true),
   owaEnabled: z.boolean().default(true),
   ewsEnabled: z.boolean().default(true),
@@ -306,6 +313,11 @@ const scenarioObjectSchema = z.strictObject({
     findings: z.array(findingCode),
     /** Codes the analysis must not raise (e.g. a report-only policy named as the cause). */
     notFindings: z.array(findingCode).default([]),
+    /**
+     * The address the operator types for this story, when it is not the usual affected user's
+     * (a typo, a shared mailbox). Tests and trainers start the case with it.
+     */
+    user: z.string().includes('@').optional(),
   }),
   /** Scenario time: `now` is the tenant's clock at start; `speed` runs it faster than real time. */
   clock: z.strictObject({ now: isoDateTime, speed: z.number().positive().default(1) }),

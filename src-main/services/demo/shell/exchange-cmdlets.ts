@@ -5,9 +5,11 @@ import {
   casMailboxObject,
   mobileDeviceObject,
   mobileDeviceStatisticsObject,
+  recipientObject,
   userObject,
+  userWithoutMailboxObject,
 } from './exchange-objects';
-import type { TenantState } from './tenant-state';
+import { findUser, type TenantState } from './tenant-state';
 
 export interface CmdletOutput {
   data: unknown[];
@@ -29,9 +31,32 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
   },
 
   'Get-User': (state, p) => {
-    const mailbox = state.findMailbox(str(p.Identity)!);
-    if (!mailbox) throw objectNotFound('Get-User', str(p.Identity)!);
-    return ok([userObject(state, mailbox)]);
+    const mailbox = state.findRecipient(str(p.Identity)!);
+    if (mailbox) return ok([userObject(state, mailbox)]);
+    // An account without any recipient (its Exchange licence was removed) is still a user.
+    const user = findUser(state.scenario, str(p.Identity)!);
+    if (!user) throw objectNotFound('Get-User', str(p.Identity)!);
+    return ok([userWithoutMailboxObject(user)]);
+  },
+
+  'Get-Recipient': (state, p) => {
+    const anr = str(p.Anr);
+    if (anr !== undefined && p.Identity !== undefined) {
+      throw invalidArgument('Get-Recipient', 'Parameter set cannot be resolved using the specified named parameters.');
+    }
+    if (anr !== undefined) {
+      const limit = p.ResultSize === undefined || String(p.ResultSize).toLowerCase() === 'unlimited' ? Infinity : Number(p.ResultSize);
+      // Ambiguous name resolution: alias, display name, first or last name, or address starting with the text.
+      const key = anr.trim().toLowerCase();
+      const matches = state.exchange.mailboxes.filter((m) => {
+        const user = state.userOf(m);
+        return [m.alias, m.user, user.displayName, ...user.displayName.split(/\s+/)].some((v) => v.toLowerCase().startsWith(key));
+      });
+      return ok(matches.slice(0, limit).map((m) => recipientObject(state, m)));
+    }
+    const recipient = state.findRecipient(str(p.Identity)!);
+    if (!recipient) throw objectNotFound('Get-Recipient', str(p.Identity)!);
+    return ok([recipientObject(state, recipient)]);
   },
 
   'Get-MobileDevice': (state, p) => {

@@ -1,4 +1,4 @@
-import type { ScenarioMailbox, ScenarioMobileDevice } from '../scenario/scenario-schema';
+import type { ScenarioMailbox, ScenarioMobileDevice, ScenarioUser } from '../scenario/scenario-schema';
 import { decideAccess } from './access-state';
 import { exchangeDate } from './exchange-date';
 import { deviceIdentity, stableGuid, type TenantState } from './tenant-state';
@@ -38,6 +38,42 @@ export function casMailboxObject(state: TenantState, mailbox: ScenarioMailbox, r
   };
 }
 
+/** Get-Recipient's view of a mailbox or of an on-premises mail user (hybrid). */
+export function recipientObject(state: TenantState, mailbox: ScenarioMailbox) {
+  const user = state.userOf(mailbox);
+  const type = mailbox.recipientTypeDetails;
+  return {
+    Identity: mailbox.alias,
+    Alias: mailbox.alias,
+    Name: mailbox.alias,
+    DisplayName: user.displayName,
+    PrimarySmtpAddress: mailbox.user,
+    ExternalDirectoryObjectId: user.id,
+    Guid: stableGuid(`mailbox:${mailbox.alias}`),
+    RecipientType: type === 'MailUser' || type === 'RemoteUserMailbox' ? 'MailUser' : 'UserMailbox',
+    RecipientTypeDetails: type,
+  };
+}
+
+/** Get-User for an account with no recipient at all: what a user looks like after its Exchange licence was removed. */
+export function userWithoutMailboxObject(user: ScenarioUser) {
+  const alias = user.userPrincipalName.split('@')[0]!;
+  return {
+    Identity: alias,
+    Name: alias,
+    DisplayName: user.displayName,
+    UserPrincipalName: user.userPrincipalName,
+    WindowsEmailAddress: '',
+    ExternalDirectoryObjectId: user.id,
+    Guid: stableGuid(`user:${alias}`),
+    RecipientType: 'User',
+    RecipientTypeDetails: 'User',
+    AccountDisabled: !user.accountEnabled,
+    AuthenticationPolicy: user.authenticationPolicy,
+    Title: user.jobTitle ?? '',
+  };
+}
+
 export function userObject(state: TenantState, mailbox: ScenarioMailbox) {
   const user = state.userOf(mailbox);
   return {
@@ -49,7 +85,7 @@ export function userObject(state: TenantState, mailbox: ScenarioMailbox) {
     ExternalDirectoryObjectId: user.id,
     Guid: stableGuid(`user:${mailbox.alias}`),
     RecipientType: 'UserMailbox',
-    RecipientTypeDetails: 'UserMailbox',
+    RecipientTypeDetails: mailbox.recipientTypeDetails,
     AccountDisabled: !user.accountEnabled,
     AuthenticationPolicy: user.authenticationPolicy,
     Title: user.jobTitle ?? '',

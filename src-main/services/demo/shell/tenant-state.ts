@@ -32,8 +32,17 @@ export class TenantState {
     return this.scenario.users.find((u) => u.userPrincipalName.toLowerCase() === mailbox.user.toLowerCase())!;
   }
 
-  /** By alias, UPN / primary SMTP address, display name, mailbox GUID or Entra object id. */
+  /**
+   * An Exchange Online mailbox by alias, UPN / primary SMTP address, display name, mailbox GUID
+   * or Entra object id. A hybrid user whose mailbox is on-premises is a recipient, not a mailbox.
+   */
   findMailbox(identity: string): ScenarioMailbox | undefined {
+    const recipient = this.findRecipient(identity);
+    return recipient && !ON_PREMISES.has(recipient.recipientTypeDetails) ? recipient : undefined;
+  }
+
+  /** Any recipient (mailbox or on-premises mail user), looked up as findMailbox does. */
+  findRecipient(identity: string): ScenarioMailbox | undefined {
     const key = identity.trim().toLowerCase();
     return this.exchange.mailboxes.find((m) => {
       const user = this.userOf(m);
@@ -87,6 +96,15 @@ export class TenantState {
     }
     mailbox.debugLoggingEnabledAt = null;
   }
+}
+
+/** Recipient types whose mailbox is not in Exchange Online. */
+export const ON_PREMISES: ReadonlySet<string> = new Set(['MailUser', 'RemoteUserMailbox']);
+
+/** A user by UPN, display name or Entra object id, with or without a mailbox. */
+export function findUser(scenario: Scenario, identity: string): ScenarioUser | undefined {
+  const key = identity.trim().toLowerCase();
+  return scenario.users.find((u) => [u.userPrincipalName, u.displayName, u.id].some((v) => v.toLowerCase() === key));
 }
 
 /** `<alias>\ExchangeActiveSyncDevices\<DeviceType>§<DeviceId>`, the EAS partnership's Identity. */

@@ -1,15 +1,15 @@
 import type { MobileDevice, MobileDeviceStatistics } from '../../../shared/models/exchange';
-import type { CheckView, DeviceView } from '../../../shared/models/wizard';
+import type { DeviceView } from '../../../shared/models/wizard';
 import type { CaseSession, StepResult } from '../case-session';
 import { EVIDENCE } from '../../../shared/models/evidence-names';
-import { check, orUnavailable, unavailableCheck, worstOutcome, type StepContext } from '../step-context';
-
-/** Exchange Online refuses EAS protocol versions below 16.1 since 1 March 2026 (facts F2). */
-const MINIMUM_PROTOCOL = [16, 1] as const;
+import { judgeMailbox, MAX_SUGGESTIONS } from '../../../domain/judges/mailbox';
+import { isOutlookMobile } from '../../../domain/evaluators/protocol-version';
+import { buildDiagnosisInput } from '../diagnosis-input';
+import { fromJudgement, orUnavailable, type StepContext } from '../step-context';
 
 /**
- * Mailbox and devices: is ActiveSync allowed for the mailbox, which phones have a partnership,
- * and what Exchange decided about each (access state, reason, rule, protocol version).
+ * Mailbox and devices: gathers the evidence (is ActiveSync allowed for the mailbox, which phones
+ * have a partnership, what Exchange decided about each); the domain's judgeMailbox judges it.
  */
 export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
   const { session, connection } = ctx;
@@ -17,101 +17,56 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
   const exchange = connection.exchange;
   const cmdlet = (source: string) => ({ kind: 'cmdlet' as const, source });
 
-  ctx.progress('Reading the mailbox’s ActiveSync settings…', 0.1);
-  const cas = await session.capture('mailbox', EVIDENCE.casMailbox, cmdlet('Get-CASMailbox -ActiveSyncDebugLogging'), () =>
-    orUnavailable(() => exchange.getCasMailbox(upn)),
+  // The gate first: is this address a person's mailbox in Exchange Online at all?
+  ctx.progress('Looking the address up in Exchange Online…', 0.05);
+  const recipient = await session.capture('mailbox', EVIDENCE.recipient, cmdlet('Get-Recipient'), () =>
+    orUnavailable(() => exchange.getRecipient(upn)),
   );
-  ctx.progress('Listing the user’s phones…', 0.3);
-  const devices = await session.capture('mailbox', EVIDENCE.mobileDevices, cmdlet('Get-MobileDevice'), () =>
-    orUnavailable(() => exchange.getMobileDevices(upn)),
-  );
-  ctx.progress('Reading device statistics…', 0.5);
-  const statistics = await session.capture('mailbox', EVIDENCE.deviceStatistics, cmdlet('Get-MobileDeviceStatistics'), () =>
-    orUnavailable(() => exchange.getMobileDeviceStatistics({ mailbox: upn })),
-  );
-  ctx.progress('Reading the organization’s device access settings…', 0.7);
-  const org = await session.capture('mailbox', EVIDENCE.organizationSettings, cmdlet('Get-ActiveSyncOrganizationSettings'), () =>
-    orUnavailable(() => exchange.getActiveSyncOrganizationSettings()),
-  );
-  const rules = await session.capture('mailbox', EVIDENCE.deviceAccessRules, cmdlet('Get-ActiveSyncDeviceAccessRule'), () =>
-    orUnavailable(() => exchange.getActiveSyncDeviceAccessRules()),
-  );
-
-  const checks: CheckView[] = [];
-  if (cas.available) {
-    const enabled = cas.data.ActiveSyncEnabled;
-    checks.push(
-      check(
-        'activesync-enabled',
-        'ActiveSync is allowed for this mailbox',
-        enabled ? 'ok' : 'problem',
-        enabled ? 'ActiveSyncEnabled is True.' : 'ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.',
-        [cas],
-      ),
-    );
-  } else checks.push(unavailableCheck('activesync-enabled', 'ActiveSync is allowed for this mailbox', cas));
-
-  if (org.available) {
-    const level = org.data.DefaultAccessLevel ?? 'Allow';
-    checks.push(
-      check(
-        'org-default',
-        'The organization lets new phones in by default',
-        level === 'Allow' ? 'ok' : 'info',
-        `DefaultAccessLevel is ${level}${level === 'Allow' ? '' : ': phones not covered by a rule or a per-user list are ' + (level === 'Block' ? 'blocked' : 'quarantined')}.`,
-        [org],
-      ),
-    );
-  } else checks.push(unavailableCheck('org-default', 'The organization lets new phones in by default', org));
-
-  const views = deviceViews(session);
-  if (!devices.available) checks.push(unavailableCheck('devices', 'The user’s phones are known to Exchange', devices));
-  else if (views.length === 0) {
-    checks.push(
-      check('devices', 'The user’s phones are known to Exchange', 'warning', 'No phone has ever synced with this mailbox over ActiveSync. If the phone is set up, its requests are not reaching Exchange.', [devices]),
-    );
-  }
-  for (const device of views) {
-    if (device.notEas) {
-      checks.push(check(`device-${device.deviceId}`, `${deviceName(device)} is an ActiveSync client`, 'info', 'This is Outlook mobile, which does not use ActiveSync; its problems are outside this wizard.', [devices]));
-      continue;
-    }
-    const state = device.accessState ?? 'Unknown';
-    const reason = device.accessStateReason ? ` (reason: ${device.accessStateReason}${device.accessRule ? `, rule: ${device.accessRule}` : ''})` : '';
-    checks.push(
-      check(
-        `device-${device.deviceId}`,
-        `Device access: ${deviceName(device)}`,
-        state === 'Allowed' ? 'ok' : state === 'DeviceDiscovery' ? 'warning' : 'problem',
-        `DeviceAccessState is ${state}${reason}.`,
-        [devices, statistics],
-      ),
-    );
-    if (device.protocolVersion) {
-      const supported = atLeast(device.protocolVersion, MINIMUM_PROTOCOL);
-      checks.push(
-        check(
-          `protocol-${device.deviceId}`,
-          `ActiveSync version: ${deviceName(device)} (16.1 or newer needed)`,
-          supported ? 'ok' : 'problem',
-          supported
-            ? `It uses ActiveSync ${device.protocolVersion}.`
-            : `It uses ActiveSync ${device.protocolVersion}; Exchange Online has refused versions below 16.1 since 1 March 2026. The mail app needs an update.`,
-          [devices],
-        ),
+  if (recipient.available && recipient.data.length === 0) {
+    const account = await session.capture('mailbox', EVIDENCE.userAccount, cmdlet('Get-User'), () => orUnavailable(() => exchange.findUser(upn)));
+    const prefix = searchPrefix(upn);
+    if (account.available && account.data.length === 0 && prefix !== undefined) {
+      await session.capture('mailbox', EVIDENCE.recipientMatches, cmdlet(`Get-Recipient -Anr ${prefix}`), () =>
+        orUnavailable(() => exchange.findRecipients(prefix, MAX_SUGGESTIONS)),
       );
     }
   }
-  if (rules.available && rules.data.length > 0) {
-    checks.push(check('access-rules', 'Device access rules', 'info', `${rules.data.length} rule(s): ${rules.data.map((r) => `${r.Name ?? r.QueryString} → ${r.AccessLevel}`).join('; ')}.`, [rules]));
-  }
+  const gate = judgeMailbox(buildDiagnosisInput(session, undefined));
+  if (gate.stop !== undefined) return fromJudgement(session, gate);
 
-  const problems = checks.filter((c) => c.outcome === 'problem').length;
-  const summary =
-    problems === 0
-      ? `ActiveSync access looks right for ${upn}: ${views.length} phone(s) found.`
-      : `${problems} problem(s) with ActiveSync access for ${upn}; see the checks below.`;
-  return { outcome: worstOutcome(checks), summary, checks };
+  ctx.progress('Reading the mailbox’s ActiveSync settings…', 0.1);
+  await session.capture('mailbox', EVIDENCE.casMailbox, cmdlet('Get-CASMailbox -ActiveSyncDebugLogging'), () =>
+    orUnavailable(() => exchange.getCasMailbox(upn)),
+  );
+  ctx.progress('Listing the user’s phones…', 0.3);
+  await session.capture('mailbox', EVIDENCE.mobileDevices, cmdlet('Get-MobileDevice'), () =>
+    orUnavailable(() => exchange.getMobileDevices(upn)),
+  );
+  ctx.progress('Reading device statistics…', 0.5);
+  await session.capture('mailbox', EVIDENCE.deviceStatistics, cmdlet('Get-MobileDeviceStatistics'), () =>
+    orUnavailable(() => exchange.getMobileDeviceStatistics({ mailbox: upn })),
+  );
+  ctx.progress('Reading the organization’s device access settings…', 0.7);
+  await session.capture('mailbox', EVIDENCE.organizationSettings, cmdlet('Get-ActiveSyncOrganizationSettings'), () =>
+    orUnavailable(() => exchange.getActiveSyncOrganizationSettings()),
+  );
+  await session.capture('mailbox', EVIDENCE.deviceAccessRules, cmdlet('Get-ActiveSyncDeviceAccessRule'), () =>
+    orUnavailable(() => exchange.getActiveSyncDeviceAccessRules()),
+  );
+
+  return fromJudgement(session, judgeMailbox(buildDiagnosisInput(session, undefined)));
+}
+
+/**
+ * The part of an address Exchange's name resolution can find close matches for: the first word
+ * of the local part ("alex" of alex.wilbur@…), or none when it is shorter than the 3 characters
+ * a search needs.
+ */
+export function searchPrefix(upn: string): string | undefined {
+  const local = upn.split('@')[0] ?? '';
+  const first = local.split(/[._+-]/)[0] ?? '';
+  const prefix = first.length >= 3 ? first : local.length >= 3 ? local.slice(0, 3) : '';
+  return /^[\p{L}\p{N}'-]{3,64}$/u.test(prefix) ? prefix : undefined;
 }
 
 /** The device list the operator picks from, merging partnerships with their statistics. */
@@ -136,8 +91,8 @@ export function deviceViews(session: CaseSession): DeviceView[] {
       accessRule: device.DeviceAccessControlRule ?? undefined,
       lastSyncAttempt: stat?.LastSyncAttemptTime ?? undefined,
       lastSuccessSync: stat?.LastSuccessSync ?? undefined,
-      // Outlook mobile shows up with a REST client type (facts F21).
-      notEas: /rest|outlook/i.test(device.ClientType ?? ''),
+      // Outlook mobile shows up with a REST client type (facts F21); the domain's one test decides.
+      notEas: isOutlookMobile({ ...device, DeviceId: id }),
     };
   });
 }
@@ -146,9 +101,3 @@ export function deviceName(device: Pick<DeviceView, 'friendlyName' | 'deviceMode
   const name = device.friendlyName || device.deviceModel || device.deviceType || 'Phone';
   return `${name} (${device.deviceId})`;
 }
-
-function atLeast(version: string, minimum: readonly [number, number]): boolean {
-  const [major = 0, minor = 0] = version.split('.').map((p) => Number.parseInt(p, 10));
-  return major > minimum[0] || (major === minimum[0] && minor >= minimum[1]);
-}
-

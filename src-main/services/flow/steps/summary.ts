@@ -1,4 +1,5 @@
 import { diagnose } from '../../../domain/diagnosis/diagnose';
+import { headline } from '../../../domain/diagnosis/rank';
 import type { Finding } from '../../../shared/models/finding';
 import type { CheckView } from '../../../shared/models/wizard';
 import type { CaseSession, StepResult } from '../case-session';
@@ -18,12 +19,8 @@ export async function runSummaryStep(session: CaseSession, debugLoggingEnabledAt
     checks.push(check(`unchecked-${missing.evidence}`, `Checked: ${missing.label}`, 'unavailable', missing.reason));
   }
   const top = diagnosis.findings[0];
-  const summary =
-    top === undefined
-      ? 'The analysis found nothing to report.'
-      : top.severity === 'blocker'
-        ? `Most likely cause: ${top.title}.`
-        : `No blocking cause found. Top note: ${top.title}.`;
+  // The domain words the headline: only a confirmed cause is "Most likely cause".
+  const summary = headline(diagnosis.findings).text;
   return { outcome: top?.severity === 'blocker' ? 'problem' : top?.severity === 'warning' ? 'warning' : 'ok', summary, checks };
 }
 

@@ -17,6 +17,7 @@ import {
   reportOnlyNotCause,
   twoCauses,
 } from './scenarios-identity';
+import { accountDisabled, hybridOnPremises, sharedMailbox, unlicensedMailbox, wrongUpn } from './scenarios-mailbox-gate';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -36,4 +37,9 @@ export const builtInScenarios: BuiltInScenario[] = [
   missingGraphPermission,
   twoCauses,
   busyTenant,
+  wrongUpn,
+  accountDisabled,
+  unlicensedMailbox,
+  hybridOnPremises,
+  sharedMailbox,
 ];

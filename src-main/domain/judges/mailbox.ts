@@ -1,0 +1,261 @@
+import type { DiagnosisInput } from '../diagnosis/diagnose';
+import type { FindingDraft } from '../diagnosis/catalog';
+import { evaluateCasMailbox } from '../evaluators/cas-mailbox';
+import { evaluateDeviceAccess } from '../evaluators/device-access';
+import { isUnavailable, type Evidence } from '../evaluators/evidence';
+import type { MobileDeviceInput, RecipientInput, UserAccountInput } from '../evaluators/exchange-inputs';
+import { evaluateProtocolVersion, isOutlookMobile } from '../evaluators/protocol-version';
+import { EXO_MINIMUM_SINCE, formatProtocolVersion, isBelowExoMinimum, MINIMUM_EXO_PROTOCOL } from '../eas/protocol-version';
+import { EVIDENCE } from '../../shared/models/evidence-names';
+import type { EvidenceRef } from '../../shared/models/finding';
+import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type FlowStop, type StepJudgement } from './judgement';
+
+/** Close matches shown to the operator for an address that matched nothing (bounded: a hint, not a directory). */
+export const MAX_SUGGESTIONS = 5;
+
+/** Recipient types that are a person's own mailbox in Exchange Online. */
+const USER_MAILBOX_TYPES = new Set(['usermailbox', 'linkedmailbox']);
+const SHARED_OR_RESOURCE_TYPES = new Set(['sharedmailbox', 'roommailbox', 'equipmentmailbox', 'schedulingmailbox']);
+/** The address points at a mailbox elsewhere: on-premises in a hybrid organisation (facts.md F37). */
+const ON_PREMISES_TYPES = new Set(['mailuser', 'remoteusermailbox', 'remoteroommailbox', 'remoteequipmentmailbox', 'remotesharedmailbox']);
+
+/**
+ * The mailbox step's judgement, from one reading of the evidence: is this a real, reachable
+ * Exchange Online mailbox of a person (the gate), is the account enabled, is ActiveSync allowed,
+ * and what Exchange decided about each phone (access state, protocol version). The same function
+ * gives the step's checks and the diagnosis its finding drafts.
+ */
+export function judgeMailbox(input: DiagnosisInput): StepJudgement {
+  const upn = input.userUpn ?? 'this user';
+  const gate = judgeGate(input, upn);
+  if (gate.stop !== undefined) {
+    return { outcome: worstOutcome(gate.checks), summary: gate.stop.message, checks: gate.checks, findings: gate.findings, stop: gate.stop };
+  }
+  const checks: CheckDraft[] = [...gate.checks];
+  const findings: FindingDraft[] = [...gate.findings];
+
+  const account = judgeAccount(input);
+  checks.push(...account.checks);
+  findings.push(...account.findings);
+
+  const cas = present(input.casMailbox);
+  if (isUnavailable(input.casMailbox)) {
+    checks.push(unreadableCheck('activesync-enabled', 'Whether ActiveSync is allowed for this mailbox', EVIDENCE.casMailbox, input.casMailbox.unavailable));
+  } else if (cas !== undefined) {
+    const enabled = cas.ActiveSyncEnabled !== false;
+    checks.push(
+      checkDraft(
+        'activesync-enabled',
+        enabled ? 'ActiveSync is allowed for this mailbox' : 'ActiveSync is turned off for this mailbox',
+        enabled ? 'ok' : 'problem',
+        enabled ? 'ActiveSyncEnabled is True.' : 'ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.',
+        [EVIDENCE.casMailbox],
+      ),
+    );
+    findings.push(...evaluateCasMailbox(cas));
+  }
+
+  const org = input.organizationSettings;
+  if (isUnavailable(org)) {
+    checks.push(unreadableCheck('org-default', 'What the organization does with new phones', EVIDENCE.organizationSettings, org.unavailable));
+  } else {
+    const level = org.DefaultAccessLevel ?? 'Allow';
+    const verb = level === 'Block' ? 'blocked' : level === 'Quarantine' ? 'quarantined' : 'allowed';
+    checks.push(
+      checkDraft(
+        'org-default',
+        `New phones are ${verb} by default`,
+        level === 'Allow' ? 'ok' : 'info',
+        `DefaultAccessLevel is ${level}${level === 'Allow' ? '.' : `: phones not covered by a device access rule or a per-user list are ${verb}.`}`,
+        [EVIDENCE.organizationSettings],
+      ),
+    );
+  }
+
+  const devices = input.mobileDevices;
+  if (isUnavailable(devices)) {
+    checks.push(unreadableCheck('devices', 'Which phones Exchange knows for this mailbox', EVIDENCE.mobileDevices, devices.unavailable));
+  } else {
+    if (devices.length === 0) {
+      checks.push(
+        checkDraft('devices', 'No phone has a partnership with this mailbox', 'warning', 'No phone has ever synced with this mailbox. If the phone is set up, its requests are not reaching Exchange.', [EVIDENCE.mobileDevices]),
+      );
+    }
+    for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt));
+    const targets = input.targetDeviceId === undefined ? devices : devices.filter((d) => d.DeviceId.toLowerCase() === input.targetDeviceId?.toLowerCase());
+    for (const device of targets) {
+      findings.push(
+        ...evaluateDeviceAccess({ device, casMailbox: cas, organizationSettings: present(org), deviceAccessRules: present(input.deviceAccessRules) }),
+        ...evaluateProtocolVersion(device, input.judgedAt),
+      );
+    }
+  }
+
+  const rules = present(input.deviceAccessRules);
+  if (rules !== undefined && rules.length > 0) {
+    checks.push(
+      checkDraft('access-rules', `${rules.length} device access rule(s) apply in this organization`, 'info', rules.map((r) => `${r.Name ?? r.QueryString} → ${r.AccessLevel}`).join('; ') + '.', [EVIDENCE.deviceAccessRules]),
+    );
+  }
+
+  return { outcome: worstOutcome(checks), summary: summarise(upn, checks, devices), checks, findings };
+}
+
+/** A phone's name as the operator knows it, with its id. */
+export function phoneName(device: Pick<MobileDeviceInput, 'FriendlyName' | 'DeviceModel' | 'DeviceType' | 'DeviceId'>): string {
+  return `${device.FriendlyName || device.DeviceModel || device.DeviceType || 'Phone'} (${device.DeviceId})`;
+}
+
+interface Gate {
+  checks: CheckDraft[];
+  findings: FindingDraft[];
+  stop?: FlowStop;
+}
+
+/** Is the address a person's Exchange Online mailbox? Cases saved before the gate existed have no recipient evidence and pass. */
+function judgeGate(input: DiagnosisInput, upn: string): Gate {
+  const recipientEvidence = input.recipient;
+  if (recipientEvidence === undefined) return { checks: [], findings: [] };
+  if (isUnavailable(recipientEvidence)) {
+    return { checks: [unreadableCheck('recipient', 'Whether this address is a mailbox in Exchange Online', EVIDENCE.recipient, recipientEvidence.unavailable)], findings: [] };
+  }
+  const evidence = (detail: string): EvidenceRef[] => [{ step: 'recipient', object: upn, detail }];
+  const recipient = recipientEvidence[0];
+  if (recipient === undefined) {
+    const account = present(input.userAccount ?? { unavailable: 'not read' })?.[0];
+    if (account !== undefined) {
+      const message = `${upn} has a user account but no Exchange Online mailbox, so no phone can sync it.`;
+      return {
+        checks: [checkDraft('recipient', `${upn} has no Exchange Online mailbox`, 'problem', `Exchange knows the account (Get-User: RecipientTypeDetails ${account.RecipientTypeDetails ?? 'unknown'}) but no mailbox for it. This is what an account looks like after its Exchange Online licence was removed, or before one was ever assigned.`, [EVIDENCE.recipient, EVIDENCE.userAccount])],
+        findings: [{ code: 'MAILBOX_UNLICENSED', confidence: 'high', certainty: 'confirmed', detail: `Get-Recipient finds no mailbox for ${upn}; Get-User shows the account as ${account.RecipientTypeDetails ?? 'a user'} without a mailbox.`, evidence: evidence(`Get-User RecipientTypeDetails = ${account.RecipientTypeDetails ?? 'unknown'}; no recipient`) }],
+        stop: { kind: 'nothing-to-troubleshoot', message },
+      };
+    }
+    const matches = suggestions(input, upn);
+    const hint = matches.length > 0 ? ` Close matches: ${matches.join(', ')}.` : ' Exchange found no similar address either.';
+    const message = `No mailbox found for ${upn} — check the spelling.${hint}`;
+    return {
+      checks: [checkDraft('recipient', `No mailbox found for ${upn}`, 'problem', `Exchange Online has no user or mailbox with this address (Get-Recipient, Get-User).${hint}`, [EVIDENCE.recipient, EVIDENCE.userAccount, EVIDENCE.recipientMatches])],
+      findings: [{ code: 'MAILBOX_NOT_FOUND', confidence: 'high', certainty: 'confirmed', detail: `Exchange Online has no user or mailbox for ${upn}.${hint}`, evidence: evidence('Get-Recipient and Get-User: object not found') }],
+      stop: { kind: 'not-found', message },
+    };
+  }
+
+  const type = recipient.RecipientTypeDetails ?? 'unknown';
+  const key = type.toLowerCase();
+  const seen = `RecipientTypeDetails = ${type}`;
+  if (USER_MAILBOX_TYPES.has(key)) {
+    return { checks: [checkDraft('recipient', `${upn} is a user mailbox in Exchange Online`, 'ok', `Get-Recipient: ${seen}.`, [EVIDENCE.recipient])], findings: [] };
+  }
+  if (SHARED_OR_RESOURCE_TYPES.has(key)) {
+    const message = `${upn} is a ${describeType(key)}, not a person's mailbox: phones open it through the person's own account.`;
+    return {
+      checks: [checkDraft('recipient', `${upn} is a ${describeType(key)}`, 'problem', `Get-Recipient: ${seen}. Nobody signs in to it directly, so it has no phone of its own to troubleshoot.`, [EVIDENCE.recipient])],
+      findings: [{ code: 'SHARED_OR_RESOURCE_MAILBOX', confidence: 'high', certainty: 'confirmed', detail: `Get-Recipient shows ${seen} for ${upn}.`, evidence: evidence(seen) }],
+      stop: { kind: 'nothing-to-troubleshoot', message },
+    };
+  }
+  if (ON_PREMISES_TYPES.has(key)) {
+    const message = `The mailbox of ${upn} is not in Exchange Online (${type}): it lives on the on-premises Exchange server. Escalate to the on-premises Exchange administrators.`;
+    return {
+      checks: [checkDraft('recipient', `The mailbox of ${upn} is on-premises (hybrid)`, 'problem', `Get-Recipient: ${seen}. Exchange Online only forwards this user's phone to the on-premises server (HTTP 451), so the checks here cannot see its mailbox or phones.`, [EVIDENCE.recipient])],
+      findings: [{ code: 'MAILBOX_ON_PREMISES', confidence: 'high', certainty: 'confirmed', detail: `Get-Recipient shows ${seen} for ${upn}.`, evidence: evidence(seen) }],
+      stop: { kind: 'nothing-to-troubleshoot', message },
+    };
+  }
+  const message = `${upn} is a ${type}, not a mailbox — check the address.`;
+  return {
+    checks: [checkDraft('recipient', `${upn} is not a mailbox (${type})`, 'problem', `Get-Recipient: ${seen}.`, [EVIDENCE.recipient])],
+    findings: [{ code: 'MAILBOX_NOT_FOUND', confidence: 'high', certainty: 'confirmed', detail: `${upn} is a ${type} in Exchange Online, not a mailbox.`, evidence: evidence(seen) }],
+    stop: { kind: 'not-found', message },
+  };
+}
+
+/** Entra's accountEnabled (read by the Conditional Access step with the user's memberships). */
+function judgeAccount(input: DiagnosisInput): { checks: CheckDraft[]; findings: FindingDraft[] } {
+  const account = input.entraAccount;
+  if (account === undefined || isUnavailable(account) || account.accountEnabled == null) return { checks: [], findings: [] };
+  if (account.accountEnabled) {
+    return { checks: [checkDraft('account-enabled', 'The user’s account is enabled in Entra ID', 'ok', 'accountEnabled is true.', [EVIDENCE.memberships])], findings: [] };
+  }
+  return {
+    checks: [checkDraft('account-enabled', 'The user’s account is disabled in Entra ID', 'problem', 'accountEnabled is false: the user cannot sign in anywhere, so no phone can get a token for the mailbox.', [EVIDENCE.memberships])],
+    findings: [{ code: 'ACCOUNT_DISABLED', confidence: 'high', certainty: 'confirmed', detail: 'Entra ID shows accountEnabled = false for this user.', evidence: [{ step: 'directory', object: input.userUpn, detail: 'accountEnabled = false' }] }],
+  };
+}
+
+/** Up to MAX_SUGGESTIONS addresses Exchange returned for a prefix of the typed one. */
+function suggestions(input: DiagnosisInput, upn: string): string[] {
+  const matches = present(input.recipientMatches ?? { unavailable: 'not read' }) ?? [];
+  const typed = upn.toLowerCase();
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const m of matches) {
+    const address = m.PrimarySmtpAddress ?? m.Identity;
+    if (!address || address.toLowerCase() === typed || seen.has(address.toLowerCase())) continue;
+    seen.add(address.toLowerCase());
+    out.push(m.DisplayName ? `${address} (${m.DisplayName})` : address);
+    if (out.length === MAX_SUGGESTIONS) break;
+  }
+  return out;
+}
+
+function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined): CheckDraft[] {
+  const name = phoneName(device);
+  const evidence = [EVIDENCE.mobileDevices, EVIDENCE.deviceStatistics];
+  const state = device.DeviceAccessState ?? 'Unknown';
+  const reason = device.DeviceAccessStateReason != null ? ` (reason: ${device.DeviceAccessStateReason}${device.DeviceAccessControlRule ? `, rule: ${device.DeviceAccessControlRule}` : ''})` : '';
+  const outlook = isOutlookMobile(device);
+  // Exchange's Allow/Block/Quarantine applies to Outlook mobile too (facts.md F21), so its state is judged; its protocol is not EAS.
+  const stateWord: Record<string, string> = { Allowed: 'allowed', Blocked: 'blocked', Quarantined: 'quarantined', DeviceDiscovery: 'waiting for Exchange to identify it' };
+  const checks = [
+    checkDraft(
+      `device-${device.DeviceId}`,
+      `${name}${outlook ? ' (Outlook mobile)' : ''}: ${stateWord[state] ?? `access state ${state}`}`,
+      state === 'Allowed' ? 'ok' : state === 'DeviceDiscovery' || state === 'Unknown' ? 'warning' : 'problem',
+      `DeviceAccessState is ${state}${reason}.${outlook ? ' Outlook mobile does not use ActiveSync, so it writes no ActiveSync log and the 16.1 minimum does not apply to it.' : ''}`,
+      evidence,
+    ),
+  ];
+  if (!outlook && device.ClientVersion) {
+    const version = formatProtocolVersion(device.ClientVersion);
+    if (version === undefined) {
+      checks.push(checkDraft(`protocol-${device.DeviceId}`, `${name}: ActiveSync version unreadable`, 'info', `ClientVersion is "${device.ClientVersion}", which is not a version number.`, [EVIDENCE.mobileDevices]));
+    } else if (isBelowExoMinimum(device.ClientVersion)) {
+      const before = judgedAt !== undefined && Date.parse(judgedAt) < Date.parse(EXO_MINIMUM_SINCE);
+      checks.push(
+        checkDraft(
+          `protocol-${device.DeviceId}`,
+          `${name} uses ActiveSync ${version}, older than Exchange Online accepts`,
+          'problem',
+          before
+            ? `Exchange Online refuses versions below ${MINIMUM_EXO_PROTOCOL} from ${EXO_MINIMUM_SINCE}, after this case was captured. The mail app needs an update.`
+            : `Exchange Online has refused versions below ${MINIMUM_EXO_PROTOCOL} since ${EXO_MINIMUM_SINCE}. The mail app needs an update.`,
+          [EVIDENCE.mobileDevices],
+        ),
+      );
+    } else {
+      checks.push(checkDraft(`protocol-${device.DeviceId}`, `${name} uses ActiveSync ${version}`, 'ok', `${MINIMUM_EXO_PROTOCOL} or newer is what Exchange Online accepts.`, [EVIDENCE.mobileDevices]));
+    }
+  }
+  return checks;
+}
+
+function summarise(upn: string, checks: readonly CheckDraft[], devices: DiagnosisInput['mobileDevices']): string {
+  const problems = checks.filter((c) => c.outcome === 'problem');
+  if (problems.length > 0) return `${problems.length} problem(s) with ActiveSync access for ${upn}: ${problems.map((p) => p.label).join('; ')}.`;
+  const unreadable = checks.filter((c) => c.outcome === 'unavailable');
+  if (unreadable.length > 0) return `Part of ${upn}'s mailbox settings could not be read; the checks below say what and why.`;
+  if (isUnavailable(devices) || devices.length === 0) return `ActiveSync is allowed for ${upn}, but no phone has a partnership with the mailbox.`;
+  return `ActiveSync access looks right for ${upn}: ${devices.length} phone(s) found.`;
+}
+
+function describeType(key: string): string {
+  return { sharedmailbox: 'shared mailbox', roommailbox: 'room mailbox', equipmentmailbox: 'equipment mailbox', schedulingmailbox: 'booking mailbox' }[key] ?? key;
+}
+
+function present<T>(evidence: Evidence<T>): T | undefined {
+  return isUnavailable(evidence) ? undefined : evidence;
+}
+
+export type { RecipientInput, UserAccountInput };

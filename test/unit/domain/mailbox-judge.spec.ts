@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, type DiagnosisInput } from '../../../src-main/domain/diagnosis/diagnose';
+import { judgeMailbox, MAX_SUGGESTIONS } from '../../../src-main/domain/judges/mailbox';
+
+const NOT_READ = { unavailable: 'This step has not run yet.' };
+const phone = { DeviceId: 'F2KQ7HZX1C9N3P5R7T9V1X3Z5B', DeviceType: 'iPhone', FriendlyName: "Alex's iPhone", ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' };
+
+/** A case as the mailbox step sees it right after the gate: nothing past it read yet. */
+function atGate(upn: string, extra: Partial<DiagnosisInput>): DiagnosisInput {
+  return {
+    userUpn: upn,
+    casMailbox: NOT_READ,
+    mobileDevices: NOT_READ,
+    organizationSettings: NOT_READ,
+    deviceAccessRules: NOT_READ,
+    clientAccessRules: NOT_READ,
+    conditionalAccess: NOT_READ,
+    signIns: NOT_READ,
+    authentication: NOT_READ,
+    mailboxLog: NOT_READ,
+    ...extra,
+  };
+}
+
+const mailbox = (extra: Partial<DiagnosisInput> = {}): DiagnosisInput =>
+  atGate('alex.wilber@contoso.example', {
+    recipient: [{ Identity: 'alex.wilber', PrimarySmtpAddress: 'alex.wilber@contoso.example', RecipientTypeDetails: 'UserMailbox' }],
+    casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: false },
+    mobileDevices: [phone],
+    organizationSettings: { DefaultAccessLevel: 'Allow' },
+    deviceAccessRules: [],
+    ...extra,
+  });
+
+describe('judgeMailbox: the gate', () => {
+  it('stops at an address nobody has, names it, and offers the close matches Exchange returned (at most five)', () => {
+    const matches = Array.from({ length: 8 }, (_, i) => ({ Identity: `a${i}`, PrimarySmtpAddress: `alex${i}@contoso.example`, DisplayName: `Alex ${i}` }));
+    const judgement = judgeMailbox(atGate('alex.wilbur@contoso.example', { recipient: [], userAccount: [], recipientMatches: matches }));
+    expect(judgement.stop?.kind).toBe('not-found');
+    expect(judgement.summary).toMatch(/^No mailbox found for alex\.wilbur@contoso\.example — check the spelling\./);
+    expect(judgement.summary.match(/@contoso\.example \(Alex \d\)/g)).toHaveLength(MAX_SUGGESTIONS);
+    expect(judgement.outcome).toBe('problem');
+    expect(judgement.findings.map((f) => f.code)).toEqual(['MAILBOX_NOT_FOUND']);
+  });
+
+  it('says so when there is no close match either', () => {
+    const judgement = judgeMailbox(atGate('nobody@contoso.example', { recipient: [], userAccount: [], recipientMatches: [] }));
+    expect(judgement.summary).toBe('No mailbox found for nobody@contoso.example — check the spelling. Exchange found no similar address either.');
+  });
+
+  it('an account without a mailbox is a licence problem, not a typo', () => {
+    const judgement = judgeMailbox(atGate('lee.gu@contoso.example', { recipient: [], userAccount: [{ UserPrincipalName: 'lee.gu@contoso.example', RecipientTypeDetails: 'User' }] }));
+    expect(judgement.stop?.kind).toBe('nothing-to-troubleshoot');
+    expect(judgement.findings.map((f) => f.code)).toEqual(['MAILBOX_UNLICENSED']);
+    expect(judgement.checks[0]?.label).toBe('lee.gu@contoso.example has no Exchange Online mailbox');
+  });
+
+  it.each([
+    ['SharedMailbox', 'SHARED_OR_RESOURCE_MAILBOX'],
+    ['RoomMailbox', 'SHARED_OR_RESOURCE_MAILBOX'],
+    ['MailUser', 'MAILBOX_ON_PREMISES'],
+    ['RemoteUserMailbox', 'MAILBOX_ON_PREMISES'],
+    ['MailContact', 'MAILBOX_NOT_FOUND'],
+  ])('a %s stops the flow with %s', (type, code) => {
+    const judgement = judgeMailbox(atGate('x@contoso.example', { recipient: [{ Identity: 'x', RecipientTypeDetails: type }] }));
+    expect(judgement.stop).toBeDefined();
+    expect(judgement.findings.map((f) => f.code)).toEqual([code]);
+  });
+
+  it('a user mailbox passes the gate with a check saying what it is', () => {
+    const judgement = judgeMailbox(mailbox());
+    expect(judgement.stop).toBeUndefined();
+    expect(judgement.checks[0]).toMatchObject({ label: 'alex.wilber@contoso.example is a user mailbox in Exchange Online', outcome: 'ok' });
+    expect(judgement.outcome).toBe('ok');
+  });
+
+  it('a case saved before the gate existed (no recipient evidence) is judged as before', () => {
+    const { recipient: _ignored, ...old } = mailbox();
+    const judgement = judgeMailbox(old);
+    expect(judgement.stop).toBeUndefined();
+    expect(judgement.checks.some((c) => c.id === 'recipient')).toBe(false);
+  });
+
+  it('a gate that could not be read says so and does not stop', () => {
+    const judgement = judgeMailbox(mailbox({ recipient: { unavailable: 'Get-Recipient is not in your role' } }));
+    expect(judgement.stop).toBeUndefined();
+    expect(judgement.checks[0]).toMatchObject({ id: 'recipient', outcome: 'unavailable' });
+  });
+
+  it('diagnose after a stop holds only the gate finding, not "checks could not run" for the steps that were skipped', () => {
+    const { findings, unchecked } = diagnose(atGate('nobody@contoso.example', { recipient: [], userAccount: [], recipientMatches: [] }));
+    expect(findings.map((f) => f.code)).toEqual(['MAILBOX_NOT_FOUND']);
+    expect(unchecked).toEqual([]);
+  });
+});
+
+describe('judgeMailbox: account, ActiveSync and phones', () => {
+  it('a disabled Entra account is a confirmed problem and its finding', () => {
+    const judgement = judgeMailbox(mailbox({ entraAccount: { accountEnabled: false } }));
+    expect(judgement.checks.find((c) => c.id === 'account-enabled')).toMatchObject({ label: 'The user’s account is disabled in Entra ID', outcome: 'problem' });
+    expect(judgement.findings.find((f) => f.code === 'ACCOUNT_DISABLED')?.certainty).toBe('confirmed');
+  });
+
+  it('labels state the result read, never the hoped-for state next to a contrary outcome', () => {
+    const judgement = judgeMailbox(
+      mailbox({
+        casMailbox: { ActiveSyncEnabled: false },
+        organizationSettings: { DefaultAccessLevel: 'Quarantine' },
+        mobileDevices: [{ ...phone, DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'Global' }],
+      }),
+    );
+    const labels = Object.fromEntries(judgement.checks.map((c) => [c.id, [c.label, c.outcome]]));
+    expect(labels['activesync-enabled']).toEqual(['ActiveSync is turned off for this mailbox', 'problem']);
+    expect(labels['org-default']).toEqual(['New phones are quarantined by default', 'info']);
+    expect(labels[`device-${phone.DeviceId}`]).toEqual([`Alex's iPhone (${phone.DeviceId}): quarantined`, 'problem']);
+    for (const c of judgement.checks) if (c.outcome === 'problem') expect(c.label).not.toMatch(/is allowed|looks right|lets new phones in/);
+    expect(judgement.findings.map((f) => f.code).sort()).toEqual(['DEVICE_QUARANTINED', 'EAS_DISABLED_FOR_MAILBOX']);
+  });
+
+  it('reads the protocol version with the one domain parser: "141" is 14.1, a problem in the check and the finding alike', () => {
+    const judgement = judgeMailbox(mailbox({ mobileDevices: [{ ...phone, ClientVersion: '141' }], judgedAt: '2026-11-26T09:00:00Z' }));
+    const check = judgement.checks.find((c) => c.id === `protocol-${phone.DeviceId}`);
+    expect(check).toMatchObject({ outcome: 'problem' });
+    expect(check?.label).toContain('14.1');
+    expect(judgement.findings.map((f) => f.code)).toContain('EAS_VERSION_UNSUPPORTED');
+  });
+
+  it('judges the access state of Outlook mobile (Exchange device access applies to it) but not its protocol version', () => {
+    const outlook = { DeviceId: 'OUTLOOK123', DeviceType: 'Outlook', ClientType: 'REST', ClientVersion: '1.0', DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Individual', Identity: 'alex\\ExchangeActiveSyncDevices\\REST§Outlook§OUTLOOK123' };
+    const judgement = judgeMailbox(mailbox({ mobileDevices: [outlook], casMailbox: { ActiveSyncEnabled: true, ActiveSyncBlockedDeviceIDs: ['OUTLOOK123'] } }));
+    expect(judgement.checks.find((c) => c.id === 'device-OUTLOOK123')).toMatchObject({ outcome: 'problem' });
+    expect(judgement.checks.some((c) => c.id === 'protocol-OUTLOOK123')).toBe(false);
+    expect(judgement.findings.map((f) => f.code)).toEqual(['DEVICE_BLOCKED']);
+  });
+
+  it('no phone at all is a warning that says so', () => {
+    const judgement = judgeMailbox(mailbox({ mobileDevices: [] }));
+    expect(judgement.checks.find((c) => c.id === 'devices')).toMatchObject({ label: 'No phone has a partnership with this mailbox', outcome: 'warning' });
+    expect(judgement.summary).toBe('ActiveSync is allowed for alex.wilber@contoso.example, but no phone has a partnership with the mailbox.');
+  });
+});
