@@ -49,6 +49,8 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
         }
       : {}),
     judgedAt: session.clock.now().toISOString(),
+    userPrincipalName: session.doc.subject.userUpn,
+    ...signInCoverage(session.get<SignInEvidence>(EVIDENCE.signIns)),
     ...(debugLoggingEnabledAt ? { debugLoggingEnabledAt } : {}),
     casMailbox: pick<CasMailbox>(EVIDENCE.casMailbox),
     // Statistics add what partnerships lack (remote-wipe status, last sync), matched by DeviceId.
@@ -69,7 +71,11 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
     ),
     conditionalAccess: pick<ConditionalAccessEvidence, { policies: ConditionalAccessEvidence['policies']; namedLocations: ConditionalAccessEvidence['namedLocations']; whatIf?: WhatIfEvidence[] }>(
       EVIDENCE.conditionalAccess,
-      (ca) => ({ ...ca, ...(whatIf?.available ? { whatIf: whatIf.data } : {}) }),
+      (ca) => ({
+        ...ca,
+        ...(whatIf?.available ? { whatIf: whatIf.data } : {}),
+        ...(whatIf !== undefined && !whatIf.available ? { whatIfUnavailable: whatIf.reason } : {}),
+      }),
     ),
     signIns: pick<SignInEvidence, SignInEvidence['signIns']>(EVIDENCE.signIns, (evidence) => evidence.signIns),
     authentication: config?.available
@@ -82,6 +88,13 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
       ? logs.analysis
       : { unavailable: logsFetched ? 'No mailbox log had any content.' : 'The mailbox logs have not been fetched yet.' },
   } as DiagnosisInput;
+}
+
+/** What was read of the sign-in log, so "no sign-in found" can say what was looked at. */
+function signInCoverage(captured: Captured<SignInEvidence> | undefined): Pick<DiagnosisInput, 'signInCoverage'> {
+  if (!captured?.available) return {};
+  const { since, nonInteractive } = captured.data;
+  return { signInCoverage: { since, ...(nonInteractive ? { nonInteractive } : {}) } };
 }
 
 function fromCaptured<T, R>(captured: Captured<T> | undefined, map: (data: T) => R): DomainEvidence<R> {

@@ -27,7 +27,8 @@ export async function evaluateWhatIf(
         requirement: GRAPH_REQUIREMENTS.whatIf,
         signal: options.signal,
       });
-      return { clientAppType: input.clientAppType, apiVersion: version, results: parseResults(reply) };
+      const conditions = body['signInConditions'] as Record<string, unknown>;
+      return { clientAppType: input.clientAppType, apiVersion: version, conditions, results: parseResults(reply) };
     } catch (error) {
       if (!isVersionMismatch(error)) throw error;
       lastError = error;
