@@ -38,6 +38,9 @@ describe('the wizard flow over every demo scenario', () => {
       for (const code of expected.notFindings) expect(codes, `did not expect ${code}`).not.toContain(code);
       const top = view.findings.slice(0, Math.max(1, expected.rootCauses.length)).map((f) => f.code);
       for (const cause of expected.rootCauses) expect(top, `root cause ${cause} ranked first`).toContain(cause);
+      if (expected.headline) expect(expected.headline, `headline ${codes.join(', ')}`).toContain(codes[0]);
+      // A healthy headline means no blocker anywhere below it either.
+      if (expected.headline?.includes('HEALTHY_SYNC')) expect(view.findings.filter((f) => f.severity === 'blocker').map((f) => f.code)).toEqual([]);
     });
   }
 
