@@ -164,7 +164,7 @@ export const deviceCodeBlock = defineScenario(
     story:
       "The tenant blocks the device code flow for everyone; Alex's new Galaxy is really quarantined by the organisation default.",
     details:
-      'Security enabled Microsoft\'s "Block device code flow" template for all users, all apps and all client apps. A mail app never uses the device code flow, so the policy cannot touch the phone (What-If answers "not enough information" without an authentication flow). The real problem: Contoso quarantines every new phone (DefaultAccessLevel Quarantine) and Alex\'s new Galaxy with Samsung Email is waiting for approval.',
+      'Security enabled Microsoft\'s "Block device code flow" template for all users, all apps and all client apps. A mail app never uses the device code flow, so the policy cannot touch the phone. What-If does not answer in this tenant, so the wizard must read the policy itself and not call it a block. The real problem: Contoso quarantines every new phone (DefaultAccessLevel Quarantine) and Alex\'s new Galaxy with Samsung Email is waiting for approval.',
     expected: {
       rootCauses: ['DEVICE_QUARANTINED'],
       findings: ['DEVICE_QUARANTINED', 'DEBUG_LOGGING_ACTIVE'],
@@ -182,9 +182,8 @@ export const deviceCodeBlock = defineScenario(
       oauthSignIn('2026-11-26T08:20:00Z', { os: 'Android', appId: 'b4c8e5a1-5e8d-4f8a-9d2c-7a1b3c5d7e9f', appDisplayName: 'Samsung Email' }),
       ...backgroundSignIns(),
     ];
-    t.entra!.whatIf!.results = [
-      { when: { userId: ids.alex }, policies: [...baseWhatIfNotApplying(), answer(policyIds.deviceCode, false, 'notEnoughInformation')] },
-    ];
+    // What-If does not answer in this tenant (neither version): the app's own evaluation decides.
+    t.entra!.whatIf = { versions: [], missingVersionStatus: 400, results: [] };
     const c = new EasConversation(logDevice(alexSamsung), '2026-11-26T08:20:05Z', 0x7c200000);
     c.access = { accessState: 'Quarantined', accessStateReason: 'Global' };
     c.provision('SM-S918B', 'Android 15.0.0').folderSync('0', '1').sync('5', '0', '770001').ping(480, 1);
@@ -199,7 +198,7 @@ export const riskPolicy = defineScenario(
     story:
       "A 'block high-risk sign-ins' policy covers everyone; Alex's Galaxy is really blocked by an old device access rule.",
     details:
-      'Identity Protection\'s "Block high-risk sign-ins" policy applies to all users and apps. Whether a sign-in is risky is decided by Entra at sign-in time; the wizard cannot know, so the policy is "cannot tell", never "blocks this phone". Alex\'s sign-ins show no risk block. The real cause: an old device access rule blocks the Samsung Email app (DeviceType SAMSUNGSMS918B), so every FolderSync gets Status 129.',
+      'Identity Protection\'s "Block high-risk sign-ins" policy applies to all users and apps. Whether a sign-in is risky is decided by Entra at sign-in time; the wizard cannot know, so the policy is "cannot tell", never "blocks this phone". Alex\'s sign-ins show no risk block, and What-If does not answer in this tenant. The real cause: an old device access rule blocks the Samsung Email app (DeviceType SAMSUNGSMS918B), so every FolderSync gets Status 129.',
     expected: {
       rootCauses: ['DEVICE_BLOCKED'],
       findings: ['DEVICE_BLOCKED', 'DEBUG_LOGGING_ACTIVE'],
@@ -227,9 +226,8 @@ export const riskPolicy = defineScenario(
       oauthSignIn('2026-11-26T08:29:50Z', { os: 'Android', appId: 'b4c8e5a1-5e8d-4f8a-9d2c-7a1b3c5d7e9f', appDisplayName: 'Samsung Email' }),
       ...backgroundSignIns(),
     ];
-    t.entra!.whatIf!.results = [
-      { when: { userId: ids.alex }, policies: [...baseWhatIfNotApplying(), answer(policyIds.blockHighRisk, false, 'notEnoughInformation')] },
-    ];
+    // What-If does not answer here (404 on both versions), so only the app's own reading is left.
+    t.entra!.whatIf = { versions: [], missingVersionStatus: 404, results: [] };
     const c = new EasConversation(logDevice(alexSamsung), '2026-11-26T08:30:00Z', 0x7c300000);
     c.access = { accessState: 'Blocked', accessStateReason: 'DeviceRule', deviceAccessControlRule: 'Block Samsung native mail (DeviceType)' };
     c.provision('SM-S918B', 'Android 15.0.0');
