@@ -121,6 +121,10 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
       }],
     };
   }
-  const pending = reached === undefined ? ' The mailbox log has not been read yet; the summary looks again once it has.' : '';
+  const missing = [
+    signIns === undefined ? `the sign-in log (${isUnavailable(input.signIns) ? input.signIns.unavailable : 'not read'})` : undefined,
+    reached === undefined ? 'the mailbox log (not read yet)' : undefined,
+  ].filter((s): s is string => s !== undefined);
+  const pending = missing.length > 0 ? ` Not available to this step: ${missing.join(' and ')}; the summary judges again with everything the case has read.` : '';
   return { check: checkDraft(id, `How ${name} signs in is not shown by the evidence`, 'info', `${signs.length > 0 ? `Seen: ${signs.join('; ')}.` : 'Nothing points to a password sign-in.'}${pending}`, ev), findings: [] };
 }

@@ -160,7 +160,8 @@ function whatIfCheck(input: DiagnosisInput, evaluated: readonly ClientAppReading
   }
   const blocking = verdicts.filter((v) => v.source === 'what-if' && v.applies === 'yes' && v.blocks === 'yes' && v.policy.state === 'enabled');
   if (blocking.length > 0) {
-    return checkDraft('what-if', `What-If: ${[...new Set(blocking.map((v) => `'${v.policy.displayName}'`))].join(', ')} applies with a grant the phone cannot meet`, 'problem', 'See the policy checks above for why the phone cannot meet it.', [EVIDENCE.whatIf]);
+    const names = [...new Set(blocking.map((v) => `'${v.policy.displayName}'`))].join(', ');
+    return checkDraft('what-if', `What-If confirms that ${names} applies to this phone`, 'info', 'The policy check above says why the phone cannot meet it.', [EVIDENCE.whatIf]);
   }
   if (couldNot.size > 0) {
     return checkDraft('what-if', `What-If could not evaluate ${couldNot.size} polic${couldNot.size === 1 ? 'y' : 'ies'}`, 'info', `${[...couldNot].join(', ')}: What-If answered "not enough information" or "invalid condition", which means it could not tell, not that the policy does not apply. The app judged them itself (see above).`, [EVIDENCE.whatIf]);

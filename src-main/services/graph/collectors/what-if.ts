@@ -34,7 +34,10 @@ export async function evaluateWhatIf(
       lastError = error;
     }
   }
-  throw lastError;
+  // Neither version knows the action: say so, instead of a 404 that reads like "no such user".
+  const tried = versions.join(' and ');
+  const status = lastError instanceof GraphRequestError || lastError instanceof GraphNotFoundError ? lastError.status : 0;
+  throw new GraphRequestError(`What-If (conditionalAccess/evaluate) is not available in this tenant on Graph ${tried} (HTTP ${status}); the app judged the policies itself.`, status);
 }
 
 function isVersionMismatch(error: unknown): boolean {

@@ -22,7 +22,6 @@ import { EasConversation } from '../../mailbox-log/eas-conversation';
 const alex = { id: ids.alex, upn: 'alex.wilber@contoso.example' };
 const IOS_ACCOUNTS = 'f8d98a96-0999-43f5-8af3-69971c7bb423';
 const MICROSOFT_OFFICE = 'd3590ed6-52b3-4102-aeff-aad2292ab01c';
-const GLOBAL_ADMIN_TEMPLATE = '62e90394-69f5-4237-9190-012177145e10';
 
 const policyIds = {
   blockLegacy: 'c0a10000-0001-4abc-8def-00000000a001',
