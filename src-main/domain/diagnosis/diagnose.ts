@@ -1,8 +1,7 @@
 import type { Finding } from '../../shared/models/finding';
 import type { EvidenceArea } from '../../shared/models/evidence-areas';
-import { evaluateAuthentication } from '../evaluators/authentication';
-import { evaluateClientAccessRules, type ClientAccessRulesRetired, type ConnectionContext } from '../evaluators/client-access-rules';
-import { evaluateConditionalAccess, type SignInContext, type WhatIfRun } from '../evaluators/conditional-access';
+import type { ClientAccessRulesRetired, ConnectionContext } from '../evaluators/client-access-rules';
+import type { SignInContext, WhatIfRun } from '../evaluators/conditional-access';
 import { type Evidence, isUnavailable } from '../evaluators/evidence';
 import type {
   ActiveSyncOrganizationSettingsInput,
@@ -17,7 +16,9 @@ import type {
 } from '../evaluators/exchange-inputs';
 import { judgeMailbox } from '../judges/mailbox';
 import type { ConditionalAccessPolicyInput, NamedLocationInput, SignInInput } from '../evaluators/graph-inputs';
-import { evaluateSignIns } from '../evaluators/sign-in-evidence';
+import { judgeAuthentication } from '../judges/authentication';
+import { judgeClientAccessRules } from '../judges/client-access-rules';
+import { judgeConditionalAccess } from '../judges/conditional-access';
 import type { MailboxLogAnalysis } from './analyze-mailbox-log';
 import { buildFinding, type FindingDraft } from './catalog';
 import { mergeDrafts } from './merge';
@@ -53,6 +54,10 @@ export interface DiagnosisInput {
    * Rules that changed on a date are judged as they stood then; without it, as they stand today.
    */
   judgedAt?: string;
+  /** The user the case is about (UPN): Client Access Rule username patterns match it. */
+  userPrincipalName?: string;
+  /** How much of the sign-in log was read (window start, non-interactive sign-ins); absent in older cases. */
+  signInCoverage?: SignInCoverage;
   /** When the wizard turned debug logging on (ISO), for the 48-hour expiry. */
   debugLoggingEnabledAt?: string;
   casMailbox: Evidence<CasMailboxInput>;
@@ -66,10 +71,17 @@ export interface DiagnosisInput {
     policies: readonly ConditionalAccessPolicyInput[];
     namedLocations: readonly NamedLocationInput[];
     whatIf?: readonly WhatIfRun[];
+    /** Why What-If could not be asked, when it could not. */
+    whatIfUnavailable?: string;
   }>;
   signIns: Evidence<readonly SignInInput[]>;
   authentication: Evidence<{ organizationConfig: OrganizationConfigInput; authenticationPolicy?: AuthenticationPolicyInput | null }>;
   mailboxLog: Evidence<MailboxLogAnalysis>;
+}
+
+export interface SignInCoverage {
+  since?: string;
+  nonInteractive?: { read: true; count: number; unverified: true } | { read: false; reason: string };
 }
 
 /** A check that could not run, and why. */
@@ -117,7 +129,6 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     const evidence = input[key];
     if (isUnavailable(evidence)) unchecked.push({ evidence: key, label: EVIDENCE_LABELS[key], reason: evidence.unavailable });
   }
-  const present = <T>(e: Evidence<T>): T | undefined => (isUnavailable(e) ? undefined : e);
 
   // The mailbox step's own judgement: the gate, the account, ActiveSync, device access and version.
   const mailbox = judgeMailbox(input);
@@ -128,17 +139,11 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const drafts: FindingDraft[] = [...mailbox.findings];
   drafts.push(...judgeDebugLogging(input.debugLogging ?? input.casMailbox, input.debugLoggingEnabledAt).findings);
 
-  const car = present(input.clientAccessRules);
-  if (car !== undefined) drafts.push(...evaluateClientAccessRules(car, input.connection));
-
-  const ca = present(input.conditionalAccess);
-  if (ca !== undefined) drafts.push(...evaluateConditionalAccess(ca.policies, ca.namedLocations, input.signInContext ?? {}, ca.whatIf));
-
-  const signIns = present(input.signIns);
-  if (signIns !== undefined) drafts.push(...evaluateSignIns(signIns));
-
-  const auth = present(input.authentication);
-  if (auth !== undefined) drafts.push(...evaluateAuthentication(auth.organizationConfig, auth.authenticationPolicy));
+  // Client Access Rules, Conditional Access with the sign-ins, and authentication: the same
+  // judgements the steps show, so the step and the summary cannot disagree.
+  drafts.push(...judgeClientAccessRules(input).findings);
+  drafts.push(...judgeConditionalAccess(input).findings);
+  drafts.push(...judgeAuthentication(input).findings);
 
   drafts.push(...judgeLogs(input.mailboxLog, [], input.targetDeviceId).findings);
 

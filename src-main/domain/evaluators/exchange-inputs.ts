@@ -34,6 +34,8 @@ export interface MobileDeviceInput {
   readonly ClientType?: string | null;
   readonly IsManaged?: boolean | null;
   readonly IsCompliant?: boolean | null;
+  /** Get-MobileDeviceStatistics: the last successful sync (ISO), when known. */
+  readonly LastSuccessSync?: string | null;
   /** Get-MobileDeviceStatistics: DeviceRemoteWipeStatus (DeviceOk, DeviceBlocked, DeviceWipePending, …). */
   readonly Status?: string | null;
   readonly DeviceWipeRequestTime?: string | null;

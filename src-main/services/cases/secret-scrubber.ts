@@ -12,7 +12,7 @@ const REMOVED = '[removed]';
 const AUTHORIZATION = /(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^"'\r\n]*)/gi;
 /** A bearer or basic credential wherever it appears, not only after a header name; prose such as
  * "Basic authentication for ActiveSync" is not a credential. */
-const SCHEME_CREDENTIAL = /\b(Bearer|Basic)(\s+)(?!(?:authentication|authorization|credentials?|tokens?)\b)([A-Za-z0-9\-._~+/]{8,}=*)/g;
+const SCHEME_CREDENTIAL = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
 /** JSON Web Tokens (access and id tokens): three base64url parts, the first two starting with '{"'. */
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 /** OAuth and password fields in JSON, query strings or "key: value" text. */
@@ -28,7 +28,11 @@ function maskOrKeep(prefix: string, value: string): string {
 export function scrubSecrets(text: string): string {
   return text
     .replace(JWT, REMOVED)
-    .replace(SCHEME_CREDENTIAL, (_m, scheme: string, space: string) => `${scheme}${space}${REMOVED}`)
+    // After "Basic", a plain lower-case word is prose ("Basic authentication", "Basic settings"):
+    // base64 of user:password is practically never lower-case letters only.
+    .replace(SCHEME_CREDENTIAL, (match: string, scheme: string, space: string, value: string) =>
+      scheme === 'Basic' && /^[a-z]+$/.test(value) ? match : `${scheme}${space}${REMOVED}`,
+    )
     .replace(AUTHORIZATION, (_m, prefix: string, value: string) => maskOrKeep(prefix, value))
     .replace(SECRET_FIELD, (_m, prefix: string, value: string) => maskOrKeep(prefix, value));
 }

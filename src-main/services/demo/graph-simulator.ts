@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyDemoToken } from './demo-token';
-import { GRAPH_ERRORS, type GraphReply } from './graph/graph-responses';
+import { GRAPH_ERRORS, graphError, type GraphReply } from './graph/graph-responses';
 import { ROUTES, type CollectionResult, type Route } from './graph/graph-routes';
 import { roleTemplatesOf } from './graph/directory';
 import { latencyFor, sleep } from './latency';
@@ -34,6 +34,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   const { scenario } = options;
   const profile = options.latency ?? scenario.latency;
   const throttleLeft = scenario.graph.throttling.map((rule) => rule.times);
+  const failuresLeft = scenario.graph.failures.map((rule) => rule.times ?? Number.POSITIVE_INFINITY);
   let baseUrl = '';
 
   const server = createServer((req, res) => {
@@ -65,6 +66,8 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
 
     const throttled = throttle(path, requestId);
     if (throttled) return throttled;
+    const failed = failure(path, version, url.search, requestId);
+    if (failed) return failed;
 
     const candidates = ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).filter(
       (c) => c.match !== null,
@@ -113,6 +116,22 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
             : GRAPH_ERRORS.tokenInvalid(requestId),
       };
     return { scopes: check.claims.scp, userId: check.claims.oid };
+  }
+
+  /** The scenario's Graph failures by error code, matched on path, version and query text. */
+  function failure(path: string, version: string, search: string, requestId: string): GraphReply | undefined {
+    const query = decodeURIComponent(search.replace(/\+/g, ' '));
+    const index = scenario.graph.failures.findIndex(
+      (rule, i) =>
+        path.includes(rule.pathContains) &&
+        (rule.version === undefined || rule.version === version) &&
+        (rule.queryContains === undefined || query.includes(rule.queryContains)) &&
+        failuresLeft[i]! > 0,
+    );
+    if (index === -1) return undefined;
+    failuresLeft[index]!--;
+    const rule = scenario.graph.failures[index]!;
+    return graphError(rule.status, rule.code, rule.message, requestId);
   }
 
   function throttle(path: string, requestId: string): GraphReply | undefined {

@@ -66,6 +66,8 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
         }
       : {}),
     judgedAt: session.clock.now().toISOString(),
+    userPrincipalName: session.doc.subject.userUpn,
+    ...signInCoverage(session.get<SignInEvidence>(EVIDENCE.signIns)),
     ...(debugLoggingEnabledAt ? { debugLoggingEnabledAt } : {}),
     casMailbox: pick<CasMailbox>(EVIDENCE.casMailbox),
     ...(session.get(EVIDENCE.debugLogging) ? { debugLogging: pick<CasMailbox>(EVIDENCE.debugLogging) } : {}),
@@ -87,7 +89,11 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
     ),
     conditionalAccess: pick<ConditionalAccessEvidence, { policies: ConditionalAccessEvidence['policies']; namedLocations: ConditionalAccessEvidence['namedLocations']; whatIf?: WhatIfEvidence[] }>(
       EVIDENCE.conditionalAccess,
-      (ca) => ({ ...ca, ...(whatIf?.available ? { whatIf: whatIf.data } : {}) }),
+      (ca) => ({
+        ...ca,
+        ...(whatIf?.available ? { whatIf: whatIf.data } : {}),
+        ...(whatIf !== undefined && !whatIf.available ? { whatIfUnavailable: whatIf.reason } : {}),
+      }),
     ),
     signIns: pick<SignInEvidence, SignInEvidence['signIns']>(EVIDENCE.signIns, (evidence) => evidence.signIns),
     authentication: config?.available
@@ -100,6 +106,13 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
       ? logs.analysis
       : { unavailable: logsFetched ? 'No mailbox log had any content.' : 'The mailbox logs have not been fetched yet.' },
   } as DiagnosisInput;
+}
+
+/** What was read of the sign-in log, so "no sign-in found" can say what was looked at. */
+function signInCoverage(captured: Captured<SignInEvidence> | undefined): Pick<DiagnosisInput, 'signInCoverage'> {
+  if (!captured?.available) return {};
+  const { since, nonInteractive } = captured.data;
+  return { signInCoverage: { since, ...(nonInteractive ? { nonInteractive } : {}) } };
 }
 
 function fromCaptured<T, R>(captured: Captured<T> | undefined, map: (data: T) => R): DomainEvidence<R> {

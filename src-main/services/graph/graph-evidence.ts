@@ -10,13 +10,20 @@ import { collectEasSignIns } from './collectors/sign-ins';
 import { collectUserMemberships } from './collectors/user-memberships';
 import { evaluateWhatIf } from './collectors/what-if';
 import type { WhatIfInput } from './collectors/what-if-request';
+
+export type WhatIfConditions = Pick<WhatIfInput, 'devicePlatform' | 'ipAddress' | 'country' | 'deviceCompliant'>;
 import { collectEvidence } from './evidence';
 import type { GraphClient } from './graph-client';
 
 export interface GraphEvidenceRequest {
   userPrincipalName: string;
   /** What the wizard knows about the phone; improves the What-If answer. */
-  device?: Pick<WhatIfInput, 'devicePlatform' | 'ipAddress' | 'country'>;
+  device?: WhatIfConditions;
+  /**
+   * What the phone's own sign-ins add (IP address, country, compliance), read after the sign-ins
+   * and before What-If; the domain decides which sign-ins are the phone's.
+   */
+  conditionsFromSignIns?: (signIns: SignInEvidence) => WhatIfConditions;
   /** The tenant's clock: the sign-in window ends at its "now" (the demo's is the scenario's). */
   now: () => Date;
   signal?: AbortSignal;
@@ -50,12 +57,17 @@ export async function collectGraphEvidence(
     now,
   );
   const whatIf: Evidence<WhatIfEvidence>[] = [];
+  const conditions: WhatIfConditions = {
+    ...request.device,
+    ...(signIns.status === 'available' && request.conditionsFromSignIns ? request.conditionsFromSignIns(signIns.data) : {}),
+  };
   if (memberships.status === 'available') {
     const userId = memberships.data.user.id;
+    // Both client-app types, so the domain can pick the one the phone's sign-ins show (facts F22).
     for (const clientAppType of ['exchangeActiveSync', 'mobileAppsAndDesktopClients'] as const) {
       whatIf.push(
         await collectEvidence(
-          () => evaluateWhatIf(client, { userId, clientAppType, ...request.device }, { signal }),
+          () => evaluateWhatIf(client, { userId, clientAppType, ...conditions }, { signal }),
           now,
         ),
       );

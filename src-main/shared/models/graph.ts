@@ -22,16 +22,29 @@ export const caUsersConditionSchema = z.object({
   excludeGroups: stringList,
   includeRoles: stringList,
   excludeRoles: stringList,
+  /** Guest/external user type objects; kept so the evaluator can say "cannot tell" (facts F40). */
+  includeGuestsOrExternalUsers: z.unknown().nullish(),
+  excludeGuestsOrExternalUsers: z.unknown().nullish(),
 });
 
 export const caConditionsSchema = z.object({
   users: caUsersConditionSchema.nullish(),
-  applications: z.object({ includeApplications: stringList, excludeApplications: stringList }).nullish(),
+  applications: z
+    .object({ includeApplications: stringList, excludeApplications: stringList, applicationFilter: z.unknown().nullish() })
+    .nullish(),
   clientAppTypes: stringList,
   platforms: z.object({ includePlatforms: stringList, excludePlatforms: stringList }).nullish(),
   locations: z.object({ includeLocations: stringList, excludeLocations: stringList }).nullish(),
   signInRiskLevels: stringList,
   userRiskLevels: stringList,
+  // Conditions the local evaluator does not model are kept, not stripped, so it can say
+  // "cannot tell" instead of silently treating them as met (facts F40).
+  servicePrincipalRiskLevels: stringList,
+  insiderRiskLevels: z.unknown().nullish(),
+  devices: z.unknown().nullish(),
+  clientApplications: z.unknown().nullish(),
+  times: z.unknown().nullish(),
+  authenticationFlows: z.looseObject({ transferMethods: z.string().nullish() }).nullish(),
 });
 
 export const conditionalAccessPolicySchema = z.object({
@@ -48,6 +61,7 @@ export const conditionalAccessPolicySchema = z.object({
       builtInControls: stringList,
       customAuthenticationFactors: stringList,
       termsOfUse: stringList,
+      authenticationStrength: z.unknown().nullish(),
     })
     .nullish(),
   sessionControls: z.record(z.string(), z.unknown()).nullish(),
@@ -155,6 +169,17 @@ export const signInEvidenceSchema = z.object({
   /** Start of the window searched (ISO). */
   since: z.string(),
   signIns: z.array(signInSchema),
+  /**
+   * Whether the non-interactive sign-ins (token refreshes, where OAuth mail apps fail after a
+   * password change, facts F33) were read. They come from Graph beta with a filter whose syntax is
+   * unverified on a real tenant, so a reading is marked as such; absent in cases saved before.
+   */
+  nonInteractive: z
+    .discriminatedUnion('read', [
+      z.object({ read: z.literal(true), count: z.number().int(), unverified: z.literal(true) }),
+      z.object({ read: z.literal(false), reason: z.string() }),
+    ])
+    .optional(),
 });
 export type SignInEvidence = z.infer<typeof signInEvidenceSchema>;
 
@@ -185,6 +210,8 @@ export const whatIfEvidenceSchema = z.object({
   clientAppType: whatIfClientAppTypeSchema,
   /** Which Graph version answered; sources disagree whether the action exists in v1.0. */
   apiVersion: z.enum(['v1.0', 'beta']),
+  /** The sign-in conditions What-If was asked about (platform, IP address, country, device). */
+  conditions: z.record(z.string(), z.unknown()).optional(),
   results: z.array(whatIfPolicyResultSchema),
 });
 export type WhatIfEvidence = z.infer<typeof whatIfEvidenceSchema>;

@@ -45,6 +45,7 @@ describe(`diagnose --scenario <each built-in> (machine clock ${new Date().toISOS
     const codes = (JSON.parse(stdout) as { findings: Array<{ code: string }> }).findings.map((f) => f.code);
     const top = codes.slice(0, Math.max(1, expected.rootCauses.length));
     for (const cause of expected.rootCauses) expect(top, `${cause} first in ${codes.join(', ')}`).toContain(cause);
+    if (expected.headline) expect(expected.headline, `headline of ${codes.join(', ')}`).toContain(codes[0]);
     expect(await readdir(tmp)).toEqual([]);
   });
 });

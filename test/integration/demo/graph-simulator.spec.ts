@@ -342,3 +342,66 @@ describe('Graph simulator: What-If', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('Graph simulator: issue-12 format additions', () => {
+  const evaluate = (country?: string) => ({
+    signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: ALEX },
+    signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: ['00000002-0000-0ff1-ce00-000000000000'] },
+    signInConditions: { clientAppType: 'mobileAppsAndDesktopClients', devicePlatform: 'iOS', ...(country ? { country } : {}) },
+  });
+
+  it('answers What-If by the sign-in country: blocked from Brazil, "not enough information" without a country', async () => {
+    const s = structuredClone(loadScenario('ca-country-block-traveller'));
+    const { post } = await start(s);
+    const geoId = s.entra.conditionalAccessPolicies.find((p) => p.displayName === 'Block access outside allowed countries')!.id;
+    const pick = async (country?: string) => {
+      const json = (await (await post('/v1.0/identity/conditionalAccess/evaluate', evaluate(country))).json()) as { value: { id: string; policyApplies: boolean; analysisReasons: string }[] };
+      return json.value.find((v) => v.id === geoId);
+    };
+    expect(await pick('BR')).toMatchObject({ policyApplies: true });
+    expect(await pick()).toMatchObject({ policyApplies: false, analysisReasons: 'notEnoughInformation' });
+  });
+
+  it('lists non-interactive sign-ins only on beta with signInEventTypes, interactive ones otherwise', async () => {
+    const s = structuredClone(loadScenario('refresh-token-after-password-change'));
+    const { get } = await start(s);
+    const user = `userPrincipalName eq 'alex.wilber@contoso.example'`;
+    const list = async (version: string, filter: string) => {
+      const res = await get(`/${version}/auditLogs/signIns?$filter=${encodeURIComponent(filter)}`);
+      return { status: res.status, items: res.ok ? ((await res.json()) as { value: { isInteractive: boolean; status: { errorCode: number } }[] }).value : [] };
+    };
+    const interactive = await list('v1.0', user);
+    expect(interactive.items.length).toBeGreaterThan(0);
+    expect(interactive.items.every((i) => i.isInteractive !== false)).toBe(true);
+    const refreshes = await list('beta', `${user} and signInEventTypes/any(t: t eq 'nonInteractiveUser')`);
+    expect(refreshes.items.map((i) => i.status.errorCode)).toContain(50173);
+    expect(refreshes.items.every((i) => i.isInteractive === false)).toBe(true);
+    expect((await list('v1.0', `${user} and signInEventTypes/any(t: t eq 'nonInteractiveUser')`)).status).toBe(400);
+  });
+
+  it('fails a request by Graph error code when the scenario says so', async () => {
+    const s = structuredClone(loadScenario('ca-hybrid-joined-grant'));
+    const { get } = await start(s);
+    const filter = encodeURIComponent(`createdDateTime ge 2026-11-19T00:00:00Z and signInEventTypes/any(t: t eq 'nonInteractiveUser')`);
+    const res = await get(`/beta/auditLogs/signIns?$filter=${filter}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('Request_UnsupportedQuery');
+    expect((await get('/v1.0/auditLogs/signIns')).status).toBe(200);
+  });
+
+  it('shows a group membership only from its start time on', async () => {
+    const s = structuredClone(loadScenario('ca-sign-in-frequency'));
+    const field = 'b7f6c8da-3e9a-4fc1-92e3-8a7e9fa0bcc7';
+    const ids = async (scenario: Scenario) => {
+      const { get } = await start(scenario);
+      const json = (await (await get(`/v1.0/users/${ALEX}/transitiveMemberOf`)).json()) as { value: { id: string }[] };
+      await sim?.close();
+      sim = undefined;
+      return json.value.map((v) => v.id);
+    };
+    expect(await ids(s)).toContain(field);
+    const later = structuredClone(s);
+    later.users.find((u) => u.id === ALEX)!.memberSince[field] = '2026-11-27T00:00:00Z';
+    expect(await ids(later)).not.toContain(field);
+  });
+});

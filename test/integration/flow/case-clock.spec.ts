@@ -37,7 +37,7 @@ describe('the case clock', () => {
 
   it("asks Graph for the week before the scenario's now, so the scenario's sign-ins are found", async () => {
     const view = backend.engine.getCase(caseId);
-    const item = view.evidence.find((e) => e.source === 'auditLogs/signIns');
+    const item = view.evidence.find((e) => e.id === 'sign-ins');
     expect(item).toBeDefined();
     const evidence = JSON.parse((await backend.library.getEvidence(caseId, item!.id)).text) as SignInEvidence;
     expect(Math.abs(Date.parse(evidence.since) - (scenarioNow - 7 * 24 * HOUR))).toBeLessThan(HOUR);

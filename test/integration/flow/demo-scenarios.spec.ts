@@ -45,6 +45,9 @@ describe('the wizard flow over every demo scenario', () => {
         expect(between.map((s) => `${s.id}: ${s.status}`)).toEqual(between.map((s) => `${s.id}: skipped`));
         for (const step of between) expect(step.summary).toBe(`Not run: ${stop.message}`);
       }
+      if (expected.headline) expect(expected.headline, `headline ${codes.join(', ')}`).toContain(codes[0]);
+      // A healthy headline means no blocker anywhere below it either.
+      if (expected.headline?.includes('HEALTHY_SYNC')) expect(view.findings.filter((f) => f.severity === 'blocker').map((f) => f.code)).toEqual([]);
     });
   }
 

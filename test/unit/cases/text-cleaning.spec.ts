@@ -33,6 +33,8 @@ describe('secret scrubber', () => {
     ['AllowSimpleDevicePassword: True', 'AllowSimpleDevicePassword: True'],
     ['sent Basic YWxleDpwdw== in free text', 'sent Basic [removed] in free text'],
     ['Basic authentication for ActiveSync is retired', 'Basic authentication for ActiveSync is retired'],
+    ['its Basic settings have no effect', 'its Basic settings have no effect'],
+    ['Bearer abcdefghijkl', 'Bearer [removed]'],
   ])('%s', (input, expected) => {
     expect(scrubSecrets(input)).toBe(expected);
   });

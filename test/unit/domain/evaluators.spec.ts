@@ -1,13 +1,11 @@
 import { judgeDebugLogging } from '../../../src-main/domain/judges/debug-logging';
 import { describe, expect, it } from 'vitest';
-import { evaluateAuthentication } from '../../../src-main/domain/evaluators/authentication';
 import { evaluateCasMailbox } from '../../../src-main/domain/evaluators/cas-mailbox';
 import { evaluateClientAccessRules } from '../../../src-main/domain/evaluators/client-access-rules';
 import { evaluateDeviceAccess, predictDeviceAccess } from '../../../src-main/domain/evaluators/device-access';
 import type { MobileDeviceInput } from '../../../src-main/domain/evaluators/exchange-inputs';
 import { ipInRange } from '../../../src-main/domain/evaluators/ip-address';
 import { evaluateProtocolVersion } from '../../../src-main/domain/evaluators/protocol-version';
-import { evaluateSignIns } from '../../../src-main/domain/evaluators/sign-in-evidence';
 
 const device = (over: Partial<MobileDeviceInput> = {}): MobileDeviceInput => ({
   DeviceId: 'ApplF2KQ7HZX1C9N',
@@ -54,7 +52,7 @@ describe('device access (ABQ precedence)', () => {
   });
 });
 
-describe('CAS mailbox, protocol version, authentication', () => {
+describe('CAS mailbox, protocol version', () => {
   it('ActiveSyncEnabled False is a blocker; debug logging on says when it ends', () => {
     expect(codes(evaluateCasMailbox({ ActiveSyncEnabled: false }))).toEqual(['EAS_DISABLED_FOR_MAILBOX']);
     expect(judgeDebugLogging({ ActiveSyncDebugLogging: true }, '2026-03-10T08:00:00Z').findings[0]?.detail).toContain('2026-03-12 08:00 UTC');
@@ -68,10 +66,6 @@ describe('CAS mailbox, protocol version, authentication', () => {
     expect(evaluateProtocolVersion(device({ ClientVersion: '14.1', ClientType: 'REST', Identity: 'alex\\ExchangeActiveSyncDevices\\REST§Outlook§5eec' }))).toEqual([]);
   });
 
-  it('Basic auth policy flag has no effect; OAuth2ClientProfileEnabled off is informative', () => {
-    expect(codes(evaluateAuthentication({ OAuth2ClientProfileEnabled: false }, { Name: 'Legacy', AllowBasicAuthActiveSync: true }))).toEqual(['MODERN_AUTH_DISABLED', 'BASIC_AUTH_POLICY_NO_EFFECT']);
-    expect(evaluateAuthentication({ OAuth2ClientProfileEnabled: true }, null)).toEqual([]);
-  });
 });
 
 describe('client access rules', () => {
@@ -112,28 +106,5 @@ describe('client access rules', () => {
     expect(ipInRange('::ffff:10.0.0.5', '::ffff:10.0.0.0/120')).toBe(true);
     expect(ipInRange('10.0.0.5', '2001:db8::/32')).toBe(false);
     expect(ipInRange('not-an-ip', '0.0.0.0/0')).toBe(false);
-  });
-});
-
-describe('sign-in evidence', () => {
-  const base = { clientAppUsed: 'Exchange ActiveSync', resourceId: '00000002-0000-0ff1-ce00-000000000000', createdDateTime: '2026-03-10T09:00:00Z' };
-
-  it('a CA failure behind a sign-in that reads success is a CA block', () => {
-    const drafts = evaluateSignIns([{ ...base, id: 's1', status: { errorCode: 0 }, conditionalAccessStatus: 'failure', appliedConditionalAccessPolicies: [{ displayName: 'Block EAS', result: 'failure' }] }]);
-    expect(codes(drafts)).toEqual(['CA_BLOCKS_EAS']);
-    expect(drafts[0]?.detail).toContain('"Block EAS"');
-    expect(drafts[0]?.detail).toContain('read "success"');
-  });
-
-  it('failed sign-ins are counted by error code with their meaning', () => {
-    const drafts = evaluateSignIns([{ ...base, status: { errorCode: 50053 } }, { ...base, status: { errorCode: 50053 } }, { ...base, clientAppUsed: 'Browser', status: { errorCode: 50126 } }]);
-    expect(codes(drafts)).toEqual(['SIGNIN_FAILURES']);
-    expect(drafts[0]?.detail).toContain('2 of 2');
-    expect(drafts[0]?.detail).toContain('account locked');
-  });
-
-  it('report-only failures and password failures from legacy EAS', () => {
-    expect(codes(evaluateSignIns([{ ...base, status: { errorCode: 0 }, appliedConditionalAccessPolicies: [{ displayName: 'Pilot', result: 'reportOnlyFailure' }] }]))).toEqual(['CA_REPORT_ONLY_WOULD_BLOCK']);
-    expect(codes(evaluateSignIns([{ ...base, status: { errorCode: 50126 } }]))).toEqual(['SIGNIN_FAILURES', 'BASIC_AUTH_CLIENT']);
   });
 });

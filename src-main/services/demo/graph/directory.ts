@@ -31,7 +31,12 @@ export function userJson(user: ScenarioUser): Record<string, unknown> {
 export function transitiveMemberships(scenario: Scenario, user: ScenarioUser): Record<string, unknown>[] {
   const groupsById = new Map(scenario.groups.map((g) => [g.id, g]));
   const seen = new Set<string>();
-  const queue = [...user.memberOf];
+  // A membership that starts after the scenario's clock is not there yet.
+  const now = Date.parse(scenario.clock.now);
+  const queue = user.memberOf.filter((g) => {
+    const since = user.memberSince[g];
+    return since === undefined || Date.parse(since) <= now;
+  });
   while (queue.length > 0) {
     const id = queue.shift()!;
     if (seen.has(id)) continue;

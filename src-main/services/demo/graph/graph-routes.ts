@@ -212,11 +212,23 @@ export const ROUTES: Route[] = [
   },
 ];
 
-function signIns({ scenario, query, headers, requestId }: RouteContext): GraphReply | CollectionResult {
-  let items = [...scenario.entra.signIns].sort(
-    (a, b) => Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime),
-  );
-  const filterText = query.get('$filter');
+/** Graph beta's event-type clause; the simulator reads it apart from the rest of the filter. */
+const EVENT_TYPE_CLAUSE = /\s*(?:and\s+)?signInEventTypes\/any\(\s*t\s*:\s*t\s+eq\s+'(\w+)'\s*\)/i;
+
+function signIns({ scenario, version, query, headers, requestId }: RouteContext): GraphReply | CollectionResult {
+  let filterText = query.get('$filter');
+  // v1.0 lists interactive sign-ins only; beta lists the event types its filter asks for
+  // (interactive when it names none), as Graph does (facts F11, F33).
+  let eventType = 'interactiveUser';
+  const clause = filterText === null ? null : EVENT_TYPE_CLAUSE.exec(filterText);
+  if (clause) {
+    if (version !== 'beta') return GRAPH_ERRORS.invalidFilter(`property 'signInEventTypes' cannot be filtered`, requestId);
+    eventType = clause[1]!;
+    filterText = filterText!.replace(EVENT_TYPE_CLAUSE, '').replace(/^\s*and\s+/i, '').trim() || null;
+  }
+  let items = [...scenario.entra.signIns]
+    .filter((s) => (eventType === 'nonInteractiveUser' ? s['isInteractive'] === false : s['isInteractive'] !== false))
+    .sort((a, b) => Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime));
   if (filterText !== null) {
     try {
       const filter = parseFilter(filterText);

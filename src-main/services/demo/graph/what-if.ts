@@ -25,7 +25,7 @@ export type EvaluateBody = z.infer<typeof evaluateBodySchema>;
 
 /**
  * Answers What-If from the scenario's recorded results: the first result whose `when` matches the
- * request. Only enabled and report-only policies are evaluated, as in Entra. With no recording
+ * request (user, client-app type, platform, IP address, country). Only enabled and report-only policies are evaluated, as in Entra. With no recording
  * the simulator does not guess: every evaluated policy comes back as not applying with reason
  * `notEnoughInformation`.
  */
@@ -38,7 +38,9 @@ export function evaluateWhatIf(scenario: Scenario, body: EvaluateBody): Record<s
       (r.when.clientAppType === undefined ||
         lower(r.when.clientAppType) === lower(conditions.clientAppType)) &&
       (r.when.devicePlatform === undefined ||
-        lower(r.when.devicePlatform) === lower(conditions.devicePlatform)),
+        lower(r.when.devicePlatform) === lower(conditions.devicePlatform)) &&
+      (r.when.ipAddress === undefined || r.when.ipAddress === conditions.ipAddress) &&
+      (r.when.country === undefined || lower(r.when.country) === lower(conditions.country)),
   );
   const evaluated = scenario.entra.conditionalAccessPolicies.filter((p) => p.state !== 'disabled');
   const results = evaluated.map((policy) => {

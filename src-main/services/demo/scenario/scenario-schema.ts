@@ -27,6 +27,11 @@ const userSchema = z.strictObject({
   jobTitle: z.string().nullable().optional(),
   /** Ids of the groups the user is a direct member of. */
   memberOf: z.array(guid).default([]),
+  /**
+   * When a direct membership started (group id → time). A membership that starts after the
+   * scenario's clock is not there yet; one absent here has always been.
+   */
+  memberSince: z.record(guid, isoDateTime).default({}),
   /** Exchange authentication policy assigned to the user (Get-User → AuthenticationPolicy). */
   authenticationPolicy: z.string().nullable().default(null),
 });
@@ -251,6 +256,10 @@ const whatIfResultSchema = z.strictObject({
       userId: guid.optional(),
       clientAppType: z.string().optional(),
       devicePlatform: z.string().optional(),
+      /** The sign-in's IP address, as the wizard passes it from the phone's sign-in. */
+      ipAddress: z.string().optional(),
+      /** Two-letter country code. */
+      country: z.string().optional(),
     })
     .default({}),
   policies: z.array(
@@ -279,6 +288,22 @@ const entraSchema = z.strictObject({
     .prefault({}),
 });
 
+/** A Graph failure by error code (not only by permission or licence), e.g. beta refusing a filter. */
+const graphFailureSchema = z.strictObject({
+  /** Requests whose path (after /v1.0 or /beta) contains this text fail. */
+  pathContains: z.string(),
+  /** Only requests whose query string ($filter…) contains this text; absent: any. */
+  queryContains: z.string().optional(),
+  /** Only this API version; absent: both. */
+  version: z.enum(['v1.0', 'beta']).optional(),
+  status: z.number().int().min(400).max(599),
+  /** Graph's `error.code`, e.g. BadRequest, Request_UnsupportedQuery, UnknownError. */
+  code: z.string(),
+  message: z.string(),
+  /** How many matching requests fail before the path answers normally; absent: all of them. */
+  times: z.number().int().min(1).optional(),
+});
+
 const graphBehaviourSchema = z.strictObject({
   /** Page size when the request has no $top; small values exercise @odata.nextLink paging. */
   pageSize: z.number().int().min(1).max(1000).default(100),
@@ -294,6 +319,7 @@ const graphBehaviourSchema = z.strictObject({
       }),
     )
     .default([]),
+  failures: z.array(graphFailureSchema).default([]),
 });
 
 const scenarioObjectSchema = z.strictObject({
@@ -318,6 +344,14 @@ const scenarioObjectSchema = z.strictObject({
      * (a typo, a shared mailbox). Tests and trainers start the case with it.
      */
     user: z.string().includes('@').optional(),
+    /**
+     * Codes allowed as the headline (the first finding), when the story has one right answer and
+     * perhaps an acceptable alternative, e.g. HEALTHY_SYNC for a healthy tenant. Absent: any of
+     * the root causes (or anything, for no root cause).
+     */
+    headline: z.array(findingCode).optional(),
+    /** Codes that may or may not appear (a cautious "cannot tell", say); documented, not required. */
+    mayFind: z.array(findingCode).default([]),
   }),
   /** Scenario time: `now` is the tenant's clock at start; `speed` runs it faster than real time. */
   clock: z.strictObject({ now: isoDateTime, speed: z.number().positive().default(1) }),
@@ -360,11 +394,14 @@ function checkReferences(scenario: Scenario, ctx: z.RefinementCtx<Scenario>): vo
 
   if (!userIds.has(scenario.operator.userId))
     issue(['operator', 'userId'], 'the operator must be one of `users`');
-  scenario.users.forEach((u, i) =>
+  scenario.users.forEach((u, i) => {
     u.memberOf.forEach(
       (g, j) => groupIds.has(g) || issue(['users', i, 'memberOf', j], `no group with id ${g}`),
-    ),
-  );
+    );
+    Object.keys(u.memberSince).forEach(
+      (g) => u.memberOf.includes(g) || issue(['users', i, 'memberSince', g], `not a direct membership: ${g}`),
+    );
+  });
   scenario.groups.forEach((g, i) =>
     g.memberOf.forEach(
       (p, j) => groupIds.has(p) || issue(['groups', i, 'memberOf', j], `no group with id ${p}`),

@@ -10,6 +10,8 @@ export interface WhatIfInput {
   ipAddress?: string;
   /** Two-letter country code. */
   country?: string;
+  /** The phone's compliance, when Exchange or its sign-in says (sent as `deviceInfo.isCompliant`). */
+  deviceCompliant?: boolean;
 }
 
 /**
@@ -20,10 +22,11 @@ export interface WhatIfInput {
  * The app is always Exchange Online by id, because app groups such as "Office 365" do not match.
  */
 export function buildWhatIfRequest(input: WhatIfInput): Record<string, unknown> {
-  const conditions: Record<string, string> = { clientAppType: input.clientAppType };
+  const conditions: Record<string, unknown> = { clientAppType: input.clientAppType };
   if (input.devicePlatform) conditions['devicePlatform'] = input.devicePlatform;
   if (input.ipAddress) conditions['ipAddress'] = input.ipAddress;
   if (input.country) conditions['country'] = input.country;
+  if (input.deviceCompliant !== undefined) conditions['deviceInfo'] = { isCompliant: input.deviceCompliant };
   return {
     signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: input.userId },
     signInContext: {

@@ -27,13 +27,17 @@ export async function evaluateWhatIf(
         requirement: GRAPH_REQUIREMENTS.whatIf,
         signal: options.signal,
       });
-      return { clientAppType: input.clientAppType, apiVersion: version, results: parseResults(reply) };
+      const conditions = body['signInConditions'] as Record<string, unknown>;
+      return { clientAppType: input.clientAppType, apiVersion: version, conditions, results: parseResults(reply) };
     } catch (error) {
       if (!isVersionMismatch(error)) throw error;
       lastError = error;
     }
   }
-  throw lastError;
+  // Neither version knows the action: say so, instead of a 404 that reads like "no such user".
+  const tried = versions.join(' and ');
+  const status = lastError instanceof GraphRequestError || lastError instanceof GraphNotFoundError ? lastError.status : 0;
+  throw new GraphRequestError(`What-If (conditionalAccess/evaluate) is not available in this tenant on Graph ${tried} (HTTP ${status}); the app judged the policies itself.`, status);
 }
 
 function isVersionMismatch(error: unknown): boolean {

@@ -333,6 +333,15 @@ export function signIn(options: {
   caStatus?: 'success' | 'failure' | 'notApplied';
   policies?: { id: string; displayName: string; result: string; grant?: string[] }[];
   os?: string;
+  /** The client app's id (iOS Accounts, Outlook…); default: Exchange Online, as a password EAS sign-in shows. */
+  appId?: string;
+  /** Two-letter country of the sign-in; default US (Seattle). */
+  country?: string;
+  city?: string;
+  /** false: a non-interactive sign-in (token refresh), listed only by Graph beta. */
+  interactive?: boolean;
+  compliant?: boolean;
+  managed?: boolean;
 }) {
   signInCounter++;
   const hex = signInCounter.toString(16).padStart(12, '0');
@@ -342,16 +351,13 @@ export function signIn(options: {
     userDisplayName: null,
     userPrincipalName: options.user.upn,
     userId: options.user.id,
-    appId:
-      options.clientAppUsed === 'Browser'
-        ? '00000002-0000-0ff1-ce00-000000000000'
-        : '00000002-0000-0ff1-ce00-000000000000',
+    appId: options.appId ?? EXO_APP_ID,
     appDisplayName: options.appDisplayName ?? 'Office 365 Exchange Online',
     resourceId: EXO_APP_ID,
     resourceDisplayName: 'Office 365 Exchange Online',
     clientAppUsed: options.clientAppUsed ?? 'Exchange ActiveSync',
     ipAddress: options.ip ?? '198.51.100.7',
-    isInteractive: true,
+    isInteractive: options.interactive ?? true,
     correlationId: `c0e1a7e5-0000-4000-9000-${hex}`,
     conditionalAccessStatus: options.caStatus ?? 'notApplied',
     appliedConditionalAccessPolicies: (options.policies ?? []).map((p) => ({
@@ -371,14 +377,14 @@ export function signIn(options: {
       displayName: null,
       operatingSystem: options.os ?? 'Ios',
       browser: null,
-      isCompliant: false,
-      isManaged: false,
+      isCompliant: options.compliant ?? false,
+      isManaged: options.managed ?? false,
       trustType: null,
     },
     location: {
-      city: 'Seattle',
-      state: 'Washington',
-      countryOrRegion: 'US',
+      city: options.city ?? (options.country && options.country !== 'US' ? null : 'Seattle'),
+      state: options.country && options.country !== 'US' ? null : 'Washington',
+      countryOrRegion: options.country ?? 'US',
       geoCoordinates: { latitude: 47.6, longitude: -122.3, altitude: null },
     },
     riskDetail: 'none',

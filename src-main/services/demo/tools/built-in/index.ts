@@ -10,6 +10,18 @@ import {
   userBlockedList,
 } from './scenarios-device';
 import {
+  approvedAppGrant,
+  countryBlockTraveller,
+  desktopFailuresHealthyPhone,
+  deviceCodeBlock,
+  hybridJoinedGrant,
+  leftoverClientAccessRule,
+  microsoftTemplatesHealthy,
+  refreshTokenAfterPasswordChange,
+  riskPolicy,
+  signInFrequency,
+} from './scenarios-ca';
+import {
   basicAuthClient,
   busyTenant,
   caBlocksEas,
@@ -42,4 +54,14 @@ export const builtInScenarios: BuiltInScenario[] = [
   unlicensedMailbox,
   hybridOnPremises,
   sharedMailbox,
+  microsoftTemplatesHealthy,
+  deviceCodeBlock,
+  riskPolicy,
+  hybridJoinedGrant,
+  approvedAppGrant,
+  countryBlockTraveller,
+  desktopFailuresHealthyPhone,
+  refreshTokenAfterPasswordChange,
+  leftoverClientAccessRule,
+  signInFrequency,
 ];

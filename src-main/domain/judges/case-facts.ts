@@ -1,0 +1,39 @@
+import type { DiagnosisInput } from '../diagnosis/diagnose';
+import { isUnavailable, type Evidence } from '../evaluators/evidence';
+import type { MobileDeviceInput } from '../evaluators/exchange-inputs';
+import type { SignInInput } from '../evaluators/graph-inputs';
+import { phoneSignIns, type PhoneSignIns } from './phone-sign-ins';
+
+export function present<T>(evidence: Evidence<T>): T | undefined {
+  return isUnavailable(evidence) ? undefined : evidence;
+}
+
+/** The partnerships the case is about: the phone the operator picked, or all of the user's. */
+export function targetDevices(input: DiagnosisInput): MobileDeviceInput[] {
+  const devices = present(input.mobileDevices) ?? [];
+  const wanted = input.targetDeviceId?.toLowerCase();
+  return wanted === undefined ? [...devices] : devices.filter((d) => d.DeviceId.toLowerCase() === wanted);
+}
+
+/** The user's sign-ins split into the phone's and others' (facts F34), or undefined when unread. */
+export function signInSplit(input: DiagnosisInput): PhoneSignIns | undefined {
+  const signIns = present(input.signIns) as readonly SignInInput[] | undefined;
+  return signIns === undefined ? undefined : phoneSignIns(signIns, targetDevices(input));
+}
+
+/**
+ * Whether the mailbox log shows the phone's requests reaching Exchange: true or false once the
+ * log was fetched, undefined before (or when it could not be read). A Conditional Access or
+ * sign-in block stops a request before Exchange logs it.
+ */
+export function requestsReachedMailbox(input: DiagnosisInput, deviceId: string | undefined = input.targetDeviceId): boolean | undefined {
+  const log = present(input.mailboxLog);
+  if (log === undefined) return undefined;
+  if (deviceId === undefined) return log.devices.length > 0;
+  return log.devices.some((d) => d.deviceId?.toLowerCase() === deviceId.toLowerCase());
+}
+
+/** "at 08:44" style time for details; the ISO text itself when it is not a date. */
+export function when(iso: string | undefined): string {
+  return iso ?? 'an unknown time';
+}
