@@ -2,10 +2,9 @@ import { GraphError } from '../graph/graph-errors';
 import { HostRequestError } from '../powershell/errors';
 import { ExchangeDataError } from '../powershell/exchange-commands';
 import { ExchangeConnectionError } from '../powershell/exchange-connection';
-import type { CaseSession, Captured, StepResult } from './case-session';
+import type { CaseSession, StepResult } from './case-session';
 import type { StepJudgement } from '../../domain/judges/judgement';
 import type { TenantConnection } from './connections/tenant-connection';
-import type { CheckView, Outcome } from '../../shared/models/wizard';
 
 /** What a running step may use: the case, the tenant, cancellation and a way to report progress. */
 export interface StepContext {
@@ -35,27 +34,6 @@ export async function orUnavailable<T>(collect: () => Promise<T>): Promise<T | {
     }
     throw error;
   }
-}
-
-export function check(
-  id: string,
-  label: string,
-  outcome: Outcome,
-  detail: string,
-  evidence: Array<Captured | undefined> = [],
-): CheckView {
-  return { id, label, outcome, detail, evidence: evidence.filter((e) => e !== undefined).map((e) => e.evidenceId) };
-}
-
-/** The worst outcome of a set of checks decides the step's colour. */
-export function worstOutcome(checks: readonly CheckView[]): Outcome {
-  const order: Outcome[] = ['problem', 'unavailable', 'warning', 'info', 'ok'];
-  for (const outcome of order) if (checks.some((c) => c.outcome === outcome)) return outcome;
-  return 'info';
-}
-
-export function unavailableCheck(id: string, label: string, captured: Captured): CheckView {
-  return check(id, label, 'unavailable', captured.available ? 'Read.' : `Could not be checked: ${captured.reason}`, [captured]);
 }
 
 /**

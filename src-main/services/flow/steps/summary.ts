@@ -1,27 +1,15 @@
 import { diagnose } from '../../../domain/diagnosis/diagnose';
-import { headline } from '../../../domain/diagnosis/rank';
+import { judgeSummary } from '../../../domain/judges/summary';
 import type { Finding } from '../../../shared/models/finding';
-import type { CheckView } from '../../../shared/models/wizard';
 import type { CaseSession, StepResult } from '../case-session';
 import { buildDiagnosisInput } from '../diagnosis-input';
-import { check } from '../step-context';
-
-const SEVERITY_OUTCOME = { blocker: 'problem', warning: 'warning', info: 'info' } as const;
+import { fromJudgement } from '../step-context';
 
 /** Summary: every piece of evidence through the analysis engine, ranked, into the case. */
 export async function runSummaryStep(session: CaseSession, debugLoggingEnabledAt: string | undefined): Promise<StepResult> {
   const diagnosis = diagnose(buildDiagnosisInput(session, debugLoggingEnabledAt));
   await session.mutate((doc) => ({ ...doc, findings: diagnosis.findings }));
-  const checks: CheckView[] = diagnosis.findings.map((finding, index) =>
-    check(`finding-${index + 1}`, finding.title, SEVERITY_OUTCOME[finding.severity], finding.explanation),
-  );
-  for (const missing of diagnosis.unchecked) {
-    checks.push(check(`unchecked-${missing.evidence}`, `Checked: ${missing.label}`, 'unavailable', missing.reason));
-  }
-  const top = diagnosis.findings[0];
-  // The domain words the headline: only a confirmed cause is "Most likely cause".
-  const summary = headline(diagnosis.findings).text;
-  return { outcome: top?.severity === 'blocker' ? 'problem' : top?.severity === 'warning' ? 'warning' : 'ok', summary, checks };
+  return fromJudgement(session, judgeSummary(diagnosis));
 }
 
 /** A ready-to-paste note for tier 2, with the facts a second-line engineer asks for first. */
