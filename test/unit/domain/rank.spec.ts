@@ -120,6 +120,12 @@ describe('rankFindings (cases)', () => {
     }
   });
 
+  it('the catalog\'s causes form no cycle (a symptom never explains its own cause, however indirectly)', () => {
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      (catalogEntry(from as FindingCode).explains ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+    for (const code of FINDING_CODES) expect(reaches(code, code), code).toBe(false);
+  });
+
   it('headlines: confirmed, inferred with what would settle it, context', () => {
     expect(headline(rankFindings([f('DEVICE_BLOCKED')])).text).toBe('Most likely cause: Exchange blocks this device.');
     expect(headline(rankFindings([f('SYNC_KEY_LOOP', { certainty: 'inferred' })])).text).toBe(
