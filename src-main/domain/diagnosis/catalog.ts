@@ -60,6 +60,11 @@ export interface FindingDraft {
   certainty?: Certainty;
   /** Codes this finding explains in this case, beyond the catalog's `explains` (e.g. a CA compliant-device failure explains DEVICE_NOT_ENROLLED). */
   explains?: FindingCode[];
+  /**
+   * Codes that explain this finding in this case: a Conditional Access block whose unmet control
+   * is a compliant device is explained by DEVICE_NOT_ENROLLED / DEVICE_NOT_COMPLIANT when present.
+   */
+  explainedBy?: FindingCode[];
 }
 
 /** A draft's or finding's evidence strength; older producers only said how confident they were. */
@@ -82,6 +87,7 @@ export function buildFinding(draft: FindingDraft): Finding {
     certainty: certaintyOf(draft),
   };
   if (draft.explains !== undefined && draft.explains.length > 0) finding.explains = [...draft.explains];
+  if (draft.explainedBy !== undefined && draft.explainedBy.length > 0) finding.explainedBy = [...draft.explainedBy];
   if (draft.deviceId !== undefined) finding.deviceId = draft.deviceId;
   return finding;
 }

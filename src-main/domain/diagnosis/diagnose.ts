@@ -39,7 +39,7 @@ export interface DiagnosisInput {
    * saved before the gate existed, which then pass it.
    */
   recipient?: Evidence<readonly RecipientInput[]>;
-  /** Get-User, read only when there is no recipient: [] when there is no such account either. */
+  /** Get-User for that address: an account without a mailbox, AccountDisabled; [] when there is no such account. */
   userAccount?: Evidence<readonly UserAccountInput[]>;
   /** Get-Recipient -Anr for a prefix of an address that matched nothing: close matches to offer. */
   recipientMatches?: Evidence<readonly RecipientInput[]>;

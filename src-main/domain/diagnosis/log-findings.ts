@@ -10,6 +10,8 @@ const CODE_BY_KIND: Readonly<Record<PatternKind, FindingCode>> = {
   'not-enrolled': 'DEVICE_NOT_ENROLLED',
   'auto-blocked': 'DEVICE_AUTO_BLOCKED',
   'eas-disabled': 'EAS_DISABLED_FOR_MAILBOX',
+  'no-mailbox': 'MAILBOX_UNLICENSED',
+  'account-disabled': 'ACCOUNT_DISABLED',
   'old-protocol': 'EAS_VERSION_UNSUPPORTED',
   'provisioning-loop': 'PROVISIONING_LOOP',
   'not-provisionable': 'DEVICE_NOT_PROVISIONABLE',
@@ -29,7 +31,7 @@ const CODE_BY_KIND: Readonly<Record<PatternKind, FindingCode>> = {
 };
 
 /** Access problems that stopped before the end of the log are history, not the current cause. */
-const DOWNGRADE_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled']);
+const DOWNGRADE_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled', 'no-mailbox', 'account-disabled']);
 
 /** Turns detected patterns into finding drafts; HEALTHY_SYNC only for a device with no blocker or warning. */
 export function findingsFromPatterns(timeline: DeviceTimeline, patterns: readonly DevicePattern[]): FindingDraft[] {

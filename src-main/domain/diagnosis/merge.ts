@@ -24,6 +24,7 @@ export function mergeDrafts(drafts: readonly FindingDraft[]): FindingDraft[] {
     seen.confidence = CONFIDENCE[draft.confidence] < CONFIDENCE[seen.confidence] ? draft.confidence : seen.confidence;
     seen.certainty = certainty;
     if (draft.explains !== undefined) seen.explains = [...new Set([...(seen.explains ?? []), ...draft.explains])];
+    if (draft.explainedBy !== undefined) seen.explainedBy = [...new Set([...(seen.explainedBy ?? []), ...draft.explainedBy])];
     if (!seen.detail.includes(draft.detail)) seen.detail = `${seen.detail} ${draft.detail}`;
     seen.evidence.push(...draft.evidence);
   }

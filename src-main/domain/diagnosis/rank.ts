@@ -33,14 +33,14 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * Whether `cause` explains `symptom` in this case: the catalog (or the finding itself) names the
- * symptom's code, the two concern the same phone (or either concerns none), and the cause is a
+ * Whether `cause` explains `symptom` in this case: the catalog or the cause names the symptom's
+ * code (or the symptom names the cause's, `explainedBy`), the two concern the same phone (or either concerns none), and the cause is a
  * problem itself (a block that has ended explains nothing now).
  */
 export function explains(cause: Finding, symptom: Finding): boolean {
   if (cause === symptom || cause.severity === 'info') return false;
-  const codes = [...(entryOf(cause.code)?.explains ?? []), ...(cause.explains ?? [])];
-  if (!codes.includes(symptom.code)) return false;
+  const named = [...(entryOf(cause.code)?.explains ?? []), ...(cause.explains ?? [])].includes(symptom.code) || (symptom.explainedBy ?? []).includes(cause.code);
+  if (!named) return false;
   return cause.deviceId === undefined || symptom.deviceId === undefined || cause.deviceId.toLowerCase() === symptom.deviceId.toLowerCase();
 }
 

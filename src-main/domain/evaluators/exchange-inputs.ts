@@ -100,7 +100,7 @@ export interface RecipientInput {
   readonly RecipientTypeDetails?: string | null;
 }
 
-/** Get-User, read when Exchange has no recipient for the address: an account without a mailbox. */
+/** Get-User: tells an account without a mailbox from no account at all, and carries AccountDisabled. */
 export interface UserAccountInput {
   readonly UserPrincipalName?: string | null;
   readonly DisplayName?: string | null;

@@ -171,16 +171,20 @@ function judgeGate(input: DiagnosisInput, upn: string): Gate {
   };
 }
 
-/** Entra's accountEnabled (read by the Conditional Access step with the user's memberships). */
+/**
+ * Is the account enabled? Entra's accountEnabled (read with the memberships by the Conditional
+ * Access step) when there is one, otherwise Exchange's copy of it (Get-User AccountDisabled).
+ */
 function judgeAccount(input: DiagnosisInput): { checks: CheckDraft[]; findings: FindingDraft[] } {
-  const account = input.entraAccount;
-  if (account === undefined || isUnavailable(account) || account.accountEnabled == null) return { checks: [], findings: [] };
-  if (account.accountEnabled) {
-    return { checks: [checkDraft('account-enabled', 'The user’s account is enabled in Entra ID', 'ok', 'accountEnabled is true.', [EVIDENCE.memberships])], findings: [] };
-  }
+  const entra = input.entraAccount === undefined || isUnavailable(input.entraAccount) ? undefined : input.entraAccount.accountEnabled;
+  const exchange = present(input.userAccount ?? { unavailable: 'not read' })?.[0]?.AccountDisabled;
+  const enabled = entra ?? (exchange == null ? undefined : !exchange);
+  if (enabled == null) return { checks: [], findings: [] };
+  const source = entra != null ? { evidence: EVIDENCE.memberships, step: 'directory' as const, seen: `accountEnabled = ${String(entra)}` } : { evidence: EVIDENCE.userAccount, step: 'recipient' as const, seen: `Get-User AccountDisabled = ${String(exchange)}` };
+  if (enabled) return { checks: [checkDraft('account-enabled', 'The user’s account is enabled', 'ok', `${source.seen}.`, [source.evidence])], findings: [] };
   return {
-    checks: [checkDraft('account-enabled', 'The user’s account is disabled in Entra ID', 'problem', 'accountEnabled is false: the user cannot sign in anywhere, so no phone can get a token for the mailbox.', [EVIDENCE.memberships])],
-    findings: [{ code: 'ACCOUNT_DISABLED', confidence: 'high', certainty: 'confirmed', detail: 'Entra ID shows accountEnabled = false for this user.', evidence: [{ step: 'directory', object: input.userUpn, detail: 'accountEnabled = false' }] }],
+    checks: [checkDraft('account-enabled', 'The user’s account is disabled', 'problem', `${source.seen}: the user cannot sign in anywhere, so no phone can get a token for the mailbox.`, [source.evidence])],
+    findings: [{ code: 'ACCOUNT_DISABLED', confidence: 'high', certainty: 'confirmed', detail: `${entra != null ? 'Entra ID' : 'Exchange Online (Get-User)'} shows ${source.seen} for this user.`, evidence: [{ step: source.step, object: input.userUpn, detail: source.seen }] }],
   };
 }
 
@@ -243,7 +247,7 @@ function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined): 
 
 function summarise(upn: string, checks: readonly CheckDraft[], devices: DiagnosisInput['mobileDevices']): string {
   const problems = checks.filter((c) => c.outcome === 'problem');
-  if (problems.length > 0) return `${problems.length} problem(s) with ActiveSync access for ${upn}: ${problems.map((p) => p.label).join('; ')}.`;
+  if (problems.length > 0) return `${problems.length} problem(s) found for ${upn}: ${problems.map((p) => p.label).join('; ')}.`;
   const unreadable = checks.filter((c) => c.outcome === 'unavailable');
   if (unreadable.length > 0) return `Part of ${upn}'s mailbox settings could not be read; the checks below say what and why.`;
   if (isUnavailable(devices) || devices.length === 0) return `ActiveSync is allowed for ${upn}, but no phone has a partnership with the mailbox.`;

@@ -8,6 +8,8 @@ export type PatternKind =
   | 'not-enrolled'
   | 'auto-blocked'
   | 'eas-disabled'
+  | 'no-mailbox'
+  | 'account-disabled'
   | 'old-protocol'
   | 'provisioning-loop'
   | 'not-provisionable'

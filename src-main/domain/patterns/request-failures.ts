@@ -27,6 +27,17 @@ const RULES: Rule[] = [
     matches: (e) => e.commandStatus?.code === 126 || (e.httpStatus === 403 && !isNewProtocol(e)),
     describe: (hits) => `Exchange answered "ActiveSync not allowed for this user" (status 126 or HTTP 403) in ${hits.length} request(s)`,
   },
+  // The log signs of a removed licence and of a disabled account (facts.md F37).
+  {
+    kind: 'no-mailbox',
+    matches: (e) => e.commandStatus?.code === 123,
+    describe: (hits) => `Exchange answered "the user has no mailbox" (status 123) in ${hits.length} request(s)`,
+  },
+  {
+    kind: 'account-disabled',
+    matches: (e) => e.commandStatus?.code === 131,
+    describe: (hits) => `Exchange answered "the account is disabled" (status 131) in ${hits.length} request(s)`,
+  },
   {
     kind: 'throttled',
     matches: (e) => !isAutoBlock(e) && (isThrottleBackOff(e) || (e.httpStatus === 503 && e.easHeaders.retryAfterSeconds !== undefined)),

@@ -58,6 +58,8 @@ export const findingSchema = z.object({
   certainty: certaintySchema.optional(),
   /** Codes of the findings this one explains (its symptoms), beyond the catalog's own list. */
   explains: z.array(z.string()).optional(),
+  /** Codes of the findings that explain this one in this case (its causes), beyond the catalog's list. */
+  explainedBy: z.array(z.string()).optional(),
   deviceId: z.string().optional(),
   /** Rank within the case's findings; 1 is the most likely root cause. */
   rank: z.number().int().positive().optional(),

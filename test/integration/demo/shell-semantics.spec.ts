@@ -211,6 +211,29 @@ describe('simulated shell: Exchange texts and objects', () => {
     );
   });
 
+  it('Get-Recipient: the kind of recipient, Exchange\'s not-found error, and -Anr matches within -ResultSize', async () => {
+    const call = await connected('shared-mailbox-entered');
+    expect(data(await call('Get-Recipient', { Identity: ALEX }))[0]).toMatchObject({ PrimarySmtpAddress: ALEX, RecipientTypeDetails: 'UserMailbox' });
+    expect(data(await call('Get-Recipient', { Identity: 'sales@contoso.example' }))[0]).toMatchObject({ RecipientTypeDetails: 'SharedMailbox' });
+    const error = errorOf(await call('Get-Recipient', { Identity: 'alex.wilbur@contoso.example' }));
+    expect(error).toMatchObject({ kind: 'cmdlet-error', category: 'ObjectNotFound' });
+    expect(error.message).toMatch(/^The operation couldn't be performed because object 'alex.wilbur@contoso.example' couldn't be found on '/);
+    expect(data(await call('Get-Recipient', { Anr: 'alex' })).map((r) => r.PrimarySmtpAddress)).toEqual([ALEX]);
+    expect(data(await call('Get-Recipient', { Anr: 't' }))).toHaveLength(2); // Helpdesk Tier 1, Sales Team
+    expect(data(await call('Get-Recipient', { Anr: 't', ResultSize: '1' }))).toHaveLength(1);
+    expect(errorOf(await call('Get-Recipient', {})).kind).toBe('invalid-params');
+  });
+
+  it('a hybrid user is a MailUser recipient with no Exchange Online mailbox; an unlicensed one is only a User', async () => {
+    const hybrid = await connected('hybrid-mailbox-on-premises');
+    expect(data(await hybrid('Get-Recipient', { Identity: ALEX }))[0]).toMatchObject({ RecipientTypeDetails: 'MailUser' });
+    expect(errorOf(await hybrid('Get-CASMailbox', { Identity: ALEX })).category).toBe('ObjectNotFound');
+    await host?.dispose();
+    const unlicensed = await connected('unlicensed-mailbox');
+    expect(errorOf(await unlicensed('Get-Recipient', { Identity: ALEX })).category).toBe('ObjectNotFound');
+    expect(data(await unlicensed('Get-User', { Identity: ALEX }))[0]).toMatchObject({ UserPrincipalName: ALEX, RecipientTypeDetails: 'User' });
+  });
+
   it('returns MailboxLogReport only with -GetMailboxLog, and it is the scenario log text', async () => {
     const call = await connected('sync-key-loop');
     const scenario = loadScenario('sync-key-loop');
@@ -298,9 +321,27 @@ describe('simulated shell: every built-in scenario shows its story in Exchange',
     EAS_VERSION_UNSUPPORTED: (ds) => ds.some((d) => Number(d.ClientVersion) < 16.1),
   };
 
+  type Call = Awaited<ReturnType<typeof connected>>;
+  const typeOf = async (call: Call, identity: string) => {
+    const answer = await call('Get-Recipient', { Identity: identity });
+    return answer.ok ? (answer.data as Message[])[0]?.RecipientTypeDetails : (answer.error as { category: string }).category;
+  };
+  // The mailbox-gate stories: what Exchange says the address is.
+  const gate: Record<string, (call: Call) => Promise<void>> = {
+    MAILBOX_NOT_FOUND: async (call) => expect(await typeOf(call, 'alex.wilbur@contoso.example')).toBe('ObjectNotFound'),
+    MAILBOX_UNLICENSED: async (call) => {
+      expect(await typeOf(call, ALEX)).toBe('ObjectNotFound');
+      expect(data(await call('Get-User', { Identity: ALEX }))[0]?.RecipientTypeDetails).toBe('User');
+    },
+    MAILBOX_ON_PREMISES: async (call) => expect(await typeOf(call, ALEX)).toBe('MailUser'),
+    SHARED_OR_RESOURCE_MAILBOX: async (call) => expect(await typeOf(call, 'sales@contoso.example')).toBe('SharedMailbox'),
+  };
+
   for (const summary of listScenarios()) {
     it(`${summary.id}: ${summary.rootCauses.join(', ') || 'healthy'}`, async () => {
       const call = await connected(summary.id);
+      const story = summary.rootCauses.find((c) => gate[c] !== undefined);
+      if (story !== undefined) return gate[story]!(call);
       const ds = await devices(call);
       const cas = data(await call('Get-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: true }))[0]!;
       expect(cas.ActiveSyncDebugLogging).toBe(true);

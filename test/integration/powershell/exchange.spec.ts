@@ -260,6 +260,17 @@ describe('Typed Exchange commands over the real pwsh host', { timeout: 90_000 },
     });
   });
 
+  it('looks recipients up: not found is an empty answer, a name search is bounded, other failures still throw', async () => {
+    expect(await commands.getRecipient('alex@contoso.com')).toEqual([
+      expect.objectContaining({ PrimarySmtpAddress: 'alex@contoso.com', RecipientTypeDetails: 'UserMailbox' }),
+    ]);
+    expect(await commands.getRecipient('nobody@contoso.com')).toEqual([]);
+    expect(await commands.findUser('nobody@contoso.com')).toEqual([]);
+    expect((await commands.findRecipients('ale', 5)).map((r) => r.PrimarySmtpAddress)).toEqual(['alex@contoso.com']);
+    await expect(commands.findRecipients('al', 5)).rejects.toThrow(/at least 3 characters/);
+    await expect(commands.findRecipients('alex', 500)).rejects.toThrow();
+  });
+
   it('refuses bad input before it reaches PowerShell', async () => {
     await expect(commands.getCasMailbox('   ')).rejects.toThrow(/identity is required/);
     await expect(commands.updateActiveSyncDeviceIds('alex@contoso.com', 'blocked', {})).rejects.toThrow(

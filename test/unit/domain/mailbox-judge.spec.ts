@@ -97,8 +97,16 @@ describe('judgeMailbox: the gate', () => {
 describe('judgeMailbox: account, ActiveSync and phones', () => {
   it('a disabled Entra account is a confirmed problem and its finding', () => {
     const judgement = judgeMailbox(mailbox({ entraAccount: { accountEnabled: false } }));
-    expect(judgement.checks.find((c) => c.id === 'account-enabled')).toMatchObject({ label: 'The user’s account is disabled in Entra ID', outcome: 'problem' });
+    expect(judgement.checks.find((c) => c.id === 'account-enabled')).toMatchObject({ label: 'The user’s account is disabled', outcome: 'problem' });
     expect(judgement.findings.find((f) => f.code === 'ACCOUNT_DISABLED')?.certainty).toBe('confirmed');
+  });
+
+  it('before the memberships are read, Exchange\'s copy of the account (Get-User AccountDisabled) decides; Entra\'s wins once read', () => {
+    const disabled = judgeMailbox(mailbox({ userAccount: [{ UserPrincipalName: 'alex.wilber@contoso.example', RecipientTypeDetails: 'UserMailbox', AccountDisabled: true }] }));
+    expect(disabled.checks.find((c) => c.id === 'account-enabled')?.detail).toMatch(/^Get-User AccountDisabled = true/);
+    expect(disabled.findings.map((f) => f.code)).toContain('ACCOUNT_DISABLED');
+    const entra = judgeMailbox(mailbox({ userAccount: [{ AccountDisabled: true }], entraAccount: { accountEnabled: true } }));
+    expect(entra.checks.find((c) => c.id === 'account-enabled')?.outcome).toBe('ok');
   });
 
   it('labels state the result read, never the hoped-for state next to a contrary outcome', () => {

@@ -100,6 +100,12 @@ describe('request failures', () => {
     expect(codes(run(entry(0, { responseBody: easXml.rootStatus('FolderSync', 'FolderHierarchy', 177) })))).toContain('MAXIMUM_DEVICES_REACHED');
   });
 
+  it('the log signs of a removed licence (123) and a disabled account (131)', () => {
+    const noMailbox = find([entry(0, { command: 'FolderSync', responseBody: easXml.rootStatus('FolderSync', 'FolderHierarchy', 123) })], 'MAILBOX_UNLICENSED');
+    expect(noMailbox?.explanation).toContain('status 123');
+    expect(codes(run(entry(0, { responseBody: easXml.rootStatus('Sync', 'AirSync', 131) })))).toContain('ACCOUNT_DISABLED');
+  });
+
   it('send failures and item-level errors; conflicts and deleted items are not errors', () => {
     expect(codes(run(entry(0, { command: 'SendMail', responseBody: easXml.rootStatus('SendMail', 'ComposeMail', 120) })))).toContain('SEND_FAILED');
     expect(codes(run(entry(0, { command: 'SendMail' })))).not.toContain('SEND_FAILED');

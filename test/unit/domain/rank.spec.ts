@@ -106,9 +106,12 @@ describe('rankFindings (cases)', () => {
     expect(explains(f('EAS_DISABLED_FOR_MAILBOX', { deviceId: 'DEV2' }), f('NO_REQUESTS_REACHED_MAILBOX', { deviceId: 'DEV1' }))).toBe(false);
   });
 
-  it('a finding may name what it explains in this case (a CA compliant-device failure is the enrollment problem)', () => {
+  it('a finding may name what it explains, or what explains it, in this case (a CA compliant-device failure is the enrollment problem)', () => {
     const ca = f('CA_BLOCKS_EAS', { explains: ['DEVICE_NOT_ENROLLED'] });
     expect(rankFindings([f('DEVICE_NOT_ENROLLED', { deviceId: 'DEV1' }), ca])[0]?.code).toBe('CA_BLOCKS_EAS');
+    const compliantDeviceBlock = f('CA_BLOCKS_EAS', { explainedBy: ['DEVICE_NOT_ENROLLED', 'DEVICE_NOT_COMPLIANT'] });
+    expect(rankFindings([compliantDeviceBlock, f('DEVICE_NOT_ENROLLED', { deviceId: 'DEV1' })]).map((x) => x.code)).toEqual(['DEVICE_NOT_ENROLLED', 'CA_BLOCKS_EAS']);
+    expect(catalogEntry('CA_BLOCKS_EAS').priority).toBeLessThan(catalogEntry('DEVICE_NOT_ENROLLED').priority);
   });
 
   it('the catalog names only known codes as symptoms, and no code explains itself', () => {
@@ -118,6 +121,12 @@ describe('rankFindings (cases)', () => {
         expect(symptom).not.toBe(code);
       }
     }
+  });
+
+  it('the catalog\'s causes form no cycle (a symptom never explains its own cause, however indirectly)', () => {
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      (catalogEntry(from as FindingCode).explains ?? []).some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+    for (const code of FINDING_CODES) expect(reaches(code, code), code).toBe(false);
   });
 
   it('headlines: confirmed, inferred with what would settle it, context', () => {

@@ -22,14 +22,13 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
   const recipient = await session.capture('mailbox', EVIDENCE.recipient, cmdlet('Get-Recipient'), () =>
     orUnavailable(() => exchange.getRecipient(upn)),
   );
-  if (recipient.available && recipient.data.length === 0) {
-    const account = await session.capture('mailbox', EVIDENCE.userAccount, cmdlet('Get-User'), () => orUnavailable(() => exchange.findUser(upn)));
-    const prefix = searchPrefix(upn);
-    if (account.available && account.data.length === 0 && prefix !== undefined) {
-      await session.capture('mailbox', EVIDENCE.recipientMatches, cmdlet(`Get-Recipient -Anr ${prefix}`), () =>
-        orUnavailable(() => exchange.findRecipients(prefix, MAX_SUGGESTIONS)),
-      );
-    }
+  // Get-User: an account without a mailbox, and whether Exchange's copy of the account is disabled.
+  const account = await session.capture('mailbox', EVIDENCE.userAccount, cmdlet('Get-User'), () => orUnavailable(() => exchange.findUser(upn)));
+  const prefix = searchPrefix(upn);
+  if (recipient.available && recipient.data.length === 0 && account.available && account.data.length === 0 && prefix !== undefined) {
+    await session.capture('mailbox', EVIDENCE.recipientMatches, cmdlet(`Get-Recipient -Anr ${prefix}`), () =>
+      orUnavailable(() => exchange.findRecipients(prefix, MAX_SUGGESTIONS)),
+    );
   }
   const gate = judgeMailbox(buildDiagnosisInput(session, undefined));
   if (gate.stop !== undefined) return fromJudgement(session, gate);
