@@ -69,7 +69,9 @@ export function judgeAuthentication(input: DiagnosisInput): StepJudgement {
       ? 'A phone still signs in with a password, which Exchange Online refuses; see below.'
       : outcome === 'unavailable'
         ? 'Part of the authentication evidence could not be read; the checks below say what and why.'
-        : 'Nothing in the authentication settings stops a phone that uses Microsoft sign-in.';
+        : outcome === 'warning'
+          ? 'A phone may be set up with a password, which Exchange Online refuses; see below.'
+          : 'Nothing in the authentication settings stops a phone that uses Microsoft sign-in.';
   return { outcome, summary, checks, findings };
 }
 

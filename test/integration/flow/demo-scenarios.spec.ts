@@ -46,6 +46,9 @@ describe('the wizard flow over every demo scenario', () => {
         for (const step of between) expect(step.summary).toBe(`Not run: ${stop.message}`);
       }
       if (expected.headline) expect(expected.headline, `headline ${codes.join(', ')}`).toContain(codes[0]);
+      // No blocker the scenario's author did not foresee: each is an expected finding or a "may find".
+      const foreseen = new Set([...expected.findings, ...expected.mayFind]);
+      for (const f of view.findings.filter((x) => x.severity === 'blocker')) expect(foreseen, `unexpected blocker ${f.code}`).toContain(f.code);
       // A healthy headline means no blocker anywhere below it either.
       if (expected.headline?.includes('HEALTHY_SYNC')) expect(view.findings.filter((f) => f.severity === 'blocker').map((f) => f.code)).toEqual([]);
     });

@@ -245,3 +245,48 @@ describe('Graph evidence from the demo tenant simulator', () => {
     expect(results).toContain('reportOnlyFailure');
   });
 });
+
+describe('Graph evidence for the phone: non-interactive sign-ins and What-If conditions', () => {
+  function named(id: string): Scenario {
+    const s = structuredClone(loadScenario(id));
+    s.latency = 'instant';
+    return s;
+  }
+
+  it('reads the token-refresh failures from beta and marks them non-interactive and unverified', async () => {
+    const { client, now } = await start(named('refresh-token-after-password-change'));
+    const evidence = await collectEasSignIns(client, { userPrincipalName: USER, now: now() });
+    expect(evidence.nonInteractive).toMatchObject({ read: true, unverified: true });
+    const refreshes = evidence.signIns.filter((s) => s.isInteractive === false);
+    expect(refreshes.map((s) => s.status?.errorCode)).toEqual(expect.arrayContaining([50173, 50133]));
+    expect(evidence.nonInteractive?.read && evidence.nonInteractive.count).toBe(refreshes.length);
+  });
+
+  it('says why the non-interactive sign-ins could not be read, and keeps the interactive ones', async () => {
+    const { client, now } = await start(named('ca-hybrid-joined-grant'));
+    const evidence = await collectEasSignIns(client, { userPrincipalName: USER, now: now() });
+    expect(evidence.nonInteractive).toMatchObject({ read: false });
+    expect(evidence.nonInteractive?.read === false && evidence.nonInteractive.reason).toContain('Request_UnsupportedQuery');
+    expect(evidence.signIns.length).toBeGreaterThan(0);
+  });
+
+  it("asks What-If with the country from the phone's own sign-in, and records what it asked", async () => {
+    const s = named('ca-country-block-traveller');
+    const { client, now } = await start(s);
+    const bundle = await collectGraphEvidence(client, {
+      userPrincipalName: USER,
+      now,
+      device: { devicePlatform: 'iOS' },
+      conditionsFromSignIns: (e) => {
+        const latest = e.signIns.find((x) => x.appDisplayName === 'iOS Accounts');
+        return { ipAddress: latest?.ipAddress ?? undefined, country: latest?.location?.countryOrRegion ?? undefined };
+      },
+    });
+    const geo = s.entra.conditionalAccessPolicies.find((p) => p.displayName === 'Block access outside allowed countries')!.id;
+    for (const run of bundle.whatIf) {
+      if (run.status !== 'available') throw new Error(run.reason);
+      expect(run.data.conditions).toMatchObject({ devicePlatform: 'iOS', country: 'BR', ipAddress: '192.0.2.77' });
+      expect(run.data.results.find((r) => r.id === geo)?.policyApplies).toBe(true);
+    }
+  });
+});

@@ -193,6 +193,8 @@ describe('judgeAuthentication', () => {
     const silent = judgeAuthentication(input({ signIns: [], mailboxLog: emptyLog }));
     expect(silent.findings[0]).toMatchObject({ code: 'NO_REQUESTS_REACHED_MAILBOX', confidence: 'low' });
     expect(silent.findings[0]?.detail).toContain('set up with a password');
+    expect(silent.outcome).toBe('warning');
+    expect(silent.summary).toContain('may be set up with a password');
     // A phone last synced before Basic was switched off, with an empty log.
     const old = judgeAuthentication(input({ mobileDevices: [{ ...GALAXY, LastSuccessSync: '2022-12-30T18:11:00Z' }], signIns: [], mailboxLog: emptyLog }));
     expect(old.findings[0]).toMatchObject({ code: 'BASIC_AUTH_CLIENT', confidence: 'medium' });

@@ -33,7 +33,7 @@ export async function runConditionalAccessStep(ctx: StepContext): Promise<StepRe
   ctx.progress('Saving the evidence…', 0.8);
   await keep<ConditionalAccessEvidence>(EVIDENCE.conditionalAccess, 'identity/conditionalAccess/policies + namedLocations', bundle.conditionalAccess);
   await keep<UserMemberships>(EVIDENCE.memberships, 'users/{id}/transitiveMemberOf', bundle.memberships);
-  await keep<SignInEvidence>(EVIDENCE.signIns, 'auditLogs/signIns (v1.0 interactive, beta non-interactive)', bundle.signIns);
+  await keep<SignInEvidence>(EVIDENCE.signIns, 'auditLogs/signIns', bundle.signIns);
   const available = bundle.whatIf.filter((w): w is Extract<Evidence<WhatIfEvidence>, { status: 'available' }> => w.status === 'available');
   await session.capture<WhatIfEvidence[]>('conditional-access', EVIDENCE.whatIf, { kind: 'what-if', source: 'identity/conditionalAccess/evaluate' }, async () =>
     available.length > 0 || bundle.whatIf.length === 0
