@@ -75,6 +75,9 @@ export function judgeAuthentication(input: DiagnosisInput): StepJudgement {
   return { outcome, summary, checks, findings };
 }
 
+/** Entra refused the account, not the credential: 50057 account disabled, 50034 no such user. */
+const ACCOUNT_STATE_CODES: ReadonlySet<number> = new Set([50057, 50034]);
+
 function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, signIns: readonly SignInInput[] | undefined): { check: CheckDraft; findings: FindingDraft[] } {
   const name = device.FriendlyName || device.DeviceModel || device.DeviceId;
   const id = `sign-in-path-${device.DeviceId}`;
@@ -84,7 +87,9 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
   if (oauth.length > 0) {
     return { check: checkDraft(id, `${name} signs in with Microsoft sign-in (OAuth)`, 'ok', `${oauth.length} sign-in(s) from its mail app use Microsoft sign-in, the path Exchange Online accepts.`, ev), findings: [] };
   }
-  const legacyFailures = (mine ?? []).filter((s) => isLegacyEas(s) && isFailure(s));
+  // A refusal because of the account itself (disabled, unknown) says nothing about how the phone
+  // was set up: the account finding explains it.
+  const legacyFailures = (mine ?? []).filter((s) => isLegacyEas(s) && isFailure(s) && !ACCOUNT_STATE_CODES.has(s.status?.errorCode ?? 0));
   const reached = requestsReachedMailbox(input, device.DeviceId);
   const lastSuccess = device.LastSuccessSync ? Date.parse(device.LastSuccessSync) : NaN;
   const oldClient = !Number.isNaN(lastSuccess) && lastSuccess < Date.parse(BASIC_AUTH_OFF_AT);

@@ -199,6 +199,14 @@ describe('judgeAuthentication', () => {
     const old = judgeAuthentication(input({ mobileDevices: [{ ...GALAXY, LastSuccessSync: '2022-12-30T18:11:00Z' }], signIns: [], mailboxLog: emptyLog }));
     expect(old.findings[0]).toMatchObject({ code: 'BASIC_AUTH_CLIENT', confidence: 'medium' });
   });
+
+  it('a legacy sign-in refused because the account is disabled or unknown says nothing about a password', () => {
+    const emptyLog = { devices: [], findings: [], patterns: [], warnings: [], drafts: [] };
+    for (const code of [50057, 50034]) {
+      const disabled = judgeAuthentication(input({ mobileDevices: [GALAXY], signIns: [legacyEas({ os: 'Android', code })], mailboxLog: emptyLog }));
+      expect(codes(disabled.findings), String(code)).not.toContain('BASIC_AUTH_CLIENT');
+    }
+  });
 });
 
 describe('judgeClientAccessRules', () => {
