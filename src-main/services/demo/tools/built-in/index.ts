@@ -17,6 +17,8 @@ import {
   reportOnlyNotCause,
   twoCauses,
 } from './scenarios-identity';
+// Last: scenario modules number their sign-ins in import order.
+import { largeTenant } from './scenarios-fleet';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -36,4 +38,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   missingGraphPermission,
   twoCauses,
   busyTenant,
+  largeTenant,
 ];
