@@ -14,6 +14,9 @@ import type { TenantConnection } from './flow/connections/tenant-connection';
 import { FlowEngine } from './flow/flow-engine';
 import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
 import { TenantAccess } from './settings/tenant-access';
+import { DevicesAudit } from './devices/devices-audit';
+import { DevicesService } from './devices/devices-service';
+import { tenantClockFor } from './devices/tenant-clock';
 
 export interface AppPaths {
   /** Where cases and exports live (Electron's userData in the app; a temp folder in tests). */
@@ -44,6 +47,8 @@ export interface AppBackendOptions {
    * script folder). Absent (CLI): settings can be read and saved, but nothing signs in.
    */
   tenant?: { ports: TenantPorts; endpoints?: TenantEndpoints; shellEnv?: Record<string, string> };
+  /** The wall clock (tests pin it); services take time only from here. */
+  wallClock?: () => number;
 }
 
 export interface AppBackend {
@@ -52,6 +57,8 @@ export interface AppBackend {
   engine: FlowEngine;
   /** The case library the engine saves into. */
   store: CaseStore;
+  /** The Devices area (tenant-wide listing, quarantine queue). */
+  devices: DevicesService;
   dispose(): Promise<void>;
 }
 
@@ -97,6 +104,15 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     if (options.openTenant !== undefined) return options.openTenant(connection.tenant);
     return tenantAccess.openTenant(connection.tenant);
   };
+  const wallClock = options.wallClock ?? (() => Date.now());
+  const devices = new DevicesService({
+    openConnection,
+    tenantClock: (connection) => tenantClockFor(connection, { scenariosDir: paths.scenariosDir, wallNow: wallClock }),
+    wallIso: () => new Date(wallClock()).toISOString(),
+    audit: new DevicesAudit(paths.dataDir),
+    exportsDir: path.join(paths.dataDir, 'exports'),
+    onStatus: (status) => events.emit('onDevicesStatus', status),
+  });
   const engine = new FlowEngine({
     store,
     events,
@@ -153,9 +169,21 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     getAuthStatus: () => tenantAccess.authStatus(),
     signIn: ({ method }) => tenantAccess.beginSignIn(method),
     signOut: () => tenantAccess.signOut(),
+    loadDevices: ({ connection }) => devices.load(connection),
+    cancelDevicesLoad: async () => devices.cancel(),
+    getDevicesStatus: async () => devices.status(),
+    queryDevices: async (query) => devices.query(query),
+    loadDeviceStatistics: ({ keys }) => devices.statistics(keys),
+    explainDevice: ({ key }) => devices.why(key),
+    whatIfDevices: async ({ change }) => devices.whatIf(change),
+    previewDeviceDecision: ({ keys, decision }) => devices.previewDecision(keys, decision),
+    decideDevices: ({ keys, decision }) => devices.decide(keys, decision),
+    exportDevicesCsv: (query) => devices.exportCsv(query),
+    listDevicesAudit: () => devices.auditEntries(),
+    deviceCaseSubject: ({ key }) => devices.caseSubjectFor(key),
   };
   const dispose = async () => {
-    await Promise.allSettled([engine.dispose(), tenantAccess.dispose()]);
+    await Promise.allSettled([engine.dispose(), tenantAccess.dispose(), devices.close()]);
   };
-  return { handlers, events, engine, store, dispose };
+  return { handlers, events, engine, store, devices, dispose };
 }
