@@ -74,7 +74,7 @@ function words(
               reason === 'ExternalCompliance'
                 ? 'Intune manages the phone but reports it as not compliant, so Exchange quarantines it.'
                 : 'The phone is not enrolled in Intune, and the tenant requires it, so Exchange quarantines it.',
-            nextStep: 'This is not an Exchange approval: send the user to the Company Portal app to fix compliance or enrol. Approving here will not help.',
+            nextStep: 'This is Intune’s decision, not an Exchange approval: send the user to the Company Portal app to fix compliance or enrol. Approving the phone in Exchange does not make it compliant.',
           };
     case 'discovery':
       return {
