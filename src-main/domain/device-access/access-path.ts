@@ -102,51 +102,53 @@ export function defaultRuleName(queryString: string, characteristic: string): st
   return `${queryString} (${characteristic})`;
 }
 
+/** Set `path: false` where only the outcome matters (the simulated shell deciding 20 000 devices). */
+export interface DecideOptions {
+  path?: boolean;
+}
+
 /** The full decision with the path taken. */
 export function decideAccessPath(
   device: AccessDevice,
   lists: AccessLists,
   policy: AccessPolicy,
   nowMs: number,
+  options: DecideOptions = {},
 ): AccessDecision {
+  const recording = options.path !== false;
   const path: AccessPathStep[] = [];
+  // Details are built only when the path is wanted: they are words for a person.
+  const note = (check: AccessCheck, matched: boolean, detail: () => string) => {
+    if (recording) path.push({ check, matched, detail: detail() });
+  };
   const id = device.deviceId.toLowerCase();
   const has = (list: readonly string[]) => list.some((entry) => entry.toLowerCase() === id);
-  const done = (
-    state: DecidedAccessState,
-    reason: string,
-    step: AccessPathStep,
-  ): AccessDecision => {
-    path.push(step);
-    return { state, reason, rule: null, matchedRule: null, decidedBy: step.check, path };
+  const done = (state: DecidedAccessState, reason: string, check: AccessCheck, detail: () => string): AccessDecision => {
+    note(check, true, detail);
+    return { state, reason, rule: null, matchedRule: null, decidedBy: check, path };
   };
 
   if (has(lists.blockedDeviceIds)) {
-    return done('Blocked', 'Individual', {
-      check: 'user-blocked-list',
-      matched: true,
-      detail: `The device ID ${device.deviceId} is on the user's blocked list (ActiveSyncBlockedDeviceIDs). This wins over everything else.`,
-    });
+    return done('Blocked', 'Individual', 'user-blocked-list', () =>
+      `The device ID ${device.deviceId} is on the user's blocked list (ActiveSyncBlockedDeviceIDs). This wins over everything else.`,
+    );
   }
-  path.push({ check: 'user-blocked-list', matched: false, detail: "Not on the user's blocked list." });
+  note('user-blocked-list', false, () => "Not on the user's blocked list.");
 
-  if (device.autoBlock !== null && device.autoBlock.untilMs > nowMs) {
-    return done('Blocked', device.autoBlock.reason, {
-      check: 'auto-block',
-      matched: true,
-      detail: `Exchange blocked the phone automatically for misbehaving (${device.autoBlock.reason}) until ${new Date(device.autoBlock.untilMs).toISOString()}. This wins over the allowed list.`,
-    });
+  const autoBlock = device.autoBlock;
+  if (autoBlock !== null && autoBlock.untilMs > nowMs) {
+    return done('Blocked', autoBlock.reason, 'auto-block', () =>
+      `Exchange blocked the phone automatically for misbehaving (${autoBlock.reason})${Number.isFinite(autoBlock.untilMs) ? ` until ${new Date(autoBlock.untilMs).toISOString()}` : ''}. This wins over the allowed list.`,
+    );
   }
-  path.push({ check: 'auto-block', matched: false, detail: 'No automatic block (throttling) is active.' });
+  note('auto-block', false, () => 'No automatic block (throttling) is active.');
 
   if (has(lists.allowedDeviceIds)) {
-    return done('Allowed', 'Individual', {
-      check: 'user-allowed-list',
-      matched: true,
-      detail: `The device ID ${device.deviceId} is on the user's allowed list (ActiveSyncAllowedDeviceIDs), so rules and the organisation default are not consulted.`,
-    });
+    return done('Allowed', 'Individual', 'user-allowed-list', () =>
+      `The device ID ${device.deviceId} is on the user's allowed list (ActiveSyncAllowedDeviceIDs), so rules and the organisation default are not consulted.`,
+    );
   }
-  path.push({ check: 'user-allowed-list', matched: false, detail: "Not on the user's allowed list." });
+  note('user-allowed-list', false, () => "Not on the user's allowed list.");
 
   if (device.external !== 'none') {
     const external = {
@@ -155,18 +157,16 @@ export function decideAccessPath(
       compliant: ['Allowed', 'ExternallyManaged', 'Intune/Entra reports the phone as managed and compliant.'],
     } as const;
     const [state, reason, detail] = external[device.external];
-    return done(state, reason, { check: 'external', matched: true, detail: `${detail} (Device-based access, F13.)` });
+    return done(state, reason, 'external', () => `${detail} (Device-based access, F13.)`);
   }
 
   if (device.discovery) {
-    return done('DeviceDiscovery', 'DeviceRule', {
-      check: 'discovery',
-      matched: true,
-      detail: 'The phone has not sent its device information yet, so Exchange cannot test the device access rules (DeviceDiscovery).',
-    });
+    return done('DeviceDiscovery', 'DeviceRule', 'discovery', () =>
+      'The phone has not sent its device information yet, so Exchange cannot test the device access rules (DeviceDiscovery).',
+    );
   }
 
-  const tail = decideByPolicy(device, policy);
+  const tail = decideByPolicy(device, policy, options);
   path.push(...tail.path);
   return { ...tail, path };
 }
@@ -179,20 +179,23 @@ export function decideAccessPath(
 export function decideByPolicy(
   device: Pick<AccessDevice, 'deviceType' | 'deviceModel' | 'deviceOS' | 'userAgent'>,
   policy: AccessPolicy,
+  options: DecideOptions = {},
 ): AccessDecision {
+  const recording = options.path !== false;
   const path: AccessPathStep[] = [];
+  const lookup = compiled(policy);
   for (const characteristic of RULE_ORDER) {
     const value = characteristicOf(device, characteristic);
-    const rule = policy.rules.find(
-      (r) => r.characteristic === characteristic && r.queryString.toLowerCase() === value.toLowerCase(),
-    );
+    const rule = lookup.get(`${characteristic}\u0000${value.toLowerCase()}`);
     if (rule !== undefined) {
-      path.push({
-        check: 'rule',
-        characteristic,
-        matched: true,
-        detail: `Rule "${rule.name}" matches ${characteristic} "${value}" and says ${rule.accessLevel}. The first matching rule wins; later characteristics are not tested.`,
-      });
+      if (recording) {
+        path.push({
+          check: 'rule',
+          characteristic,
+          matched: true,
+          detail: `Rule "${rule.name}" matches ${characteristic} "${value}" and says ${rule.accessLevel}. The first matching rule wins; later characteristics are not tested.`,
+        });
+      }
       return {
         state: LEVEL_TO_STATE[rule.accessLevel],
         reason: 'DeviceRule',
@@ -202,18 +205,17 @@ export function decideByPolicy(
         path,
       };
     }
+    if (recording) {
+      path.push({ check: 'rule', characteristic, matched: false, detail: `No rule for ${characteristic} "${value || '(empty)'}".` });
+    }
+  }
+  if (recording) {
     path.push({
-      check: 'rule',
-      characteristic,
-      matched: false,
-      detail: `No rule for ${characteristic} "${value || '(empty)'}".`,
+      check: 'org-default',
+      matched: true,
+      detail: `No rule matched, so the organisation default applies: ${policy.defaultAccessLevel}.`,
     });
   }
-  path.push({
-    check: 'org-default',
-    matched: true,
-    detail: `No rule matched, so the organisation default applies: ${policy.defaultAccessLevel}.`,
-  });
   return {
     state: LEVEL_TO_STATE[policy.defaultAccessLevel],
     reason: 'Global',
@@ -222,6 +224,25 @@ export function decideByPolicy(
     decidedBy: 'org-default',
     path,
   };
+}
+
+/**
+ * Rules by characteristic and lower-cased query string, built once per policy object: a tenant
+ * listing decides 20 000 devices against the same rules. The first rule listed for a pair wins,
+ * as the linear search did (Exchange allows only one rule per pair anyway).
+ */
+const compiledPolicies = new WeakMap<readonly AccessRule[], Map<string, AccessRule>>();
+function compiled(policy: AccessPolicy): Map<string, AccessRule> {
+  let lookup = compiledPolicies.get(policy.rules);
+  if (lookup === undefined) {
+    lookup = new Map();
+    for (const rule of policy.rules) {
+      const key = `${rule.characteristic}\u0000${rule.queryString.toLowerCase()}`;
+      if (!lookup.has(key)) lookup.set(key, rule);
+    }
+    compiledPolicies.set(policy.rules, lookup);
+  }
+  return lookup;
 }
 
 function characteristicOf(

@@ -70,7 +70,7 @@ export function whatIfPolicy(devices: readonly FleetDevice[], proposed: AccessPo
   for (const device of devices) {
     if (!reachesRules(device)) continue;
     considered++;
-    const next = decideByPolicy(device, proposed);
+    const next = decideByPolicy(device, proposed, { path: false });
     if (next.state !== device.state) {
       changes.push({
         key: device.key,

@@ -3,6 +3,7 @@ import {
   defaultRuleName,
   type AccessDecision,
   type AccessPolicy,
+  type DecideOptions,
 } from '../../../domain/device-access/access-path';
 import type { Scenario, ScenarioMailbox, ScenarioMobileDevice } from '../scenario/scenario-schema';
 
@@ -18,6 +19,7 @@ export function decideAccess(
   mailbox: ScenarioMailbox,
   exchange: Scenario['exchange'],
   nowMs: number,
+  options: DecideOptions = {},
 ): AccessDecision {
   return decideAccessPath(
     {
@@ -33,11 +35,25 @@ export function decideAccess(
     mailbox,
     accessPolicyOf(exchange),
     nowMs,
+    options,
   );
 }
 
-/** The scenario's rules and organisation default as the domain reads them. */
+/**
+ * The scenario's rules and organisation default as the domain reads them. Cached per rules
+ * array and default (the shell never changes either), so a 20 000-device listing builds it once.
+ */
+const policies = new WeakMap<object, { level: string; policy: AccessPolicy }>();
 export function accessPolicyOf(exchange: Scenario['exchange']): AccessPolicy {
+  const level = exchange.activeSyncOrganizationSettings.defaultAccessLevel;
+  const cached = policies.get(exchange.deviceAccessRules);
+  if (cached !== undefined && cached.level === level) return cached.policy;
+  const policy = buildPolicy(exchange);
+  policies.set(exchange.deviceAccessRules, { level, policy });
+  return policy;
+}
+
+function buildPolicy(exchange: Scenario['exchange']): AccessPolicy {
   return {
     rules: exchange.deviceAccessRules.map((r) => ({
       name: ruleName(r),

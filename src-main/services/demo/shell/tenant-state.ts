@@ -129,6 +129,13 @@ export function deviceIdentity(mailbox: ScenarioMailbox, device: ScenarioMobileD
 
 /** A GUID derived from a name, so ids stay the same across runs of the same scenario. */
 export function stableGuid(seed: string): string {
-  const hex = createHash('sha256').update(seed).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  // Remembered: a tenant-wide listing asks for every device's GUID on every call.
+  let guid = guids.get(seed);
+  if (guid === undefined) {
+    const hex = createHash('sha256').update(seed).digest('hex');
+    guid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    guids.set(seed, guid);
+  }
+  return guid;
 }
+const guids = new Map<string, string>();
