@@ -58,8 +58,7 @@ export async function previewDecision(
     if (row === undefined) continue;
     const [stats] = await inventory.connection.exchange.getMobileDeviceStatistics({ deviceIdentity: key });
     const pending = stats !== undefined && wipePending(stats);
-    row.wipePending = pending;
-    if (stats !== undefined) row.lastSync = stats.LastSuccessSync ?? null;
+    if (stats !== undefined) inventory.applyStatistics(row, stats);
     devices.push({
       row,
       command: decisionCommand(decision, row),

@@ -28,6 +28,13 @@ export class DeviceInventory {
   private rowList: DeviceRow[] = [];
   private readonly byKey = new Map<string, DeviceRow>();
   private policyValue: AccessPolicy = { rules: [], defaultAccessLevel: 'Allow' };
+  /**
+   * The last few filtered and sorted lists: the table asks for one 200-row page at a time while
+   * scrolling, and re-sorting 20 000 rows for each page would be wasted. Any change to the rows
+   * (a read-back, statistics) bumps the version and so empties it.
+   */
+  private version = 0;
+  private readonly selections = new Map<string, { version: number; rows: DeviceRow[] }>();
 
   constructor(
     readonly connection: TenantConnection,
@@ -66,6 +73,7 @@ export class DeviceInventory {
     for (const row of rows) perMailbox.set(row.mailbox.toLowerCase(), (perMailbox.get(row.mailbox.toLowerCase()) ?? 0) + 1);
     for (const row of rows) row.partnerships = perMailbox.get(row.mailbox.toLowerCase()) ?? 0;
     this.rowList = rows;
+    this.changed();
     this.byKey.clear();
     for (const row of rows) this.byKey.set(row.key, row);
   }
@@ -75,13 +83,29 @@ export class DeviceInventory {
   }
 
   query(query: DevicesQuery): { total: number; rows: DeviceRow[] } {
-    const selected = selectRows(this.rowList, query, this.nowMs());
+    const selected = this.select(query);
     return { total: selected.length, rows: selected.slice(query.offset, query.offset + query.limit) };
   }
 
   /** Every row of a query (CSV export, the CLI). */
   all(query: Omit<DevicesQuery, 'offset' | 'limit'>): DeviceRow[] {
-    return selectRows(this.rowList, query, this.nowMs());
+    return [...this.select(query)];
+  }
+
+  private select(query: Omit<DevicesQuery, 'offset' | 'limit'>): DeviceRow[] {
+    const key = JSON.stringify([query.view, query.search ?? '', query.sort ?? '', query.descending ?? false]);
+    const cached = this.selections.get(key);
+    if (cached !== undefined && cached.version === this.version) return cached.rows;
+    const rows = selectRows(this.rowList, query, this.nowMs());
+    if (this.selections.size >= 6) this.selections.delete(this.selections.keys().next().value!);
+    this.selections.set(key, { version: this.version, rows });
+    return rows;
+  }
+
+  /** Rows changed in place: cached selections are stale. */
+  private changed(): void {
+    this.version++;
+    this.selections.clear();
   }
 
   viewCounts(): Record<string, number> {
@@ -100,11 +124,17 @@ export class DeviceInventory {
       if (row === undefined) continue;
       const [stats] = await this.connection.exchange.getMobileDeviceStatistics({ deviceIdentity: key });
       if (stats === undefined) continue;
-      row.lastSync = stats.LastSuccessSync ?? null;
-      row.wipePending = wipePending(stats);
+      this.applyStatistics(row, stats);
       updated.push(row);
     }
     return updated;
+  }
+
+  /** Records what Get-MobileDeviceStatistics said about a row (last sync, pending wipe). */
+  applyStatistics(row: DeviceRow, stats: z.infer<typeof mobileDeviceStatisticsSchema>): void {
+    row.lastSync = stats.LastSuccessSync ?? null;
+    row.wipePending = wipePending(stats);
+    this.changed();
   }
 
   /** Re-reads one partnership after a change (the read-back). */
@@ -116,6 +146,7 @@ export class DeviceInventory {
     if (device === undefined) return undefined;
     const fresh = { ...toDeviceRow(device), partnerships: row.partnerships, lastSync: row.lastSync, wipePending: row.wipePending };
     Object.assign(row, fresh);
+    this.changed();
     return row;
   }
 

@@ -1,5 +1,4 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { CheckboxCheckedRegular, CheckboxUncheckedRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DeviceSort } from '../../../src-main/shared/models/devices';
@@ -92,7 +91,7 @@ export function DeviceTable() {
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => DEVICE_ROW_HEIGHT,
-    overscan: 10,
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -202,7 +201,7 @@ export function DeviceTable() {
                     toggleSelected(row.key);
                   }}
                 >
-                  {ticked ? <CheckboxCheckedRegular fontSize={20} /> : <CheckboxUncheckedRegular fontSize={20} />}
+                  {ticked ? '☑' : '☐'}
                 </span>
                 <span className={styles.cell} title={row.mailbox}>{row.userDisplayName}</span>
                 <span className={styles.cell} title={row.deviceId}>{row.friendlyName || row.deviceModel}</span>
