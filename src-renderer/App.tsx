@@ -6,11 +6,12 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
+import { DevicesArea } from './features/devices/DevicesArea';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AppHeader } from './features/shell/AppHeader';
 import { WizardShell } from './features/shell/WizardShell';
 import type { ThemeChoice } from './stores/app-store';
-import { useAppStore, useSettingsStore } from './stores/store-context';
+import { useAppStore, useDevicesStore, useSettingsStore } from './stores/store-context';
 
 const THEMES: Record<ThemeChoice, Theme> = {
   light: webLightTheme,
@@ -29,12 +30,14 @@ export function App() {
   const theme = useAppStore((s) => s.theme);
   const status = useAppStore((s) => s.status);
   const settingsOpen = useSettingsStore((s) => s.open);
+  const devicesOpen = useDevicesStore((s) => s.open) && !settingsOpen;
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-app-state={status}>
       <AppHeader />
       {settingsOpen && <SettingsPage />}
-      {/* Hidden, not unmounted, while settings show: a half-filled new-case form survives. */}
-      <div style={{ display: settingsOpen ? 'none' : 'contents' }}>
+      {devicesOpen && <DevicesArea />}
+      {/* Hidden, not unmounted, while settings or devices show: a half-filled new-case form survives. */}
+      <div style={{ display: settingsOpen || devicesOpen ? 'none' : 'contents' }}>
         <WizardShell />
       </div>
     </FluentProvider>

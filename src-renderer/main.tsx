@@ -7,6 +7,7 @@ import { createStores } from './stores/stores';
 
 const stores = createStores(connectBridge());
 void stores.app.getState().connect();
+void stores.devices.getState().connect();
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html lacks #root');

@@ -43,11 +43,18 @@ function Send-ProtocolLine([string] $Line) {
     $protocolOut.Flush()
 }
 
+# A paged request writes each page and reads the client's "more" or "cancel" before going on.
+$sendPage = {
+    param([string] $PageLine, [string] $Id)
+    Send-ProtocolLine $PageLine
+    return (Test-EasPageAck -Line $requestsIn.ReadLine() -Id $Id)
+}
+
 Send-ProtocolLine (Format-EasReadyLine)
 while ($true) {
     $line = $requestsIn.ReadLine()
     if ($null -eq $line) { break }
-    $responseLine = Invoke-EasRequestLine -Line $line -State $state -OnDiagnostic $writeDiagnostic
+    $responseLine = Invoke-EasRequestLine -Line $line -State $state -OnDiagnostic $writeDiagnostic -OnPage $sendPage
     if ($null -ne $responseLine) { Send-ProtocolLine $responseLine }
     # $Error would otherwise keep every failed request alive (and with it any message text).
     $global:Error.Clear()

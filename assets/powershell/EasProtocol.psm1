@@ -9,6 +9,7 @@ $script:ProtocolPrefix = '@@EASHOST@@ '
 $script:IdPattern = '^[A-Za-z0-9_.:-]{1,64}\z'
 $script:ExchangeKinds = @('read', 'write')
 $script:DefaultMaxOutputBytes = 64MB
+$script:MaxPageSize = 5000
 
 class EasProtocolError : System.Exception {
     [string] $Kind
@@ -88,7 +89,33 @@ function Get-EasRequest {
     }
     $spec = $AllowList[$cmdlet]
     Assert-EasParams -Params $params -Spec $spec -Id $id -Cmdlet $cmdlet
-    return @{ Id = $id; Cmdlet = $cmdlet; Spec = $spec; Params = $params }
+    $pageSize = 0
+    if ($request.Contains('page') -and $null -ne $request['page']) {
+        $page = $request['page']
+        $valid = $page -is [System.Collections.Specialized.OrderedDictionary] -and $page.Count -eq 1 -and $page.Contains('size') -and
+            $page['size'] -is [long] -and $page['size'] -ge 1 -and $page['size'] -le $script:MaxPageSize
+        if (-not $valid) {
+            throw [EasProtocolError]::new('invalid-params', "`"page`" must be {`"size`": n} with n from 1 to $($script:MaxPageSize).", $id, $cmdlet)
+        }
+        if ($spec.Kind -cne 'read') {
+            throw [EasProtocolError]::new('invalid-params', "Only read cmdlets can be paged; $cmdlet cannot.", $id, $cmdlet)
+        }
+        $pageSize = [int] $page['size']
+    }
+    return @{ Id = $id; Cmdlet = $cmdlet; Spec = $spec; Params = $params; PageSize = $pageSize }
+}
+
+function Test-EasPageAck {
+    <#
+    .SYNOPSIS
+    Whether the line the client sent after a page says "more" for this request. Anything else
+    (cancel, another request, garbage, end of input) stops the paged cmdlet.
+    #>
+    param([AllowNull()][string] $Line, [Parameter(Mandatory)][string] $Id)
+    if ($null -eq $Line) { return $false }
+    try { $ack = ConvertFrom-EasJson $Line } catch { return $false }
+    return ($ack -is [System.Collections.Specialized.OrderedDictionary] -and $ack.Contains('type') -and $ack['type'] -ceq 'more' -and
+        $ack.Contains('id') -and $ack['id'] -ceq $Id)
 }
 
 function Test-EasStringArray {
@@ -233,7 +260,7 @@ function Invoke-EasCmdlet {
     data, warnings become warnings, errors decide failure, Write-Host / verbose / debug text is
     passed to $OnDiagnostic (the host sends it to stderr). Returns the response dictionary.
     #>
-    param([Parameter(Mandatory)] $Request, [Parameter(Mandatory)] $State, [scriptblock] $OnDiagnostic = {})
+    param([Parameter(Mandatory)] $Request, [Parameter(Mandatory)] $State, [scriptblock] $OnDiagnostic = {}, [scriptblock] $OnPage = $null)
 
     $id = $Request.Id
     $name = $Request.Cmdlet
@@ -255,6 +282,24 @@ function Invoke-EasCmdlet {
     $warnings = New-Object System.Collections.Generic.List[string]
     $errors = New-Object System.Collections.Generic.List[System.Management.Automation.ErrorRecord]
     $terminating = $null
+    # Paged requests (PROTOCOL.md "Paged results"): each full page is sent through $OnPage, which
+    # writes it and returns whether the client wants more. A stop unwinds the pipeline by throwing.
+    $pageSize = 0
+    if ($Request.ContainsKey('PageSize') -and $null -ne $OnPage) { $pageSize = [int] $Request.PageSize }
+    $paging = @{ Seq = 0; Sent = 0; Stopped = $false; TooLarge = 0L }
+    $sendPage = {
+        $plainPage = New-Object System.Collections.Generic.List[object]
+        foreach ($item in $data) { $plainPage.Add((ConvertTo-EasPlainValue $item)) }
+        $data.Clear()
+        $paging.Seq++
+        $paging.Sent += $plainPage.Count
+        $pageMessage = [ordered] @{ type = 'page'; id = $id; seq = $paging.Seq; data = $plainPage.ToArray(); count = $paging.Sent }
+        $json = ConvertTo-EasJsonText $pageMessage
+        $size = [System.Text.Encoding]::UTF8.GetByteCount($json)
+        if ($size -gt $State.MaxOutputBytes) { $paging.TooLarge = $size; $paging.Stopped = $true }
+        elseif (-not (& $OnPage ($script:ProtocolPrefix + $json) $id)) { $paging.Stopped = $true }
+        if ($paging.Stopped) { throw 'The client stopped the paged request.' }
+    }
     # Non-terminating errors must stay non-terminating here, whatever the caller's preference,
     # so that "error beside output" and "error without output" can be told apart below.
     $ErrorActionPreference = 'Continue'
@@ -268,13 +313,24 @@ function Invoke-EasCmdlet {
                 $_ -is [System.Management.Automation.DebugRecord]) {
                 & $OnDiagnostic (Hide-EasSecrets ([string] $_) $secrets)
             }
-            else { $data.Add($_) }
+            else {
+                $data.Add($_)
+                if ($pageSize -gt 0 -and $data.Count -ge $pageSize) { & $sendPage }
+            }
         }
     }
     catch { $terminating = $_ }
     finally { $splat.Clear() }
 
     $warningArray = [string[]] $warnings.ToArray()
+    if ($paging.TooLarge -gt 0) {
+        return New-EasErrorResponse -Id $id -Kind 'output-too-large' -Cmdlet $name -Warnings $warningArray `
+            -Message "A page is $($paging.TooLarge) bytes, more than the host's limit of $($State.MaxOutputBytes) bytes. Ask for smaller pages."
+    }
+    if ($paging.Stopped) {
+        return New-EasErrorResponse -Id $id -Kind 'cancelled' -Cmdlet $name -Category 'OperationStopped' -Warnings $warningArray `
+            -Message "$name was stopped by the client after $($paging.Sent) objects."
+    }
     if ($null -ne $terminating) { return New-EasErrorRecordResponse $id $name $terminating $secrets $warningArray }
     if ($errors.Count -gt 0 -and $data.Count -eq 0) { return New-EasErrorRecordResponse $id $name $errors[0] $secrets $warningArray }
     # Errors beside real output (e.g. one of several devices unreadable) are reported as warnings.
@@ -287,6 +343,7 @@ function Invoke-EasCmdlet {
     $response = [ordered] @{ type = 'response'; id = $id; ok = $true }
     $response['data'] = $plain.ToArray()
     $response['warnings'] = [string[]] $warnings.ToArray()
+    if ($pageSize -gt 0) { $response['count'] = $paging.Sent + $plain.Count }
     return $response
 }
 
@@ -296,7 +353,8 @@ function Invoke-EasRequestLine {
     Handles one stdin line end to end and returns the protocol line to write (prefix included),
     or $null for a blank line. Never throws: every failure becomes an error response.
     #>
-    param([Parameter(Mandatory)][AllowEmptyString()][string] $Line, [Parameter(Mandatory)] $State, [scriptblock] $OnDiagnostic = {})
+    param([Parameter(Mandatory)][AllowEmptyString()][string] $Line, [Parameter(Mandatory)] $State, [scriptblock] $OnDiagnostic = {},
+        [scriptblock] $OnPage = $null)
 
     if ($Line.Trim().Length -eq 0) { return $null }
     $request = $null
@@ -312,7 +370,7 @@ function Invoke-EasRequestLine {
                 -Message 'Not connected to Exchange Online yet: run Connect-ExchangeOnline first.'
         }
         else {
-            $response = Invoke-EasCmdlet -Request $request -State $State -OnDiagnostic $OnDiagnostic
+            $response = Invoke-EasCmdlet -Request $request -State $State -OnDiagnostic $OnDiagnostic -OnPage $OnPage
         }
     }
     catch [EasProtocolError] {
@@ -363,5 +421,5 @@ function Format-EasReadyLine {
     return $script:ProtocolPrefix + (ConvertTo-EasJsonText $ready)
 }
 
-Export-ModuleMember -Function Read-EasAllowList, New-EasHostState, Get-EasRequest, New-EasSplat, Invoke-EasRequestLine,
+Export-ModuleMember -Function Read-EasAllowList, New-EasHostState, Get-EasRequest, Test-EasPageAck, New-EasSplat, Invoke-EasRequestLine,
     Format-EasResponseLine, Format-EasReadyLine, Invoke-EasCmdlet

@@ -17,6 +17,8 @@ import { FlowEngine } from './flow/flow-engine';
 import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
 import { TenantAccess } from './settings/tenant-access';
 import { wallClockNow } from './clock/wall-clock';
+import { DevicesAudit } from './devices/devices-audit';
+import { DevicesService } from './devices/devices-service';
 
 export interface AppPaths {
   /** Where cases and exports live (Electron's userData in the app; a temp folder in tests). */
@@ -58,6 +60,8 @@ export interface AppBackend {
   library: CaseLibrary;
   /** The case store both save into. */
   store: CaseStore;
+  /** The Devices area (tenant-wide listing, quarantine queue). */
+  devices: DevicesService;
   dispose(): Promise<void>;
 }
 
@@ -103,6 +107,12 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     if (options.openTenant !== undefined) return options.openTenant(connection.tenant);
     return tenantAccess.openTenant(connection.tenant);
   };
+  const devices = new DevicesService({
+    openConnection,
+    audit: new DevicesAudit(paths.dataDir),
+    exportsDir: path.join(paths.dataDir, 'exports'),
+    onStatus: (status) => events.emit('onDevicesStatus', status),
+  });
   const sessions = new CaseSessions(store, events);
   const engine = new FlowEngine({ sessions, events, openConnection, analysisEngineVersion: ANALYSIS_ENGINE_VERSION });
   const library = new CaseLibrary({
@@ -160,9 +170,21 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     getAuthStatus: () => tenantAccess.authStatus(),
     signIn: ({ method }) => tenantAccess.beginSignIn(method),
     signOut: () => tenantAccess.signOut(),
+    loadDevices: ({ connection }) => devices.load(connection),
+    cancelDevicesLoad: async () => devices.cancel(),
+    getDevicesStatus: async () => devices.status(),
+    queryDevices: async (query) => devices.query(query),
+    loadDeviceStatistics: ({ keys }) => devices.statistics(keys),
+    explainDevice: ({ key }) => devices.why(key),
+    whatIfDevices: async ({ change }) => devices.whatIf(change),
+    previewDeviceDecision: ({ keys, decision }) => devices.previewDecision(keys, decision),
+    decideDevices: ({ keys, decision }) => devices.decide(keys, decision),
+    exportDevicesCsv: (query) => devices.exportCsv(query),
+    listDevicesAudit: () => devices.auditEntries(),
+    deviceCaseSubject: ({ key }) => devices.caseSubjectFor(key),
   };
   const dispose = async () => {
-    await Promise.allSettled([engine.dispose(), tenantAccess.dispose()]);
+    await Promise.allSettled([engine.dispose(), tenantAccess.dispose(), devices.close()]);
   };
-  return { handlers, events, engine, library, store, dispose };
+  return { handlers, events, engine, library, store, devices, dispose };
 }

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState } from './app-store';
 import type { CaseState } from './case-store';
+import type { DevicesState } from './devices-store';
 import type { LibraryState } from './library-store';
 import type { LogsState } from './logs-store';
 import type { Stores } from './stores';
@@ -42,4 +43,9 @@ export function useLibraryStore<T>(selector: (state: LibraryState) => T): T {
 /** Selects from the settings screen's state (app registration, sign-in). */
 export function useSettingsStore<T>(selector: (state: SettingsState) => T): T {
   return useStore(useStores().settings, selector);
+}
+
+/** Selects from the Devices area (tenant-wide phones, quarantine queue). */
+export function useDevicesStore<T>(selector: (state: DevicesState) => T): T {
+  return useStore(useStores().devices, selector);
 }

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { EasApi } from '../../src-main/shared/ipc/api';
 import { createAppStore, type AppState } from './app-store';
 import { createCaseStore, type CaseState } from './case-store';
+import { createDevicesStore, type DevicesState } from './devices-store';
 import { createLibraryStore, type LibraryState } from './library-store';
 import { createLogsStore, type LogsState } from './logs-store';
 import { createSettingsStore, type SettingsState } from '../features/settings/settings-store';
@@ -13,6 +14,7 @@ export interface Stores {
   logs: StoreApi<LogsState>;
   library: StoreApi<LibraryState>;
   settings: StoreApi<SettingsState>;
+  devices: StoreApi<DevicesState>;
 }
 
 export function createStores(api: EasApi): Stores {
@@ -22,5 +24,6 @@ export function createStores(api: EasApi): Stores {
     logs: createLogsStore(api),
     library: createLibraryStore(api),
     settings: createSettingsStore(api),
+    devices: createDevicesStore(api),
   };
 }

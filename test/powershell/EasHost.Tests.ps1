@@ -19,6 +19,7 @@ BeforeAll {
             }
             'Test-EasFail'  = @{ kind = 'session'; params = @{ Mode = @{ type = 'string'; required = $true }; Token = @{ type = 'string'; secret = $true } } }
             'Test-EasRead'  = @{ kind = 'read'; params = @{} }
+            'Test-EasMany'  = @{ kind = 'read'; params = @{ N = @{ type = 'int' } } }
             'Test-EasGone'  = @{ kind = 'session'; params = @{} }
             'Test-EasMulti' = @{ kind = 'session'; params = @{ A = @{ type = 'string' }; B = @{ type = 'string' } }; atLeastOneOf = @('A', 'B') }
             'Host.Ping'     = @{ kind = 'host'; params = @{} }
@@ -48,6 +49,13 @@ BeforeAll {
         }
     }
     function global:Test-EasRead { [CmdletBinding()] param() 'read' }
+    function global:Test-EasMany {
+        [CmdletBinding()]
+        param([int] $N)
+        # Records how far it got, so a test can see that a stop really ended the pipeline.
+        $global:EasManyProduced = 0
+        for ($i = 1; $i -le $N; $i++) { $global:EasManyProduced = $i; [pscustomobject] @{ N = $i } }
+    }
     function global:Test-EasMulti { [CmdletBinding()] param([string] $A, [string] $B) 'multi' }
 
     function script:Invoke-Line([string] $Line, $State = $script:State) {
@@ -62,7 +70,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Item Function:\Test-EasEcho, Function:\Test-EasFail, Function:\Test-EasRead, Function:\Test-EasMulti -ErrorAction SilentlyContinue
+    Remove-Item Function:\Test-EasEcho, Function:\Test-EasFail, Function:\Test-EasRead, Function:\Test-EasMulti, Function:\Test-EasMany -ErrorAction SilentlyContinue
 }
 
 Describe 'ConvertFrom-EasJson' {
@@ -255,6 +263,65 @@ Describe 'Output cap' {
     }
 }
 
+Describe 'Paged requests' {
+    BeforeEach {
+        $script:State = New-EasHostState -AllowList (Read-EasAllowList -Path $script:AllowListPath)
+        $script:State.Connected = $true
+        $script:Pages = New-Object System.Collections.Generic.List[object]
+        $script:Answers = New-Object System.Collections.Generic.Queue[bool]
+        $script:OnPage = {
+            param([string] $PageLine, [string] $Id)
+            $script:Pages.Add(($PageLine.Substring(12) | ConvertFrom-Json -AsHashtable))
+            return $script:Answers.Dequeue()
+        }
+        function script:Invoke-Paged([string] $Line) {
+            $text = Invoke-EasRequestLine -Line $Line -State $script:State -OnPage $script:OnPage
+            return ($text.Substring(12) | ConvertFrom-Json -AsHashtable)
+        }
+    }
+    It 'sends full pages as they fill and the rest with the total in the response' {
+        foreach ($answer in @($true, $true)) { $script:Answers.Enqueue($answer) }
+        $response = Invoke-Paged '{"id":"pg1","cmdlet":"Test-EasMany","params":{"N":5},"page":{"size":2}}'
+        $script:Pages.Count | Should -Be 2
+        $script:Pages[0].type | Should -BeExactly 'page'
+        $script:Pages[0].id | Should -BeExactly 'pg1'
+        @($script:Pages[0].seq, $script:Pages[1].seq) | Should -Be @(1, 2)
+        @($script:Pages[1].data | ForEach-Object { $_.N }) | Should -Be @(3, 4)
+        $script:Pages[1].count | Should -Be 4
+        $response.ok | Should -BeTrue
+        @($response.data | ForEach-Object { $_.N }) | Should -Be @(5)
+        $response.count | Should -Be 5
+    }
+    It 'stops the cmdlet when the client cancels, and answers cancelled' {
+        $script:Answers.Enqueue($false)
+        $response = Invoke-Paged '{"id":"pg2","cmdlet":"Test-EasMany","params":{"N":1000},"page":{"size":10}}'
+        $script:Pages.Count | Should -Be 1
+        $response.ok | Should -BeFalse
+        $response.error.kind | Should -BeExactly 'cancelled'
+        $global:EasManyProduced | Should -BeLessThan 20
+    }
+    It 'answers a result shorter than a page with no page at all' {
+        $response = Invoke-Paged '{"id":"pg3","cmdlet":"Test-EasMany","params":{"N":3},"page":{"size":10}}'
+        $script:Pages.Count | Should -Be 0
+        $response.count | Should -Be 3
+    }
+    It 'refuses <Why>' -TestCases @(
+        @{ Why = 'paging a cmdlet that is not a read'; Line = '{"id":"pg4","cmdlet":"Test-EasEcho","params":{},"page":{"size":2}}' },
+        @{ Why = 'a page size of 0'; Line = '{"id":"pg5","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":0}}' },
+        @{ Why = 'a page size over 5000'; Line = '{"id":"pg6","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":5001}}' },
+        @{ Why = 'a page that is not {size}'; Line = '{"id":"pg7","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":2,"x":1}}' }
+    ) {
+        (Invoke-Paged $Line).error.kind | Should -BeExactly 'invalid-params'
+    }
+    It 'reads an acknowledgement only as "more" for the same request' {
+        Test-EasPageAck -Line '{"type":"more","id":"a"}' -Id 'a' | Should -BeTrue
+        Test-EasPageAck -Line '{"type":"more","id":"b"}' -Id 'a' | Should -BeFalse
+        Test-EasPageAck -Line '{"type":"cancel","id":"a"}' -Id 'a' | Should -BeFalse
+        Test-EasPageAck -Line 'garbage' -Id 'a' | Should -BeFalse
+        Test-EasPageAck -Line $null -Id 'a' | Should -BeFalse
+    }
+}
+
 Describe 'Host process framing' {
     BeforeAll {
         function script:Invoke-HostProcess([string[]] $Lines) {
@@ -284,7 +351,14 @@ Describe 'Host process framing' {
             '{"id":"c1","cmdlet":"Connect-ExchangeOnline","params":{"AccessToken":"pester-token-9","UserPrincipalName":"a@contoso.com"}}',
             '{"id":"n1","cmdlet":"Get-CASMailbox","params":{"Identity":"noisy@contoso.com"}}',
             '{"id":"d1","cmdlet":"Get-CASMailbox","params":{"Identity":"deep@contoso.com"}}',
-            '{"id":"g1","cmdlet":"Get-ClientAccessRule","params":{}}'
+            '{"id":"g1","cmdlet":"Get-ClientAccessRule","params":{}}',
+            '{"id":"m1","cmdlet":"Get-MobileDevice","params":{"Mailbox":"many-5@contoso.com","ResultSize":"Unlimited"},"page":{"size":2}}',
+            '{"type":"more","id":"m1"}',
+            '{"type":"cancel","id":"m1"}',
+            '{"id":"m2","cmdlet":"Get-MobileDevice","params":{"Mailbox":"many-5@contoso.com"},"page":{"size":2}}',
+            '{"type":"more","id":"m2"}',
+            '{"type":"more","id":"m2"}',
+            '{"id":"p2","cmdlet":"Host.Ping","params":{}}'
         )
         $script:ProtocolLines = @($script:Run.Stdout -split "`n" | Where-Object { $_ -like '@@EASHOST@@ *' })
         $script:Messages = @($script:ProtocolLines | ForEach-Object { $_.Substring(12) | ConvertFrom-Json -AsHashtable -DateKind String })
@@ -296,7 +370,19 @@ Describe 'Host process framing' {
         @($script:Run.Stdout -split "`n" | Where-Object { $_ -ne '' -and $_ -notlike '@@EASHOST@@ *' }) | Should -BeNullOrEmpty
         $script:Messages[0].type | Should -BeExactly 'ready'
         $script:Messages[0].host.kind | Should -BeExactly 'pwsh'
-        @($script:Messages | Select-Object -Skip 1 | ForEach-Object { $_.id }) | Should -Be @('p1', $null, 'c1', 'n1', 'd1', 'g1')
+        @($script:Messages | Select-Object -Skip 1 | ForEach-Object { $_.id }) |
+            Should -Be @('p1', $null, 'c1', 'n1', 'd1', 'g1', 'm1', 'm1', 'm1', 'm2', 'm2', 'm2', 'p2')
+    }
+    It 'pages a listing over real stdin: waits for each acknowledgement, stops on cancel, then keeps serving' {
+        $m1 = @($script:Messages | Where-Object { $_.id -eq 'm1' })
+        @($m1 | ForEach-Object { $_.type }) | Should -Be @('page', 'page', 'response')
+        $m1[1].count | Should -Be 4
+        $m1[2].error.kind | Should -BeExactly 'cancelled'
+        $m2 = @($script:Messages | Where-Object { $_.id -eq 'm2' })
+        @($m2 | ForEach-Object { $_.type }) | Should -Be @('page', 'page', 'response')
+        @($m2 | ForEach-Object { $_.data } | ForEach-Object { $_.DeviceId }) | Should -Be @('DEV0', 'DEV1', 'DEV2', 'DEV3', 'DEV4')
+        $m2[2].count | Should -Be 5
+        ($script:Messages | Where-Object { $_.id -eq 'p2' }).data[0].pong | Should -BeTrue
     }
     It 'sends Write-Host, console writes and ANSI to stderr, and warnings into the response' {
         $script:Run.Stderr | Should -BeLike '*Write-Host noise*'

@@ -44,5 +44,7 @@ function describeHostError(error: HostError, cmdlet: string): string {
       return `The app sent ${cmdlet} a request the PowerShell host refused (${error.kind}): ${error.message} This is a bug in the app; please report it.`;
     case 'cmdlet-error':
       return `Exchange Online reported an error for ${cmdlet}: ${error.message}`;
+    case 'cancelled':
+      return `${cmdlet} was cancelled.`;
   }
 }

@@ -3,7 +3,7 @@ import { HostRequestError } from './errors';
 import type { LaunchSpec } from './launch-spec';
 import { LineSplitter } from './line-splitter';
 import { killProcessTree, processGroupSpawnOptions } from './process-tree';
-import { parseProtocolLine, type ReadyMessage, type ResponseMessage } from './protocol';
+import { parseProtocolLine, type PageMessage, type ReadyMessage, type ResponseMessage } from './protocol';
 import { secretValuesOf } from './secret-params';
 import { wallClockMs } from '../clock/wall-clock';
 
@@ -44,6 +44,22 @@ export interface HostResult {
   warnings: string[];
 }
 
+export interface PagedRequestOptions extends RequestOptions {
+  /** Objects per page (1-5000). */
+  pageSize: number;
+  /**
+   * Called with each page's objects and the count so far, the last (partial) page included. The
+   * timeout restarts with every page: it bounds a stall, not a long listing.
+   */
+  onPage: (data: unknown[], countSoFar: number) => void;
+}
+
+/** What a paged request returns once every page has been handed to onPage. */
+export interface PagedResult {
+  count: number;
+  warnings: string[];
+}
+
 interface PendingRequest {
   id: string;
   cmdlet: string;
@@ -54,6 +70,8 @@ interface PendingRequest {
   timer?: NodeJS.Timeout;
   resolve: (result: HostResult) => void;
   reject: (error: HostRequestError) => void;
+  /** Set for paged requests: where pages go, and whether the caller asked to stop. */
+  paged?: { onPage: (data: unknown[], countSoFar: number) => void; stop: boolean };
 }
 
 interface RunningHost {
@@ -181,7 +199,7 @@ export class PowerShellSession {
     if (secrets.length > 0)
       this.recentSecrets = [...secrets, ...this.recentSecrets].slice(0, MAX_REMEMBERED_SECRETS);
     return new Promise<HostResult>((resolve, reject) => {
-      const pending: PendingRequest = {
+      this.enqueue({
         id,
         cmdlet,
         line: `${JSON.stringify({ id, cmdlet, params })}\n`,
@@ -189,15 +207,60 @@ export class PowerShellSession {
         signal: options.signal,
         resolve,
         reject,
-      };
-      if (options.signal) {
-        pending.onAbort = () => this.cancel(pending);
-        options.signal.addEventListener('abort', pending.onAbort, { once: true });
-      }
-      this.queue.push(pending);
-      if (!this.host && !this.starting && !this.restartTimer) this.start().catch(() => {});
-      this.pump();
+      });
     });
+  }
+
+  /**
+   * Runs a read cmdlet with its output in pages (PROTOCOL.md "Paged results"): each page goes to
+   * onPage as it arrives and is acknowledged only after onPage returns, so the host never runs
+   * more than one page ahead. Aborting the signal stops the cmdlet at the next page without
+   * ending the host (its Exchange connection survives); the promise then rejects as cancelled.
+   */
+  requestPaged(cmdlet: string, params: Record<string, unknown>, options: PagedRequestOptions): Promise<PagedResult> {
+    if (this.disposed)
+      return Promise.reject(this.unavailable('The PowerShell session has been shut down.', cmdlet));
+    if (options.signal?.aborted) return Promise.reject(cancelled(cmdlet));
+    const id = `r-${++this.nextRequestNumber}`;
+    return new Promise<PagedResult>((resolve, reject) => {
+      let count = 0;
+      const pending: PendingRequest = {
+        id,
+        cmdlet,
+        line: `${JSON.stringify({ id, cmdlet, params, page: { size: options.pageSize } })}\n`,
+        timeoutMs: options.timeoutMs ?? this.requestTimeoutMs,
+        signal: options.signal,
+        paged: {
+          stop: false,
+          onPage: (data, countSoFar) => {
+            count = countSoFar;
+            options.onPage(data, countSoFar);
+          },
+        },
+        resolve: (result) => {
+          const total = count + result.data.length;
+          try {
+            if (result.data.length > 0) options.onPage(result.data, total);
+          } catch (error) {
+            reject(new HostRequestError('cancelled', `${cmdlet} was stopped: ${(error as Error).message}`, cmdlet));
+            return;
+          }
+          resolve({ count: total, warnings: result.warnings });
+        },
+        reject,
+      };
+      this.enqueue(pending);
+    });
+  }
+
+  private enqueue(pending: PendingRequest): void {
+    if (pending.signal) {
+      pending.onAbort = () => this.cancel(pending);
+      pending.signal.addEventListener('abort', pending.onAbort, { once: true });
+    }
+    this.queue.push(pending);
+    if (!this.host && !this.starting && !this.restartTimer) this.start().catch(() => {});
+    this.pump();
   }
 
   /** Ends the host (closing stdin first so it can disconnect cleanly) and rejects pending work. */
@@ -341,7 +404,34 @@ export class PowerShellSession {
       else onReady(message);
       return;
     }
+    if (message.type === 'page') {
+      this.onPage(host, message);
+      return;
+    }
     this.onResponse(message);
+  }
+
+  private onPage(host: RunningHost, page: PageMessage): void {
+    const pending = this.inFlight;
+    if (!pending?.paged || page.id !== pending.id) {
+      this.abandonHost(
+        new HostRequestError('protocol-error', 'The PowerShell host sent a page nobody asked for.', pending?.cmdlet ?? ''),
+      );
+      return;
+    }
+    let stop = pending.paged.stop;
+    if (!stop) {
+      try {
+        pending.paged.onPage(page.data, page.count);
+      } catch (error) {
+        // A consumer that cannot take the page ends the listing; the host is told to stop.
+        this.addDiagnostic(`paged: the page handler failed: ${(error as Error).message}`);
+        stop = pending.paged.stop = true;
+      }
+    }
+    // The deadline bounds a stall: every page is progress.
+    if (pending.timer) pending.timer.refresh();
+    host.child.stdin.write(`${JSON.stringify({ type: stop ? 'cancel' : 'more', id: pending.id })}\n`);
   }
 
   private onResponse(response: ResponseMessage): void {
@@ -355,7 +445,9 @@ export class PowerShellSession {
     // The host answered: it is healthy.
     this.failedStarts = 0;
     if (this.host) this.host.answered = true;
-    if (response.ok) this.settle(pending, { data: response.data, warnings: response.warnings });
+    if (response.ok && pending.paged?.stop) this.settle(pending, cancelled(pending.cmdlet));
+    else if (response.ok) this.settle(pending, { data: response.data, warnings: response.warnings });
+    else if (response.error.kind === 'cancelled') this.settle(pending, cancelled(pending.cmdlet));
     else this.settle(pending, HostRequestError.fromHost(response.error, pending.cmdlet));
     this.pump();
   }
@@ -480,6 +572,9 @@ export class PowerShellSession {
     if (queued >= 0) {
       this.queue.splice(queued, 1);
       this.settle(pending, cancelled(pending.cmdlet));
+    } else if (this.inFlight === pending && pending.paged) {
+      // Stopped politely at the next page; the host answers "cancelled" and keeps its connection.
+      pending.paged.stop = true;
     } else if (this.inFlight === pending) {
       this.abandonHost(cancelled(pending.cmdlet));
     }

@@ -33,6 +33,7 @@ export const hostErrorKindSchema = z.enum([
   'cmdlet-error',
   'not-connected',
   'output-too-large',
+  'cancelled',
 ]);
 export type HostErrorKind = z.infer<typeof hostErrorKindSchema>;
 
@@ -49,12 +50,29 @@ export type HostError = z.infer<typeof hostErrorSchema>;
 const responseBase = { type: z.literal('response'), warnings: z.array(z.string()) };
 
 export const responseMessageSchema = z.discriminatedUnion('ok', [
-  z.object({ ...responseBase, id: z.string(), ok: z.literal(true), data: z.array(z.unknown()) }),
+  z.object({
+    ...responseBase,
+    id: z.string(),
+    ok: z.literal(true),
+    data: z.array(z.unknown()),
+    /** Paged requests only: the total number of objects over every page. */
+    count: z.number().int().nonnegative().optional(),
+  }),
   z.object({ ...responseBase, id: z.string().nullable(), ok: z.literal(false), error: hostErrorSchema }),
 ]);
 export type ResponseMessage = z.infer<typeof responseMessageSchema>;
 
-export const protocolMessageSchema = z.union([readyMessageSchema, responseMessageSchema]);
+/** One full page of a paged request; the client answers it with "more" or "cancel". */
+export const pageMessageSchema = z.object({
+  type: z.literal('page'),
+  id: z.string(),
+  seq: z.number().int().positive(),
+  data: z.array(z.unknown()),
+  count: z.number().int().nonnegative(),
+});
+export type PageMessage = z.infer<typeof pageMessageSchema>;
+
+export const protocolMessageSchema = z.union([readyMessageSchema, responseMessageSchema, pageMessageSchema]);
 export type ProtocolMessage = z.infer<typeof protocolMessageSchema>;
 
 /** One request line as written to the child's stdin. */
@@ -62,6 +80,7 @@ export interface RequestMessage {
   id: string;
   cmdlet: string;
   params: Record<string, unknown>;
+  page?: { size: number };
 }
 
 /**

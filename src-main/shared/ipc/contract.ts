@@ -19,6 +19,21 @@ import {
   setupRequirementsSchema,
   signInMethodSchema,
 } from '../models/settings';
+import {
+  MAX_BULK_DECISION,
+  decisionOutcomeSchema,
+  decisionPreviewSchema,
+  deviceDecisionSchema,
+  deviceRowSchema,
+  devicesAuditEntrySchema,
+  devicesQuerySchema,
+  deviceSortSchema,
+  deviceViewSchema,
+  deviceWhySchema,
+  inventoryStatusSchema,
+  policyChangeSchema,
+  whatIfResultSchema,
+} from '../models/devices';
 
 /**
  * The one IPC contract between the renderer and the main process.
@@ -49,6 +64,8 @@ export const backendNoticeSchema = z.object({
 export type BackendNotice = z.infer<typeof backendNoticeSchema>;
 
 const caseRef = z.object({ caseId: z.string().min(1).max(64) }).strict();
+/** A partnership's Identity, the Devices area's row key. */
+const deviceKey = z.string().min(1).max(600);
 
 interface InvokeDef<Req extends z.ZodType, Res extends z.ZodType> {
   readonly channel: string;
@@ -135,12 +152,61 @@ export const ipcContract = {
     signIn: invoke('auth:sign-in', z.object({ method: signInMethodSchema }).strict(), authStatusViewSchema),
     /** Signs out, or cancels a sign-in that is still waiting. */
     signOut: invoke('auth:sign-out', empty, authStatusViewSchema),
+
+    /** Starts listing the tenant's devices; progress and the end arrive as event:devices-status. */
+    loadDevices: invoke('devices:load', z.object({ connection: caseConnectionSchema }).strict(), inventoryStatusSchema),
+    cancelDevicesLoad: invoke('devices:cancel', empty, inventoryStatusSchema),
+    getDevicesStatus: invoke('devices:status', empty, inventoryStatusSchema),
+    queryDevices: invoke(
+      'devices:query',
+      devicesQuerySchema,
+      z.object({ total: z.number().int().nonnegative(), rows: z.array(deviceRowSchema) }),
+    ),
+    /** Last sync and wipe status for the rows on screen (Get-MobileDeviceStatistics per device). */
+    loadDeviceStatistics: invoke(
+      'devices:statistics',
+      z.object({ keys: z.array(deviceKey).min(1).max(100) }).strict(),
+      z.array(deviceRowSchema),
+    ),
+    explainDevice: invoke('devices:why', z.object({ key: deviceKey }).strict(), deviceWhySchema),
+    whatIfDevices: invoke('devices:what-if', z.object({ change: policyChangeSchema }).strict(), whatIfResultSchema),
+    previewDeviceDecision: invoke(
+      'devices:preview-decision',
+      z.object({ keys: z.array(deviceKey).min(1).max(MAX_BULK_DECISION), decision: deviceDecisionSchema }).strict(),
+      decisionPreviewSchema,
+    ),
+    decideDevices: invoke(
+      'devices:decide',
+      z
+        .object({ keys: z.array(deviceKey).min(1).max(MAX_BULK_DECISION), decision: deviceDecisionSchema, confirmed: z.literal(true) })
+        .strict(),
+      decisionOutcomeSchema,
+    ),
+    exportDevicesCsv: invoke(
+      'devices:export-csv',
+      z
+        .object({
+          view: deviceViewSchema,
+          search: z.string().max(200).optional(),
+          sort: deviceSortSchema.optional(),
+          descending: z.boolean().default(false),
+        })
+        .strict(),
+      z.object({ filePath: z.string(), size: z.number().int().nonnegative(), rows: z.number().int().nonnegative() }),
+    ),
+    listDevicesAudit: invoke('devices:audit', empty, z.array(devicesAuditEntrySchema)),
+    deviceCaseSubject: invoke(
+      'devices:case-subject',
+      z.object({ key: deviceKey }).strict(),
+      z.object({ userUpn: z.string(), deviceId: z.string(), connection: caseConnectionSchema }),
+    ),
   },
   events: {
     onBackendNotice: event('event:backend-notice', backendNoticeSchema),
     onCaseUpdated: event('event:case-updated', caseViewSchema),
     onShellStatus: event('event:shell-status', shellStatusSchema),
     onAuthStatus: event('event:auth-status', authStatusViewSchema),
+    onDevicesStatus: event('event:devices-status', inventoryStatusSchema),
   },
 } as const;
 

@@ -14,6 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { actionLabel } from '../../logic/actions';
+import { useReleaseModalHiding } from '../../hooks/useReleaseModalHiding';
 import { useCaseStore } from '../../stores/store-context';
 
 const useStyles = makeStyles({
@@ -41,6 +42,7 @@ export function ActionDialog() {
   const confirm = useCaseStore((s) => s.confirmAction);
   const dismiss = useCaseStore((s) => s.dismissAction);
   const title = pending !== null ? actionLabel(pending.action) : '';
+  useReleaseModalHiding();
   const preview = pending?.preview;
   return (
     <Dialog

@@ -1,6 +1,7 @@
 import { Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
 import type { ThemeChoice } from '../../stores/app-store';
 import { useAppStore } from '../../stores/store-context';
+import { DevicesButton } from '../devices/DevicesButton';
 import { SettingsButton } from '../settings/SettingsButton';
 
 const useStyles = makeStyles({
@@ -40,6 +41,7 @@ export function AppHeader() {
         </Text>
       </div>
       <div className={styles.theme}>
+        <DevicesButton />
         <SettingsButton />
         <Label htmlFor={themeId}>Theme</Label>
         <Select id={themeId} value={theme} onChange={(_e, data) => setTheme(data.value as ThemeChoice)}>

@@ -19,6 +19,8 @@ export interface ConformanceOptions {
   connectParams?: Record<string, unknown>;
   /** A mailbox that exists and has at least one mobile device. */
   mailboxWithDevice?: string;
+  /** Get-MobileDevice params that list at least one device (3+ makes the paging check richer). */
+  pagedListing?: Record<string, unknown>;
 }
 
 const DEFAULTS: Required<ConformanceOptions> = {
@@ -28,6 +30,7 @@ const DEFAULTS: Required<ConformanceOptions> = {
     ShowBanner: false,
   },
   mailboxWithDevice: 'alex@contoso.com',
+  pagedListing: { Mailbox: 'many-7@contoso.com', ResultSize: 'Unlimited' },
 };
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$/;
@@ -389,6 +392,40 @@ export function defineProtocolConformanceSuite(
         });
         if (response.ok === true) expect(Array.isArray(response.data)).toBe(true);
         else expect(errorOf(response).kind).toBe('command-not-found');
+      });
+
+      it('pages a listing: full pages wait for "more", the rest and the total come in the response', async () => {
+        const whole = expectOk(
+          await host.request({ id: nextId('all'), cmdlet: 'Get-MobileDevice', params: settings.pagedListing }),
+        ) as Array<{ DeviceId: string }>;
+        expect(whole.length).toBeGreaterThanOrEqual(1);
+        const size = whole.length >= 3 ? 2 : 1;
+        const id = nextId('paged');
+        host.sendLine(JSON.stringify({ id, cmdlet: 'Get-MobileDevice', params: settings.pagedListing, page: { size } }));
+        const received: Array<{ DeviceId: string }> = [];
+        for (let seq = 1; seq <= Math.floor(whole.length / size); seq++) {
+          const page = (await host.next()) as Record<string, unknown>;
+          expect(page).toMatchObject({ type: 'page', id, seq, count: seq * size });
+          received.push(...(page.data as Array<{ DeviceId: string }>));
+          host.sendLine(JSON.stringify({ type: 'more', id }));
+        }
+        const final = (await host.next()) as Record<string, unknown>;
+        received.push(...(expectOk(final) as Array<{ DeviceId: string }>));
+        expect(final.count).toBe(whole.length);
+        expect(received.map((d) => d.DeviceId)).toEqual(whole.map((d) => d.DeviceId));
+      });
+
+      it('stops a paged listing on "cancel" with a cancelled error and keeps serving', async () => {
+        const id = nextId('cancel');
+        host.sendLine(JSON.stringify({ id, cmdlet: 'Get-MobileDevice', params: settings.pagedListing, page: { size: 1 } }));
+        expect(await host.next()).toMatchObject({ type: 'page', id, seq: 1, count: 1 });
+        host.sendLine(JSON.stringify({ type: 'cancel', id }));
+        const final = (await host.next()) as Record<string, unknown>;
+        expect(final.id).toBe(id);
+        expect(errorOf(final).kind).toBe('cancelled');
+        expect(await host.request({ id: nextId('ping'), cmdlet: 'Host.Ping', params: {} })).toMatchObject({ ok: true });
+        const refused = await host.request({ id: nextId('paged-write'), cmdlet: 'Set-CASMailbox', params: { Identity: settings.mailboxWithDevice }, page: { size: 2 } });
+        expect(errorOf(refused).kind).toBe('invalid-params');
       });
 
       it('answers a failing cmdlet with a cmdlet-error envelope', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { expandGeneratedFleet } from './fleet-generator';
 import { defaultScenariosDir, isScenarioPath, scenarioFileFor } from './scenario-files';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 
@@ -25,6 +26,8 @@ export interface ScenarioSummary {
 export interface LoadOptions {
   /** Folder of the built-in scenarios; defaults to assets/scenarios (see defaultScenariosDir). */
   scenariosDir?: string;
+  /** Whether to add the scenario's generated fleet (default true); listing needs only the story. */
+  expandFleet?: boolean;
 }
 
 /**
@@ -50,7 +53,8 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Sce
       `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const scenario = parseScenario(raw, path.basename(path.dirname(file)));
+  const parsed = parseScenario(raw, path.basename(path.dirname(file)));
+  const scenario = options.expandFleet === false ? parsed : expandGeneratedFleet(parsed);
   return withLogTextsRead(scenario, path.dirname(file));
 }
 
@@ -72,7 +76,7 @@ export function listScenarios(options: LoadOptions = {}): ScenarioSummary[] {
   const dir = options.scenariosDir ?? defaultScenariosDir();
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'scenario.json')))
-    .map((entry) => loadScenario(entry.name, { scenariosDir: dir }))
+    .map((entry) => loadScenario(entry.name, { scenariosDir: dir, expandFleet: false }))
     .map((s) => ({ id: s.id, title: s.title, story: s.story, rootCauses: s.expected.rootCauses }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

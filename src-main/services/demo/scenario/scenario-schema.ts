@@ -322,6 +322,19 @@ const graphBehaviourSchema = z.strictObject({
   failures: z.array(graphFailureSchema).default([]),
 });
 
+/**
+ * A large, generated fleet added to the tenant at load time, so a 20 000-device tenant needs no
+ * 20 000-device file. The generator (fleet-generator.ts) is deterministic: the same seed and
+ * counts give the same users, mailboxes and devices on every machine, at the scenario's clock.
+ */
+const generatedFleetSchema = z.strictObject({
+  seed: z.number().int().min(0).max(4_294_967_295),
+  users: z.number().int().min(1).max(50_000),
+  devices: z.number().int().min(0).max(200_000),
+  /** Users holding 90-100 partnerships, mostly stale (the 100-partnership limit, facts F35). */
+  heavyUsers: z.number().int().min(0).max(1_000).default(0),
+});
+
 const scenarioObjectSchema = z.strictObject({
   $schema: z.string().optional(),
   formatVersion: z.literal(SCENARIO_FORMAT_VERSION),
@@ -369,6 +382,8 @@ const scenarioObjectSchema = z.strictObject({
   exchange: exchangeSchema,
   entra: entraSchema.prefault({}),
   graph: graphBehaviourSchema.prefault({}),
+  /** Generated users, mailboxes and devices added to the ones listed above. */
+  generatedFleet: generatedFleetSchema.optional(),
 });
 
 /** A scenario file, validated field by field and then for cross-references. */

@@ -94,7 +94,7 @@ export function userObject(state: TenantState, mailbox: ScenarioMailbox) {
 
 export function mobileDeviceObject(state: TenantState, device: ScenarioMobileDevice) {
   const mailbox = state.mailboxOf(device);
-  const access = decideAccess(device, mailbox, state.exchange, state.clock.nowMs());
+  const access = decideAccess(device, mailbox, state.exchange, state.clock.nowMs(), { path: false });
   const guid = stableGuid(`device:${device.deviceId}`);
   return {
     Identity: deviceIdentity(mailbox, device),

@@ -31,24 +31,59 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
     host: { kind: 'demo', psVersion: '7.6.9', edition: 'Core', pid: process.pid },
   });
 
-  const lines = createInterface({ input: options.input, crlfDelay: Infinity });
-  for await (const line of lines) {
+  // One iterator over stdin for requests and for the acknowledgements a paged request waits for.
+  const lines = createInterface({ input: options.input, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await lines.next();
+    if (next.done === true) break;
+    const line = next.value;
     if (line.trim() === '') continue;
     const response = await answer(line);
-    const text = JSON.stringify(response);
-    if (Buffer.byteLength(text) > maxBytes && response.ok) {
+    if (response !== null) writeCapped(response);
+  }
+
+  /** Writes a message, or an output-too-large error in its place when it is over the cap. */
+  function writeCapped(message: { id: string | null; ok?: boolean; cmdlet?: string }): boolean {
+    const text = JSON.stringify(message);
+    if (Buffer.byteLength(text) > maxBytes && message.ok !== false) {
       write(
-        errorResponse(response.id, {
+        errorResponse(message.id, {
           kind: 'output-too-large',
           category: 'LimitsExceeded',
           message: `The result is larger than the host's output cap of ${maxBytes} bytes.`,
           fullyQualifiedErrorId: '',
-          cmdlet: response.cmdlet,
+          cmdlet: message.cmdlet ?? null,
         }),
       );
-    } else {
-      write(stripCmdlet(response));
+      return false;
     }
+    write('type' in message && message.type === 'page' ? message : stripCmdlet(message as { ok: boolean }));
+    return true;
+  }
+
+  /**
+   * Sends full pages and waits for the client's answer to each; what is left goes in the final
+   * response. Returns the final response, or a cancelled error when the client stopped it.
+   */
+  async function answerPaged(id: string, cmdlet: string, size: number, data: unknown[], warnings: string[]) {
+    let sent = 0;
+    let seq = 0;
+    while (data.length - sent >= size) {
+      const page = { type: 'page', id, seq: ++seq, data: data.slice(sent, sent + size), count: sent + size, cmdlet };
+      if (!writeCapped(page)) return null;
+      sent += size;
+      const ack = await lines.next();
+      if (ack.done === true || !isAck(ack.value, id, 'more')) {
+        return errorResponse(id, {
+          kind: 'cancelled',
+          category: 'OperationStopped',
+          message: `${cmdlet} was stopped by the client after ${sent} objects.`,
+          fullyQualifiedErrorId: '',
+          cmdlet,
+        });
+      }
+    }
+    return { ...okResponse(id, data.slice(sent), warnings, cmdlet), count: data.length };
   }
 
   async function answer(line: string) {
@@ -81,12 +116,26 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
         );
         return errorResponse(request.id, (notConnected as { error: ProtocolError }).error);
       }
+      if (request.page !== undefined) {
+        const paged = await answerPaged(request.id, request.cmdlet, request.page.size, result.data, result.warnings);
+        // null: a page went over the cap and its error is already written; the request is over.
+        return paged ?? null;
+      }
       return okResponse(request.id, result.data, result.warnings, request.cmdlet);
     } catch (error) {
       if (error instanceof CmdletFailure)
         return errorResponse(request.id, { ...error.error, cmdlet: request.cmdlet });
       throw error;
     }
+  }
+}
+
+function isAck(line: string, id: string, type: 'more' | 'cancel'): boolean {
+  try {
+    const message = JSON.parse(line) as { type?: unknown; id?: unknown };
+    return message.type === type && message.id === id;
+  } catch {
+    return false;
   }
 }
 

@@ -13,7 +13,12 @@ export interface HostRequest {
   id: string;
   cmdlet: string;
   params: Record<string, unknown>;
+  /** Paged output (PROTOCOL.md "Paged results"): objects per page. */
+  page?: { size: number };
 }
+
+/** Largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 5000;
 
 export interface ProtocolError {
   kind:
@@ -23,7 +28,8 @@ export interface ProtocolError {
     | 'command-not-found'
     | 'cmdlet-error'
     | 'not-connected'
-    | 'output-too-large';
+    | 'output-too-large'
+    | 'cancelled';
   category: string;
   message: string;
   fullyQualifiedErrorId: string;
@@ -50,7 +56,7 @@ export function validateRequestLine(line: string): ValidatedRequest {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return fail(null, 'bad-request', 'The request must be a JSON object.', null);
   }
-  const { id, cmdlet, params } = json as Record<string, unknown>;
+  const { id, cmdlet, params, page } = json as Record<string, unknown>;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     return fail(null, 'bad-request', 'The request id must be 1-64 characters from A-Z a-z 0-9 _ . : -', null);
   }
@@ -64,7 +70,19 @@ export function validateRequestLine(line: string): ValidatedRequest {
   const given = (params ?? {}) as Record<string, unknown>;
   const problem = paramProblem(spec, given);
   if (problem !== null) return fail(id, 'invalid-params', problem, cmdlet);
-  return { ok: true, request: { id, cmdlet, params: given }, spec };
+  if (page === undefined || page === null) return { ok: true, request: { id, cmdlet, params: given }, spec };
+  const size = (page as { size?: unknown }).size;
+  const pageValid =
+    typeof page === 'object' &&
+    !Array.isArray(page) &&
+    Object.keys(page).length === 1 &&
+    typeof size === 'number' &&
+    Number.isInteger(size) &&
+    size >= 1 &&
+    size <= MAX_PAGE_SIZE;
+  if (!pageValid) return fail(id, 'invalid-params', `"page" must be {"size": n} with n from 1 to ${MAX_PAGE_SIZE}.`, cmdlet);
+  if (spec.kind !== 'read') return fail(id, 'invalid-params', `Only read cmdlets can be paged; ${cmdlet} cannot.`, cmdlet);
+  return { ok: true, request: { id, cmdlet, params: given, page: { size } }, spec };
 }
 
 function paramProblem(spec: AllowedCmdlet, params: Record<string, unknown>): string | null {

@@ -20,16 +20,34 @@ export class TenantState {
   readonly exchange: Scenario['exchange'];
   /** When logs captured before logging was switched off stop being kept, by mailbox alias. */
   private readonly keptUntilAfterStop = new Map<string, number>();
+  /**
+   * Look-ups by lower-cased key, built once: the large-tenant scenario has 20 000 devices, and a
+   * linear search per device would make one Get-MobileDevice -ResultSize Unlimited quadratic.
+   * Mailboxes and devices are never added or removed while the shell runs, only changed.
+   */
+  private readonly usersByUpn: Map<string, ScenarioUser>;
+  private readonly mailboxesByUser: Map<string, ScenarioMailbox>;
+  private readonly devicesByMailbox = new Map<string, ScenarioMobileDevice[]>();
+  private mailboxesByIdentity: Map<string, ScenarioMailbox> | null = null;
+  private devicesByIdentity: Map<string, ScenarioMobileDevice> | null = null;
 
   constructor(
     readonly scenario: Scenario,
     readonly clock: ScenarioClock,
   ) {
     this.exchange = structuredClone(scenario.exchange);
+    this.usersByUpn = new Map(scenario.users.map((u) => [u.userPrincipalName.toLowerCase(), u]));
+    this.mailboxesByUser = new Map(this.exchange.mailboxes.map((m) => [m.user.toLowerCase(), m]));
+    for (const device of this.exchange.mobileDevices) {
+      const key = device.mailbox.toLowerCase();
+      const list = this.devicesByMailbox.get(key);
+      if (list === undefined) this.devicesByMailbox.set(key, [device]);
+      else list.push(device);
+    }
   }
 
   userOf(mailbox: ScenarioMailbox): ScenarioUser {
-    return this.scenario.users.find((u) => u.userPrincipalName.toLowerCase() === mailbox.user.toLowerCase())!;
+    return this.usersByUpn.get(mailbox.user.toLowerCase())!;
   }
 
   /**
@@ -44,30 +62,45 @@ export class TenantState {
   /** Any recipient (mailbox or on-premises mail user), looked up as findMailbox does. */
   findRecipient(identity: string): ScenarioMailbox | undefined {
     const key = identity.trim().toLowerCase();
-    return this.exchange.mailboxes.find((m) => {
-      const user = this.userOf(m);
-      return [m.alias, m.user, user.displayName, user.id, stableGuid(`mailbox:${m.alias}`)].some(
-        (v) => v.toLowerCase() === key,
-      );
-    });
+    if (this.mailboxesByIdentity === null) {
+      // Earlier mailboxes win a clash, as the linear search this replaces did.
+      const index = new Map<string, ScenarioMailbox>();
+      for (const m of this.exchange.mailboxes) {
+        const user = this.userOf(m);
+        for (const v of [m.alias, m.user, user.displayName, user.id, stableGuid(`mailbox:${m.alias}`)]) {
+          if (!index.has(v.toLowerCase())) index.set(v.toLowerCase(), m);
+        }
+      }
+      this.mailboxesByIdentity = index;
+    }
+    return this.mailboxesByIdentity.get(key);
   }
 
   devicesOf(mailbox: ScenarioMailbox): ScenarioMobileDevice[] {
-    return this.exchange.mobileDevices.filter((d) => d.mailbox.toLowerCase() === mailbox.user.toLowerCase());
+    return this.devicesByMailbox.get(mailbox.user.toLowerCase()) ?? [];
   }
 
   mailboxOf(device: ScenarioMobileDevice): ScenarioMailbox {
-    return this.exchange.mailboxes.find((m) => m.user.toLowerCase() === device.mailbox.toLowerCase())!;
+    return this.mailboxesByUser.get(device.mailbox.toLowerCase())!;
   }
 
   /** By the device's Identity, its GUID, or (leniently) its DeviceId. */
   findDevice(identity: string): ScenarioMobileDevice | undefined {
     const key = identity.trim().toLowerCase();
-    return this.exchange.mobileDevices.find((d) =>
-      [deviceIdentity(this.mailboxOf(d), d), stableGuid(`device:${d.deviceId}`), d.deviceId].some(
-        (v) => v.toLowerCase() === key,
-      ),
-    );
+    if (this.devicesByIdentity === null) {
+      // Identity and GUID first for every device, then DeviceIds, so a DeviceId never shadows an Identity.
+      const index = new Map<string, ScenarioMobileDevice>();
+      const add = (v: string, d: ScenarioMobileDevice) => {
+        if (!index.has(v.toLowerCase())) index.set(v.toLowerCase(), d);
+      };
+      for (const d of this.exchange.mobileDevices) {
+        add(deviceIdentity(this.mailboxOf(d), d), d);
+        add(stableGuid(`device:${d.deviceId}`), d);
+      }
+      for (const d of this.exchange.mobileDevices) add(d.deviceId, d);
+      this.devicesByIdentity = index;
+    }
+    return this.devicesByIdentity.get(key);
   }
 
   /** Debug logging reads true only while inside its 48-hour window. */
@@ -114,6 +147,13 @@ export function deviceIdentity(mailbox: ScenarioMailbox, device: ScenarioMobileD
 
 /** A GUID derived from a name, so ids stay the same across runs of the same scenario. */
 export function stableGuid(seed: string): string {
-  const hex = createHash('sha256').update(seed).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  // Remembered: a tenant-wide listing asks for every device's GUID on every call.
+  let guid = guids.get(seed);
+  if (guid === undefined) {
+    const hex = createHash('sha256').update(seed).digest('hex');
+    guid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    guids.set(seed, guid);
+  }
+  return guid;
 }
+const guids = new Map<string, string>();

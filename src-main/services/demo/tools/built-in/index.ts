@@ -30,6 +30,8 @@ import {
   twoCauses,
 } from './scenarios-identity';
 import { accountDisabled, hybridOnPremises, sharedMailbox, unlicensedMailbox, wrongUpn } from './scenarios-mailbox-gate';
+// Last: scenario modules number their sign-ins in import order.
+import { largeTenant } from './scenarios-fleet';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -64,4 +66,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   refreshTokenAfterPasswordChange,
   leftoverClientAccessRule,
   signInFrequency,
+  largeTenant,
 ];
