@@ -25,6 +25,9 @@ import { runDebugLoggingStep } from './steps/debug-logging';
 import { analyseCapturedLogs, runLogsStep } from './steps/logs';
 import { deviceViews, runMailboxStep } from './steps/mailbox';
 import { runSummaryStep } from './steps/summary';
+import type { EvidenceSource } from '../evidence-import/evidence-units';
+import { attachPreparedEvidence, NOT_RUN_OFFLINE, TENANT_STEPS } from '../evidence-import/import-into-case';
+import { prepareEvidence, type PreparedEvidence } from '../evidence-import/prepare-evidence';
 
 export interface FlowEngineOptions {
   store: CaseStore;
@@ -69,6 +72,33 @@ export class FlowEngine {
     });
     const session = this.adopt(doc, false);
     this.track(session, this.runFlow(session));
+    return buildCaseView(session);
+  }
+
+  /** Adds files the operator brought (logs step or a saved case): checked first, then attached, then the summary again. */
+  async addEvidence(caseId: string, sources: readonly EvidenceSource[]): Promise<{ view: CaseView; added: PreparedEvidence[] }> {
+    const session = this.writable(caseId);
+    const prepared = await prepareEvidence(sources);
+    const result = await attachPreparedEvidence(session, this.options.store.folderOf(caseId), prepared);
+    await this.record(session, 'logs', 'done', result);
+    await this.run(session, 'summary');
+    return { view: buildCaseView(session), added: prepared };
+  }
+
+  /** "I only have the logs": a case with no tenant, made only once every file has been read and checked. */
+  async startCaseFromFiles(subject: CaseSubject, sources: readonly EvidenceSource[]): Promise<CaseView> {
+    const prepared = await prepareEvidence(sources);
+    const doc = await this.options.store.create({ operator: { name: 'Not signed in (case from files)' }, subject, connection: { kind: 'offline' }, analysisEngineVersion: this.options.analysisEngineVersion });
+    const session = this.adopt(doc, false);
+    try {
+      for (const id of TENANT_STEPS) await this.record(session, id, 'skipped', { outcome: 'info', summary: NOT_RUN_OFFLINE, checks: [] });
+      await this.record(session, 'logs', 'done', await attachPreparedEvidence(session, this.options.store.folderOf(doc.id), prepared));
+    } catch (error) {
+      this.sessions.delete(doc.id);
+      await this.options.store.delete(doc.id);
+      throw error;
+    }
+    await this.run(session, 'summary');
     return buildCaseView(session);
   }
 
@@ -383,6 +413,15 @@ export class FlowEngine {
     const deviceId = phones[0]!.deviceId;
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
+    this.emit(session);
+  }
+
+  /** Records a step's outcome that did not come from running it (evidence the operator added). */
+  private async record(session: CaseSession, id: WizardStepId, status: 'done' | 'skipped', result: StepResult): Promise<void> {
+    const finishedAt = this.clock().toISOString();
+    session.steps.set(id, { status, finishedAt, result });
+    const evidence = session.doc.evidence.filter((e) => e.step === id).map((e) => e.id);
+    await session.mutate((doc) => upsertStep(doc, { id, title: id, status, finishedAt, summary: result.summary, evidence }));
     this.emit(session);
   }
 

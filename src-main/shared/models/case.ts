@@ -116,6 +116,8 @@ export type CaseSubject = z.infer<typeof caseSubjectSchema>;
 export const caseConnectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), scenario: z.string().min(1).max(120) }),
   z.object({ kind: z.literal('tenant'), tenant: z.string().min(1).max(255) }),
+  /** A case started from files the operator brought (logs, captures): no tenant, nothing to run against. */
+  z.object({ kind: z.literal('offline') }),
 ]);
 export type CaseConnection = z.infer<typeof caseConnectionSchema>;
 

@@ -31,6 +31,9 @@ describe('secret scrubber', () => {
     ['?access_token=abc123&x=1', '?access_token=[removed]&x=1'],
     ['{"refresh_token": "r-1", "ok": true}', '{"refresh_token": "[removed]", "ok": true}'],
     ['AllowSimpleDevicePassword: True', 'AllowSimpleDevicePassword: True'],
+    ['x Basic YWxleDpwdw== y', 'x Basic [removed] y'],
+    // A bare scheme at a line end (a capture's CaptureAuthScheme section) keeps the next lines intact.
+    ['CaptureAuthScheme : \r\nBasic\r\n\r\nCaptureError : \r\nnet::ERR', 'CaptureAuthScheme : \r\nBasic\r\n\r\nCaptureError : \r\nnet::ERR'],
   ])('%s', (input, expected) => {
     expect(scrubSecrets(input)).toBe(expected);
   });
