@@ -4,6 +4,7 @@ import type { AppState } from './app-store';
 import type { CaseState } from './case-store';
 import type { LibraryState } from './library-store';
 import type { LogsState } from './logs-store';
+import type { EvidenceImportState } from './evidence-store';
 import type { Stores } from './stores';
 import type { SettingsState } from '../features/settings/settings-store';
 
@@ -42,4 +43,9 @@ export function useLibraryStore<T>(selector: (state: LibraryState) => T): T {
 /** Selects from the settings screen's state (app registration, sign-in). */
 export function useSettingsStore<T>(selector: (state: SettingsState) => T): T {
   return useStore(useStores().settings, selector);
+}
+
+/** Selects from the evidence import's state (files the operator brings). */
+export function useEvidenceStore<T>(selector: (state: EvidenceImportState) => T): T {
+  return useStore(useStores().evidence, selector);
 }

@@ -4,6 +4,7 @@ import { createAppStore, type AppState } from './app-store';
 import { createCaseStore, type CaseState } from './case-store';
 import { createLibraryStore, type LibraryState } from './library-store';
 import { createLogsStore, type LogsState } from './logs-store';
+import { createEvidenceStore, type EvidenceImportState } from './evidence-store';
 import { createSettingsStore, type SettingsState } from '../features/settings/settings-store';
 
 /** Every renderer store, each built over the same API so tests can hand in a fake one. */
@@ -13,14 +14,17 @@ export interface Stores {
   logs: StoreApi<LogsState>;
   library: StoreApi<LibraryState>;
   settings: StoreApi<SettingsState>;
+  evidence: StoreApi<EvidenceImportState>;
 }
 
 export function createStores(api: EasApi): Stores {
+  const kase = createCaseStore(api);
   return {
     app: createAppStore(api),
-    kase: createCaseStore(api),
+    kase,
     logs: createLogsStore(api),
     library: createLibraryStore(api),
     settings: createSettingsStore(api),
+    evidence: createEvidenceStore(api, kase),
   };
 }
