@@ -117,5 +117,5 @@ export const LIBWBXML_NAME_DIFFERENCES: readonly (readonly [number, number, stri
   [16, 0, 'Gal', 'GAL'],
 ];
 
-/** Tokens whose content is binary (OPAQUE) by definition; rendered as base64 (eas-reference.md §4.1). */
-export const OPAQUE_TAGS: ReadonlySet<string> = new Set(['10/28', '15/32', '16/18', '17/31', '20/24', '21/16', '22/9', '22/10']);
+/** Tokens whose content is binary (OPAQUE) by definition, as page * 64 + token; rendered as base64 (eas-reference.md §4.1). */
+export const OPAQUE_TAGS: ReadonlySet<number> = new Set([[10, 0x1c], [15, 0x20], [16, 0x12], [17, 0x1f], [20, 0x18], [21, 0x10], [22, 0x09], [22, 0x0a]].map(([page, token]) => (page as number) * 64 + (token as number)));

@@ -19,9 +19,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function wbxmlToXml(document: WbxmlDocument, options: XmlWriteOptions = {}): string {
   const indent = options.indent ?? 2;
-  const out: string[] = [PROLOG, indent > 0 ? '\n' : '', DOCTYPE, indent > 0 ? '\n' : ''];
-  writeElement(document.root, undefined, 0, indent, out);
-  return out.join('');
+  const newline = indent > 0 ? '\n' : '';
+  return `${PROLOG}${newline}${DOCTYPE}${newline}${writeElement(document.root, undefined, 0, indent)}`;
 }
 
 /** The text content of an element as the writer renders it (for readers that want values). */
@@ -30,6 +29,8 @@ export function elementText(element: WbxmlElement): string {
 }
 
 function rawText(element: WbxmlElement): string {
+  const only = element.children.length === 1 ? element.children[0] : undefined;
+  if (only?.kind === 'text') return only.text;
   let text = '';
   for (const child of element.children) if (child.kind !== 'element') text += contentText(element, child);
   return text;
@@ -41,15 +42,19 @@ interface Frame {
   depth: number;
 }
 
-function writeElement(root: WbxmlElement, parentNamespace: string | undefined, depth: number, indent: number, out: string[]): void {
-  // Iterative walk so that a deeply nested document cannot overflow the stack.
+function writeElement(root: WbxmlElement, parentNamespace: string | undefined, depth: number, indent: number): string {
+  // Iterative walk so that a deeply nested document cannot overflow the stack. The output grows by
+  // string concatenation (V8 ropes), which allocates far less than an array of pieces and a join.
   const newline = indent > 0 ? '\n' : '';
+  const pads: string[] = [];
+  const padOf = (level: number): string => (pads[level] ??= ' '.repeat(indent * level));
   const stack: Frame[] = [];
+  let out = '';
   const open = (element: WbxmlElement, parentNs: string | undefined, level: number, grandparent?: WbxmlElement): void => {
-    const pad = ' '.repeat(indent * level);
+    const pad = padOf(level);
     const ns = element.namespace !== parentNs ? ` xmlns="${element.namespace}:"` : '';
     if (element.children.length === 0) {
-      out.push(`${pad}<${element.name}${ns}/>${newline}`);
+      out += `${pad}<${element.name}${ns}/>${newline}`;
       return;
     }
     if (!element.children.some((c) => c.kind === 'element')) {
@@ -57,10 +62,10 @@ function writeElement(root: WbxmlElement, parentNamespace: string | undefined, d
       // (untrimmed there).
       const raw = rawText(element);
       const content = element.name === 'Data' && grandparent?.name === 'Add' && !raw.includes(']]>') ? `<![CDATA[${dropControls(raw)}]]>` : escape(cleanText(raw));
-      out.push(`${pad}<${element.name}${ns}>${content}</${element.name}>${newline}`);
+      out += `${pad}<${element.name}${ns}>${content}</${element.name}>${newline}`;
       return;
     }
-    out.push(`${pad}<${element.name}${ns}>${newline}`);
+    out += `${pad}<${element.name}${ns}>${newline}`;
     stack.push({ element, next: 0, depth: level });
   };
   open(root, parentNamespace, depth);
@@ -69,21 +74,22 @@ function writeElement(root: WbxmlElement, parentNamespace: string | undefined, d
     const child = frame.element.children[frame.next++];
     if (child === undefined) {
       stack.pop();
-      out.push(`${' '.repeat(indent * frame.depth)}</${frame.element.name}>${newline}`);
+      out += `${padOf(frame.depth)}</${frame.element.name}>${newline}`;
       continue;
     }
     if (child.kind === 'element') open(child, frame.element.namespace, frame.depth + 1, stack[stack.length - 2]?.element);
     else {
       // Mixed content does not occur in EAS; its text goes on a line of its own.
       const text = cleanText(contentText(frame.element, child));
-      if (text.length > 0) out.push(`${escape(text)}${newline}`);
+      if (text.length > 0) out += `${escape(text)}${newline}`;
     }
   }
+  return out;
 }
 
 function contentText(parent: WbxmlElement, node: Exclude<WbxmlNode, WbxmlElement>): string {
   if (node.kind === 'text') return node.text;
-  if (OPAQUE_TAGS.has(`${parent.page}/${parent.token}`)) return toBase64(node.bytes);
+  if (OPAQUE_TAGS.has(parent.page * 64 + parent.token)) return toBase64(node.bytes);
   try {
     return utf8.decode(node.bytes);
   } catch {
@@ -93,7 +99,17 @@ function contentText(parent: WbxmlElement, node: Exclude<WbxmlNode, WbxmlElement
 
 /** Drops C0 control characters other than tab and line feed, then trims, as libwbxml does. */
 function cleanText(text: string): string {
-  return dropControls(text).replace(/^[ \t\n]+|[ \t\n]+$/g, '');
+  // Trimmed by hand: a regex anchored at the end retries from every space of a long text.
+  const kept = dropControls(text);
+  let start = 0;
+  let end = kept.length;
+  while (start < end && isTrimmed(kept.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(kept.charCodeAt(end - 1))) end--;
+  return start === 0 && end === kept.length ? kept : kept.slice(start, end);
+}
+
+function isTrimmed(c: number): boolean {
+  return c === 32 || c === 9 || c === 10;
 }
 
 // eslint-disable-next-line no-control-regex

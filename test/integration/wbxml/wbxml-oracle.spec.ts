@@ -67,7 +67,7 @@ const textArbitrary = fc.stringMatching(/^[A-Za-z0-9 &<>'"\t\né€日本:;=/._-
 function leaf(): fc.Arbitrary<XmlElementInput> {
   return fc.tuple(fc.constantFrom(...TAGS), fc.oneof(textArbitrary, fc.constant(''), fc.uint8Array({ minLength: 1, maxLength: 24 }))).map(([tag, content]) => {
     const element: XmlElementInput = { namespace: tag.namespace, name: tag.name };
-    const binary = OPAQUE_TAGS.has(`${tag.page}/${tag.token}`);
+    const binary = OPAQUE_TAGS.has(tag.page * 64 + tag.token);
     // The binary tags carry OPAQUE data by definition (libwbxml would base64 even inline text there;
     // we show inline text as text, so generated documents keep to the specification's typing).
     if (binary) element.opaque = typeof content === 'string' ? new TextEncoder().encode(content || 'x') : content;
