@@ -52,7 +52,7 @@ function toText(analysis: MailboxLogAnalysis): string {
   if (analysis.warnings.length > 0) {
     out.push('', 'Warnings:', ...analysis.warnings.map((w) => `  - ${w}`));
   }
-  out.push('', 'This looks only at the mailbox log. Sign-ins, Conditional Access and device access settings were not checked.');
+  out.push('', 'This looks only at the logs and captures given. Sign-ins, Conditional Access and device access settings were not checked.');
   return `${out.join('\n')}\n`;
 }
 
