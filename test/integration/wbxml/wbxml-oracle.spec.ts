@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -28,6 +29,14 @@ describe('WBXML decoder against wbxml2xml -l ACTIVESYNC (libwbxml, Debian)', () 
       const bytes = readFileSync(path.join(SAMPLES, name));
       expect(Buffer.from(encodeWbxml(decodeWbxml(bytes).root)).toString('hex'), name).toBe(bytes.toString('hex'));
     }
+  });
+
+  it.each(readdirSync(SAMPLES).filter((f) => f.endsWith('.xml')).sort())('round trip: %s encoded by xml2wbxml decodes to the oracle’s XML', (name) => {
+    const encoded = spawnSync('xml2wbxml', ['-a', '-n', '-v', '1.3', '-o', '-', path.join(SAMPLES, name)]);
+    expect(encoded.status, String(encoded.stderr)).toBe(0);
+    const bytes = new Uint8Array(encoded.stdout);
+    expect(Buffer.from(bytes).equals(readFileSync(path.join(SAMPLES, name.replace(/\.xml$/, '.wbxml'))))).toBe(true);
+    expect(wbxmlToXml(decodeWbxml(bytes))).toBe(oracleXml(bytes));
   });
 
   it('renames only libwbxml names that no page keeps', () => {
