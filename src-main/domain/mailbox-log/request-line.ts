@@ -135,6 +135,8 @@ function readBase64Query(query: string, facts: RequestFacts): void {
 }
 
 function safeDecode(text: string): string {
+  // Most values (device ids, commands) need no decoding at all.
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
