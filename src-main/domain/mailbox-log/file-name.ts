@@ -6,7 +6,7 @@
  * - Microsoft's collection script, `<mailbox>_MailboxLog_<name>_<DeviceId>_<ticks>.txt` (F30).
  */
 export function parseMailboxLogFileName(fileName: string): { alias: string; deviceType?: string; deviceId: string } | undefined {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const base = baseName(fileName);
   const emailed = /^EASMailboxLog_(.+)_([A-Za-z0-9]{1,32})_([A-Za-z0-9]{1,32})\.(?:txt|gz|txt\.gz)$/i.exec(base);
   if (emailed) return { alias: emailed[1] as string, deviceType: emailed[2] as string, deviceId: emailed[3] as string };
   const script = parseScriptLogFileName(base);
@@ -15,7 +15,12 @@ export function parseMailboxLogFileName(fileName: string): { alias: string; devi
 
 /** A file saved by Microsoft's collection script; successive files of one device overlap. */
 export function parseScriptLogFileName(fileName: string): { mailbox: string; deviceId: string; ticks: string } | undefined {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const base = baseName(fileName);
   const match = /^(.+)_MailboxLog_.+_([A-Za-z0-9]{1,32})_(\d{6,20})\.(?:txt|gz|txt\.gz)$/i.exec(base);
   return match ? { mailbox: match[1] as string, deviceId: match[2] as string, ticks: match[3] as string } : undefined;
+}
+
+/** The file's own name, without folders or the archive it came from (`logs.zip › a/b.txt`). */
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]| › /).pop() ?? fileName;
 }

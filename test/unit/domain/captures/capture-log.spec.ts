@@ -79,6 +79,9 @@ describe('file names and wrapped request lines', () => {
     expect(parseMailboxLogFileName('EASMailboxLog_alex_wilber_iPhone_ApplF17XK2Q1N72.gz')).toEqual({ alias: 'alex_wilber', deviceType: 'iPhone', deviceId: 'ApplF17XK2Q1N72' });
     expect(parseScriptLogFileName('alex@contoso.example_MailboxLog_iPhone_ApplF17XK2Q1N72_638680100000000000.txt')).toEqual({ mailbox: 'alex@contoso.example', deviceId: 'ApplF17XK2Q1N72', ticks: '638680100000000000' });
     expect(parseScriptLogFileName('EASMailboxLog_alex_iPhone_A1.txt')).toBeUndefined();
+    // Members of an archive keep their own name's meaning.
+    expect(parseMailboxLogFileName('logs.zip › mail/EASMailboxLog_alex_iPhone_A1.txt')).toMatchObject({ deviceId: 'A1' });
+    expect(parseScriptLogFileName('logs.zip › alex_MailboxLog_iPhone_A1_638680100000000000.txt')).toMatchObject({ deviceId: 'A1' });
   });
 
   it('joins a request line wrapped inside the query and one wrapped before HTTP/1.1', () => {
