@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { EventHub } from '../src-main/ipc/event-hub';
 import { CaseStore } from '../src-main/services/cases/case-store';
 import { openDemoConnection } from '../src-main/services/flow/connections/demo-connection';
+import { CaseSessions } from '../src-main/services/flow/case-sessions';
 import { FlowEngine } from '../src-main/services/flow/flow-engine';
 import type { WizardStepId } from '../src-main/shared/models/wizard';
 
@@ -36,10 +37,8 @@ async function main(): Promise<void> {
     const owner = (kind: 'ps' | 'graph'): WizardStepId | 'unknown' =>
       kind === 'graph' ? 'conditional-access' : ([...currentSteps].find((s) => s !== 'conditional-access') ?? 'unknown');
     const engine = new FlowEngine({
-      store: new CaseStore(path.join(data, 'cases')),
+      sessions: new CaseSessions(new CaseStore(path.join(data, 'cases')), events),
       events,
-      exportsDir: path.join(data, 'exports'),
-      appVersion: 'bench',
       analysisEngineVersion: 'bench',
       openConnection: async (connection) => {
         if (connection.kind !== 'demo') throw new Error('demo only');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# System packages the tests need: Debian's Chromium, faketime, PowerShell 7.6.9 (a .NET global tool) and
-# Pester 6.2.0 (from NuGet, unpacked into .tools/). Each is installed only when missing.
+# System packages the tests need: Debian's Chromium, faketime, libwbxml2-utils (wbxml2xml, the WBXML
+# decoder's test oracle), PowerShell 7.6.9 (a .NET global tool) and Pester 6.2.0 (from NuGet,
+# unpacked into .tools/). Each is installed only when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PWSH_VERSION=7.6.9
@@ -18,6 +19,12 @@ if ! command -v faketime >/dev/null 2>&1; then
   echo "setup: installing faketime (Debian package; the clock-shifted test runs need it)"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
+fi
+
+if ! command -v wbxml2xml >/dev/null 2>&1; then
+  echo "setup: installing libwbxml2-utils (Debian package; wbxml2xml is the WBXML test oracle)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libwbxml2-utils >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

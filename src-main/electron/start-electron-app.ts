@@ -8,6 +8,7 @@ import { createBrowserOpener } from './adapters/browser-opener';
 import { createNetFetch } from './adapters/net-fetch-adapter';
 import { createSafeStorageAdapter } from './adapters/safe-storage-adapter';
 import { createElectronPdfPrinter } from './adapters/pdf-printer';
+import { createEvidenceFileDialog } from './adapters/evidence-file-dialog';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
 import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
 import { createRendererProtocolHandler } from './renderer-protocol';
@@ -16,7 +17,7 @@ import { denyAllPermissions, guardWebContents, type GuardedWebContents } from '.
 /** The parts of the `electron` module the app uses, injected so tests can pass a fake. */
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage' | 'dialog'
 >;
 
 export interface ElectronAppPaths {
@@ -30,7 +31,7 @@ export interface ElectronAppPaths {
  * renderers, web-contents guards, permission denial, then the window.
  */
 export function startElectronApp(electron: ElectronModule, paths: ElectronAppPaths): void {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage, dialog } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -62,6 +63,8 @@ export function startElectronApp(electron: ElectronModule, paths: ElectronAppPat
       // The simulated shell runs under Electron's own Node (ELECTRON_RUN_AS_NODE), so the demo needs no PowerShell.
       nodeExecutable: process.execPath,
       pdfPrinter: createElectronPdfPrinter(BrowserWindow),
+      // Evidence files are chosen in the native dialog here, in main: the renderer never sends a path.
+      evidencePicker: createEvidenceFileDialog(dialog, () => mainWindow),
       // Real tenants: sign-in and Graph through Chromium's network stack (system proxy), the
       // sign-in page in the default browser, and the token cache encrypted by safeStorage.
       tenant: {

@@ -19,6 +19,11 @@ import { TenantAccess } from './settings/tenant-access';
 import { wallClockNow } from './clock/wall-clock';
 import { DevicesAudit } from './devices/devices-audit';
 import { DevicesService } from './devices/devices-service';
+import { EvidenceInputError } from './evidence-import/evidence-errors';
+import type { EvidenceFilePicker } from './evidence-import/evidence-picker';
+import { fileSource, type EvidenceSource } from './evidence-import/evidence-units';
+import { UploadStaging } from './evidence-import/upload-staging';
+import type { EvidenceSourceRequest } from '../shared/ipc/contract';
 
 export interface AppPaths {
   /** Where cases and exports live (Electron's userData in the app; a temp folder in tests). */
@@ -49,6 +54,8 @@ export interface AppBackendOptions {
    * script folder). Absent (CLI): settings can be read and saved, but nothing signs in.
    */
   tenant?: { ports: TenantPorts; endpoints?: TenantEndpoints; shellEnv?: Record<string, string> };
+  /** The desktop app's native file dialog for evidence; the browser host has none (it takes uploads). */
+  evidencePicker?: EvidenceFilePicker;
 }
 
 export interface AppBackend {
@@ -104,6 +111,9 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
         throw error;
       }
     }
+    if (connection.kind === 'offline') {
+      throw new AppError('UNAVAILABLE', 'This case was started from files and has no tenant to connect to. Start a new case for the user to run the tenant checks.');
+    }
     if (options.openTenant !== undefined) return options.openTenant(connection.tenant);
     return tenantAccess.openTenant(connection.tenant);
   };
@@ -123,6 +133,24 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     analysisEngineVersion: ANALYSIS_ENGINE_VERSION,
     wizard: engine,
   });
+
+  const uploads = new UploadStaging();
+  /** The files a request names: chosen in the native dialog (undefined when cancelled) or uploaded before. */
+  const evidenceSources = async (source: EvidenceSourceRequest): Promise<EvidenceSource[] | undefined> => {
+    if (source.kind === 'uploads') return uploads.take(source.uploadIds);
+    if (options.evidencePicker === undefined) throw new AppError('UNAVAILABLE', 'This window cannot open a file dialog; drop the files here or choose them with the upload button.');
+    const paths = await options.evidencePicker.pickFiles();
+    return paths === undefined || paths.length === 0 ? undefined : paths.map(fileSource);
+  };
+  /** Bad files are the operator's input: their message names the file and what it is not. */
+  const asInvalid = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof EvidenceInputError) throw new AppError('INVALID_REQUEST', error.message);
+      throw error;
+    }
+  };
 
   const handlers: IpcHandlers = {
     getAppInfo: async () => ({
@@ -164,6 +192,19 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
         unchangedCount: diff.unchanged.length,
       };
     },
+    stageEvidence: async ({ uploadId, name, chunkBase64 }) => asInvalid(async () => uploads.stage(uploadId, name, Buffer.from(chunkBase64, 'base64'))),
+    addEvidence: ({ caseId, source }) =>
+      asInvalid(async () => {
+        const sources = await evidenceSources(source);
+        if (sources === undefined) return { view: engine.getCase(caseId), added: [] };
+        const { view, added } = await engine.addEvidence(caseId, sources);
+        return { view, added: added.map((a) => ({ name: a.unitName, kind: a.kind, requests: a.entries })) };
+      }),
+    startCaseFromFiles: ({ subject, source }) =>
+      asInvalid(async () => {
+        const sources = await evidenceSources(source);
+        return sources === undefined ? null : engine.startCaseFromFiles(subject, sources);
+      }),
     getSettings: () => tenantAccess.getSettings(),
     saveSettings: (draft) => tenantAccess.saveSettings(draft),
     getSetupRequirements: () => tenantAccess.requirements(),

@@ -5,6 +5,7 @@ import type { CaseState } from './case-store';
 import type { DevicesState } from './devices-store';
 import type { LibraryState } from './library-store';
 import type { LogsState } from './logs-store';
+import type { EvidenceImportState } from './evidence-store';
 import type { Stores } from './stores';
 import type { SettingsState } from '../features/settings/settings-store';
 
@@ -48,4 +49,9 @@ export function useSettingsStore<T>(selector: (state: SettingsState) => T): T {
 /** Selects from the Devices area (tenant-wide phones, quarantine queue). */
 export function useDevicesStore<T>(selector: (state: DevicesState) => T): T {
   return useStore(useStores().devices, selector);
+}
+
+/** Selects from the evidence import's state (files the operator brings). */
+export function useEvidenceStore<T>(selector: (state: EvidenceImportState) => T): T {
+  return useStore(useStores().evidence, selector);
 }

@@ -91,6 +91,7 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       },
     },
     shell: { openExternal: (url: string) => (opened.push(url), Promise.resolve()) },
+    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
     // Like Linux with only the plaintext backend: the app must then keep sign-in data in memory.
     safeStorage: {

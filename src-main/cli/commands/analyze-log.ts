@@ -1,13 +1,16 @@
 import type { Finding } from '../../shared/models/finding';
 import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-log';
 import { NotAMailboxLogError } from '../../domain/mailbox-log/parser';
-import { analyzeLogFiles, LogFileInputError } from '../../services/log-files/analyze-log-files';
+import { LogFileInputError } from '../../services/log-files/analyze-log-files';
+import { analyzeEvidenceFiles } from '../../services/evidence-import/analyze-evidence-files';
+import { EvidenceInputError } from '../../services/evidence-import/evidence-errors';
+import { fileSource } from '../../services/evidence-import/evidence-units';
 import { UsageError, type CliCommand } from '../command';
 
 /** `analyze-log <files…> [--json]`: reads EAS mailbox logs and prints devices and ranked findings. */
 export const analyzeLogCommand: CliCommand = {
   name: 'analyze-log',
-  summary: 'Analyse EAS mailbox log files and list the findings, most likely cause first.',
+  summary: 'Analyse mailbox logs (.txt, .gz, .zip) and device captures (.har, .saz); list the findings.',
   usage: 'eas-troubleshooter analyze-log <file> [<file>…] [--json]',
   async run(args, io) {
     const json = args.includes('--json');
@@ -17,9 +20,9 @@ export const analyzeLogCommand: CliCommand = {
     if (files.length === 0) throw new UsageError(`No log file given. Usage: ${this.usage}`);
     let analysis: MailboxLogAnalysis;
     try {
-      analysis = await analyzeLogFiles(files);
+      analysis = (await analyzeEvidenceFiles(files.map(fileSource))).analysis;
     } catch (error) {
-      if (error instanceof NotAMailboxLogError || error instanceof LogFileInputError) throw new UsageError(error.message);
+      if (error instanceof NotAMailboxLogError || error instanceof LogFileInputError || error instanceof EvidenceInputError) throw new UsageError(error.message);
       throw error;
     }
     io.stdout(json ? `${JSON.stringify(toJson(analysis), null, 2)}\n` : toText(analysis));
@@ -49,7 +52,7 @@ function toText(analysis: MailboxLogAnalysis): string {
   if (analysis.warnings.length > 0) {
     out.push('', 'Warnings:', ...analysis.warnings.map((w) => `  - ${w}`));
   }
-  out.push('', 'This looks only at the mailbox log. Sign-ins, Conditional Access and device access settings were not checked.');
+  out.push('', 'This looks only at the logs and captures given. Sign-ins, Conditional Access and device access settings were not checked.');
   return `${out.join('\n')}\n`;
 }
 

@@ -5,6 +5,7 @@ import { formatProtocolVersion } from '../eas/protocol-version';
 import { detectPatterns } from '../patterns/detect-patterns';
 import type { DeviceTimeline } from '../patterns/device-timeline';
 import type { DevicePattern } from '../patterns/pattern';
+import { findingsFromCapture } from '../captures/capture-findings';
 import { buildFinding, type FindingDraft } from './catalog';
 import { findingFromParseWarnings, findingsFromPatterns } from './log-findings';
 import { mergeDrafts } from './merge';
@@ -39,6 +40,7 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
     const found = detectPatterns(timeline);
     patterns.push(...found);
     drafts.push(...findingsFromPatterns(timeline, found));
+    drafts.push(...findingsFromCapture(timeline));
   }
   const parseDraft = findingFromParseWarnings(warnings, duplicates);
   if (parseDraft !== undefined) drafts.push(parseDraft);

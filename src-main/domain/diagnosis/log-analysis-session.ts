@@ -1,4 +1,4 @@
-import { parseMailboxLogFileName } from '../mailbox-log/file-name';
+import { parseMailboxLogFileName, parseScriptLogFileName } from '../mailbox-log/file-name';
 import { MailboxLogParser } from '../mailbox-log/parser';
 import { StringPool } from '../mailbox-log/string-pool';
 import { TimelineCollector, type DeviceTimeline } from '../patterns/device-timeline';
@@ -20,13 +20,14 @@ export class LogAnalysisSession {
   parserFor(source: string): { push(chunk: Uint8Array): void; end(): void } {
     if (this.open !== undefined) throw new Error('The previous input has not ended.');
     const fromName = parseMailboxLogFileName(source);
+    const overlapExpected = parseScriptLogFileName(source) !== undefined;
     const parser = new MailboxLogParser({
       source,
       fallbackDevice: fromName,
       firstSeq: this.nextSeq,
       firstReportIndex: this.nextReport,
       pool: this.pool,
-      onEntry: (entry) => this.collector.add(entry),
+      onEntry: (entry) => this.collector.add(entry, overlapExpected),
       onWarning: (warning) => this.collector.warn(warning),
     });
     this.open = parser;

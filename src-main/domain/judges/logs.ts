@@ -71,3 +71,29 @@ function logFindings(log: MailboxLogAnalysis | undefined, targetDeviceId: string
   }
   return drafts;
 }
+
+/** A file the operator brought, as read into the case. */
+export interface ImportedLog {
+  kind: 'capture' | 'log';
+  name: string;
+  entries: number;
+  sha256: string;
+}
+
+/** The logs step after files were added: one line per file, then the patterns the analysis saw. */
+export function judgeImportedLogs(analysis: Evidence<MailboxLogAnalysis>, imports: readonly ImportedLog[]): StepJudgement {
+  const checks: CheckDraft[] = imports.map((item, i) =>
+    checkDraft(`import-${i + 1}`, `${item.kind === 'capture' ? 'Capture' : 'Log'} "${item.name}" was added`, 'info', `${item.entries} ActiveSync request(s); SHA-256 ${item.sha256.slice(0, 16)}…`),
+  );
+  const present = isUnavailable(analysis) ? undefined : analysis;
+  for (const [index, pattern] of (present?.patterns ?? []).entries()) {
+    checks.push(checkDraft(`pattern-${index + 1}`, pattern.summary, pattern.kind === 'healthy' ? 'ok' : pattern.kind === 'sync-key-reset' ? 'info' : 'warning', pattern.summary));
+  }
+  const requests = present?.devices.reduce((n, d) => n + d.entryCount, 0) ?? 0;
+  return {
+    outcome: checks.some((c) => c.outcome === 'warning') ? 'warning' : 'info',
+    summary: `Analysed ${requests} request(s) from ${present?.devices.length ?? 0} phone(s), from the files you added and any fetched logs.`,
+    checks,
+    findings: [],
+  };
+}

@@ -7,6 +7,8 @@
  */
 export function parseLogTime(text: string): number | undefined {
   const value = text.trim();
+  const fast = parseExchangeTime(value);
+  if (fast !== undefined) return fast;
   let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(?: ?([AP]M))?$/i.exec(value);
   if (m) {
     let hour = Number(m[4]);
@@ -18,6 +20,26 @@ export function parseLogTime(text: string): number | undefined {
   m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?Z?$/.exec(value);
   if (m) return utc(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), m[7]);
   return undefined;
+}
+
+/**
+ * The form Exchange writes in every entry, `MM/dd/yyyy HH:mm:ss` (19 characters), read by position:
+ * two of these per entry make the regular expressions below a hot spot on a 200 MB log.
+ */
+function parseExchangeTime(v: string): number | undefined {
+  if (v.length !== 19 || v.charCodeAt(2) !== 47 || v.charCodeAt(5) !== 47 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return undefined;
+  const n = (at: number, length: number): number => {
+    let value = 0;
+    for (let i = at; i < at + length; i++) {
+      const d = v.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return Number.NaN;
+      value = value * 10 + d;
+    }
+    return value;
+  };
+  const parts = [n(6, 4), n(0, 2), n(3, 2), n(11, 2), n(14, 2), n(17, 2)] as const;
+  if (parts.some(Number.isNaN)) return undefined;
+  return utc(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
 }
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, fraction?: string): number | undefined {

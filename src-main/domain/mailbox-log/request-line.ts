@@ -27,12 +27,13 @@ const COMMAND_BY_CODE: Readonly<Record<number, string>> = {
 export function parseRequestHeader(text: string): RequestFacts {
   const facts: RequestFacts = {};
   const lines = text.split('\n');
-  const requestLine = /^([A-Z]+) (\S+)(?: HTTP\/[\d.]+)?$/.exec((lines[0] ?? '').trim());
+  const { line: first, next } = joinWrappedRequestLine(lines);
+  const requestLine = /^([A-Z]+) (\S+)(?: HTTP\/[\d.]+)?$/.exec(first);
   if (requestLine) {
     facts.method = requestLine[1];
     readQuery(requestLine[2] as string, facts);
   }
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = next; i < lines.length; i++) {
     const line = lines[i] as string;
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
@@ -57,6 +58,22 @@ export function parseRequestHeader(text: string): RequestFacts {
     }
   }
   return facts;
+}
+
+/**
+ * A request line pasted from a web page or e-mail may be wrapped over two or three lines. The
+ * continuation lines are joined back until the line ends in `HTTP/x.y` or a header line starts.
+ */
+function joinWrappedRequestLine(lines: readonly string[]): { line: string; next: number } {
+  let line = (lines[0] ?? '').trim();
+  let next = 1;
+  while (!/ HTTP\/[\d.]+$/.test(line) && next < lines.length && next <= 3) {
+    const part = (lines[next] as string).trim();
+    if (part === '' || /^[A-Za-z0-9-]+:(\s|$)/.test(part)) break;
+    line += part.startsWith('HTTP/') ? ` ${part}` : part;
+    next++;
+  }
+  return { line, next };
 }
 
 function readQuery(path: string, facts: RequestFacts): void {
@@ -118,6 +135,8 @@ function readBase64Query(query: string, facts: RequestFacts): void {
 }
 
 function safeDecode(text: string): string {
+  // Most values (device ids, commands) need no decoding at all.
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

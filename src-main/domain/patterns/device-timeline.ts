@@ -24,7 +24,11 @@ export class TimelineCollector {
   private readonly warningList: ParseWarning[] = [];
   private duplicateCount = 0;
 
-  add(entry: LogEntry): void {
+  /**
+   * `overlapExpected`: the entry comes from a file of Microsoft's collection script, whose
+   * successive files repeat each other's entries by design; a repeat is skipped without a note.
+   */
+  add(entry: LogEntry, overlapExpected = false): void {
     const key = deviceKey(entry);
     if (entry.identifier !== undefined) {
       let ids = this.seen.get(key);
@@ -33,7 +37,7 @@ export class TimelineCollector {
         this.seen.set(key, ids);
       }
       if (ids.has(entry.identifier) && ids.get(entry.identifier) === entry.requestTime) {
-        this.duplicateCount++;
+        if (!overlapExpected) this.duplicateCount++;
         return;
       }
       ids.set(entry.identifier, entry.requestTime);

@@ -10,9 +10,13 @@ const REMOVED = '[removed]';
 
 /** "Authorization: Bearer …", "authorization=…", '"Authorization": "…"' (the value up to the line/quote end). */
 const AUTHORIZATION = /(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^"'\r\n]*)/gi;
-/** A bearer or basic credential wherever it appears, not only after a header name; prose such as
- * "Basic authentication for ActiveSync" is not a credential. */
-const SCHEME_CREDENTIAL = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
+/**
+ * A bearer or basic credential wherever it appears, not only after a header name. Spaces and tabs
+ * only between scheme and credential: a line ending in the bare word "Basic" (a capture's auth
+ * scheme) must not swallow the next line's text as its "credential". Prose such as "Basic
+ * authentication for ActiveSync" is not a credential either.
+ */
+const SCHEME_CREDENTIAL = /\b(Bearer|Basic)([ \t]+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
 /** JSON Web Tokens (access and id tokens): three base64url parts, the first two starting with '{"'. */
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 /** OAuth and password fields in JSON, query strings or "key: value" text. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { toCsv } from '../../domain/device-access/device-views';
 import type { PolicyChange } from '../../domain/device-access/rules-what-if';
 import { AppError } from '../../shared/ipc/result';
-import type { CaseConnection } from '../../shared/models/case';
+import type { LiveConnection } from '../../shared/models/case';
 import type {
   DecisionOutcome,
   DecisionPreview,
@@ -29,7 +29,7 @@ const wallIso = (): string => wallClockNow().toISOString();
 const WRITE_ROLE = 'Mail Recipients';
 
 export interface DevicesServiceOptions {
-  openConnection: (connection: CaseConnection) => Promise<TenantConnection>;
+  openConnection: (connection: LiveConnection) => Promise<TenantConnection>;
   audit: DevicesAudit;
   exportsDir: string;
   onStatus: (status: InventoryStatus) => void;
@@ -45,7 +45,7 @@ export class DevicesService {
   private operator: Operator = { who: 'unknown', canAct: false, whyNot: 'Load the devices first.' };
   private loading: AbortController | null = null;
   private statusValue: InventoryStatus = { state: 'idle', loaded: 0, connectionLabel: null, asOf: null };
-  private caseConnection: CaseConnection | null = null;
+  private caseConnection: LiveConnection | null = null;
 
   constructor(private readonly options: DevicesServiceOptions) {}
 
@@ -54,7 +54,7 @@ export class DevicesService {
   }
 
   /** Starts listing the tenant's devices and answers at once; progress arrives as status events. */
-  async load(connection: CaseConnection): Promise<InventoryStatus> {
+  async load(connection: LiveConnection): Promise<InventoryStatus> {
     await this.close();
     const opened = await this.options.openConnection(connection);
     // "New in the last 24 hours" is judged on the tenant's clock (the demo's scenario time).
@@ -129,7 +129,7 @@ export class DevicesService {
   }
 
   /** What a wizard case for this phone starts with: the user's address and the device id. */
-  async caseSubjectFor(key: string): Promise<{ userUpn: string; deviceId: string; connection: CaseConnection }> {
+  async caseSubjectFor(key: string): Promise<{ userUpn: string; deviceId: string; connection: LiveConnection }> {
     const inventory = this.ready();
     const row = inventory.row(key);
     if (row === undefined || this.caseConnection === null) throw new AppError('NOT_FOUND', 'That phone is not in the list any more.');

@@ -1,5 +1,5 @@
 import type { EventHub } from '../../ipc/event-hub';
-import type { CaseConnection, CaseDocument, CaseSubject } from '../../shared/models/case';
+import type { CaseConnection, CaseDocument, CaseSubject, LiveConnection } from '../../shared/models/case';
 import { AppError } from '../../shared/ipc/result';
 import { assertNever, stepIndex, stepTitle, WIZARD_STEPS, type SkipRule, type StepDeclaration, type WizardStepId } from '../../shared/models/steps';
 import type { ActionPreview, CaseView, WizardAction } from '../../shared/models/wizard';
@@ -19,6 +19,9 @@ import { runDebugLoggingStep } from './steps/debug-logging';
 import { runLogsStep } from './steps/logs';
 import { deviceViews, runMailboxStep } from './steps/mailbox';
 import { runSummaryStep } from './steps/summary';
+import type { EvidenceSource } from '../evidence-import/evidence-units';
+import { attachPreparedEvidence, NOT_RUN_OFFLINE, TENANT_STEPS } from '../evidence-import/import-into-case';
+import { prepareEvidence, type PreparedEvidence } from '../evidence-import/prepare-evidence';
 
 export interface FlowEngineOptions {
   sessions: CaseSessions;
@@ -65,7 +68,7 @@ export class FlowEngine {
     return this.options.sessions.store;
   }
 
-  async startCase(subject: CaseSubject, connection: CaseConnection): Promise<CaseView> {
+  async startCase(subject: CaseSubject, connection: LiveConnection): Promise<CaseView> {
     const doc = await this.store.create({
       operator: { name: 'Not signed in yet' },
       subject,
@@ -74,6 +77,33 @@ export class FlowEngine {
     });
     const session = this.sessions.adopt(doc, false);
     this.track(session, this.runFlow(session));
+    return buildCaseView(session);
+  }
+
+  /** Adds files the operator brought (logs step or a saved case): checked first, then attached, then the summary again. */
+  async addEvidence(caseId: string, sources: readonly EvidenceSource[]): Promise<{ view: CaseView; added: PreparedEvidence[] }> {
+    const session = this.sessions.writable(caseId);
+    const prepared = await prepareEvidence(sources);
+    const result = await attachPreparedEvidence(session, this.store.folderOf(caseId), prepared);
+    await this.record(session, 'logs', 'done', result);
+    await this.run(session, 'summary');
+    return { view: buildCaseView(session), added: prepared };
+  }
+
+  /** "I only have the logs": a case with no tenant, made only once every file has been read and checked. */
+  async startCaseFromFiles(subject: CaseSubject, sources: readonly EvidenceSource[]): Promise<CaseView> {
+    const prepared = await prepareEvidence(sources);
+    const doc = await this.store.create({ operator: { name: 'Not signed in (case from files)' }, subject, connection: { kind: 'offline' }, analysisEngineVersion: this.options.analysisEngineVersion });
+    const session = this.sessions.adopt(doc, false);
+    try {
+      for (const id of TENANT_STEPS) await this.record(session, id, 'skipped', { outcome: 'info', summary: NOT_RUN_OFFLINE, checks: [] });
+      await this.record(session, 'logs', 'done', await attachPreparedEvidence(session, this.store.folderOf(doc.id), prepared));
+    } catch (error) {
+      this.sessions.forget(doc.id);
+      await this.store.delete(doc.id);
+      throw error;
+    }
+    await this.run(session, 'summary');
     return buildCaseView(session);
   }
 
@@ -272,6 +302,17 @@ export class FlowEngine {
     const deviceId = phones[0]!.deviceId;
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
+    this.sessions.emit(session);
+  }
+
+  /** Records a step's outcome that did not come from running it (evidence the operator added). */
+  private async record(session: CaseSession, id: WizardStepId, status: 'done' | 'skipped', result: StepResult): Promise<void> {
+    const finishedAt = wallClockNow().toISOString();
+    session.steps.set(id, { status, finishedAt, result });
+    const evidence = session.doc.evidence.filter((e) => e.step === id).map((e) => e.id);
+    await session.mutate((doc) =>
+      upsertStep(doc, { id, title: stepTitle(id), status, finishedAt, summary: result.summary, outcome: result.outcome, checks: result.checks, evidence }),
+    );
     this.sessions.emit(session);
   }
 

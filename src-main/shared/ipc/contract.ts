@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseConnectionSchema, caseSubjectSchema } from '../models/case';
+import { caseSubjectSchema, liveConnectionSchema } from '../models/case';
 import {
   actionPreviewSchema,
   caseSummarySchema,
@@ -67,6 +67,19 @@ const caseRef = z.object({ caseId: z.string().min(1).max(64) }).strict();
 /** A partnership's Identity, the Devices area's row key. */
 const deviceKey = z.string().min(1).max(600);
 
+const uploadIdSchema = z.uuid();
+/**
+ * Where evidence files come from: the desktop app's native file dialog (opened by the main
+ * process, so the renderer never names a path), or files uploaded first with `evidence:stage`.
+ */
+export const evidenceSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dialog') }).strict(),
+  z.object({ kind: z.literal('uploads'), uploadIds: z.array(uploadIdSchema).min(1).max(50) }).strict(),
+]);
+export type EvidenceSourceRequest = z.infer<typeof evidenceSourceSchema>;
+/** One chunk of an uploaded file, base64; at most 8 MiB of file per chunk (a browser-host frame is 16 MiB). */
+export const EVIDENCE_CHUNK_BYTES = 8 * 1024 * 1024;
+
 interface InvokeDef<Req extends z.ZodType, Res extends z.ZodType> {
   readonly channel: string;
   readonly request: Req;
@@ -95,7 +108,7 @@ export const ipcContract = {
 
     startCase: invoke(
       'case:start',
-      z.object({ subject: caseSubjectSchema, connection: caseConnectionSchema }).strict(),
+      z.object({ subject: caseSubjectSchema, connection: liveConnectionSchema }).strict(),
       caseViewSchema,
     ),
     getCase: invoke('case:get', caseRef, caseViewSchema),
@@ -144,6 +157,25 @@ export const ipcContract = {
     ),
     importBundle: invoke('cases:import', z.object({ filePath: z.string().min(1).max(4096) }).strict(), caseViewSchema),
 
+    /** Uploads (a chunk of) an evidence file; the first chunk of a file has no uploadId and gets one. */
+    stageEvidence: invoke(
+      'evidence:stage',
+      z.object({ uploadId: uploadIdSchema.optional(), name: z.string().min(1).max(255), chunkBase64: z.string().max(Math.ceil(EVIDENCE_CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
+      z.object({ uploadId: uploadIdSchema, size: z.number().int().nonnegative() }),
+    ),
+    /** Adds mailbox logs or device captures to an open case; `added` is empty when the dialog was cancelled. */
+    addEvidence: invoke(
+      'case:add-evidence',
+      caseRef.extend({ source: evidenceSourceSchema }),
+      z.object({ view: caseViewSchema, added: z.array(z.object({ name: z.string(), kind: z.enum(['mailbox-log', 'capture']), requests: z.number().int().nonnegative() })) }),
+    ),
+    /** "I only have the logs": a case without a tenant, from files; null when the dialog was cancelled. */
+    startCaseFromFiles: invoke(
+      'case:start-from-files',
+      z.object({ subject: caseSubjectSchema, source: evidenceSourceSchema }).strict(),
+      caseViewSchema.nullable(),
+    ),
+
     getSettings: invoke('settings:get', empty, settingsViewSchema),
     saveSettings: invoke('settings:save', settingsDraftSchema, settingsViewSchema),
     getSetupRequirements: invoke('setup:get-requirements', empty, setupRequirementsSchema),
@@ -154,7 +186,7 @@ export const ipcContract = {
     signOut: invoke('auth:sign-out', empty, authStatusViewSchema),
 
     /** Starts listing the tenant's devices; progress and the end arrive as event:devices-status. */
-    loadDevices: invoke('devices:load', z.object({ connection: caseConnectionSchema }).strict(), inventoryStatusSchema),
+    loadDevices: invoke('devices:load', z.object({ connection: liveConnectionSchema }).strict(), inventoryStatusSchema),
     cancelDevicesLoad: invoke('devices:cancel', empty, inventoryStatusSchema),
     getDevicesStatus: invoke('devices:status', empty, inventoryStatusSchema),
     queryDevices: invoke(
@@ -198,7 +230,7 @@ export const ipcContract = {
     deviceCaseSubject: invoke(
       'devices:case-subject',
       z.object({ key: deviceKey }).strict(),
-      z.object({ userUpn: z.string(), deviceId: z.string(), connection: caseConnectionSchema }),
+      z.object({ userUpn: z.string(), deviceId: z.string(), connection: liveConnectionSchema }),
     ),
   },
   events: {

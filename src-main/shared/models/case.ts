@@ -127,10 +127,19 @@ export const caseSubjectSchema = z.object({
 });
 export type CaseSubject = z.infer<typeof caseSubjectSchema>;
 
+// A built-in name, or (command line only) a scenario file's path of any length a file system takes.
+const demoConnectionSchema = z.object({ kind: z.literal('demo'), scenario: z.string().min(1).max(4096) });
+const realTenantConnectionSchema = z.object({ kind: z.literal('tenant'), tenant: z.string().min(1).max(255) });
+
+/** A tenant something can run against: the demo tenant or a real one. */
+export const liveConnectionSchema = z.discriminatedUnion('kind', [demoConnectionSchema, realTenantConnectionSchema]);
+export type LiveConnection = z.infer<typeof liveConnectionSchema>;
+
 export const caseConnectionSchema = z.discriminatedUnion('kind', [
-  // A built-in name, or (command line only) a scenario file's path of any length a file system takes.
-  z.object({ kind: z.literal('demo'), scenario: z.string().min(1).max(4096) }),
-  z.object({ kind: z.literal('tenant'), tenant: z.string().min(1).max(255) }),
+  demoConnectionSchema,
+  realTenantConnectionSchema,
+  /** A case started from files the operator brought (logs, captures): no tenant, nothing to run against. */
+  z.object({ kind: z.literal('offline') }),
 ]);
 export type CaseConnection = z.infer<typeof caseConnectionSchema>;
 

@@ -13,6 +13,8 @@ export interface StepDeclaration {
   readonly title: string;
   readonly hint: string;
   readonly phase: 'sequence' | 'checks';
+  /** Needs a tenant connection: a case started from files marks it "not run". */
+  readonly tenant: boolean;
   readonly skip?: { readonly when: SkipRule; readonly reason: string };
 }
 
@@ -20,14 +22,15 @@ export interface StepDeclaration {
 export type SkipRule = 'debug-logging-off';
 
 export const WIZARD_STEPS = [
-  { id: 'connect', title: 'Connect', hint: 'Sign in and check your permissions', phase: 'sequence' },
-  { id: 'mailbox', title: 'Mailbox and devices', hint: 'ActiveSync access and device state', phase: 'sequence' },
-  { id: 'client-access-rules', title: 'Client Access Rules', hint: 'Retired in Exchange Online', phase: 'checks' },
-  { id: 'conditional-access', title: 'Conditional Access', hint: 'Policies and sign-in evidence', phase: 'checks' },
-  { id: 'authentication', title: 'Authentication', hint: 'Modern authentication', phase: 'checks' },
-  { id: 'debug-logging', title: 'Debug logging', hint: 'Capture the device conversation', phase: 'sequence' },
+  { id: 'connect', tenant: true, title: 'Connect', hint: 'Sign in and check your permissions', phase: 'sequence' },
+  { id: 'mailbox', tenant: true, title: 'Mailbox and devices', hint: 'ActiveSync access and device state', phase: 'sequence' },
+  { id: 'client-access-rules', tenant: true, title: 'Client Access Rules', hint: 'Retired in Exchange Online', phase: 'checks' },
+  { id: 'conditional-access', tenant: true, title: 'Conditional Access', hint: 'Policies and sign-in evidence', phase: 'checks' },
+  { id: 'authentication', tenant: true, title: 'Authentication', hint: 'Modern authentication', phase: 'checks' },
+  { id: 'debug-logging', tenant: true, title: 'Debug logging', hint: 'Capture the device conversation', phase: 'sequence' },
   {
     id: 'logs',
+    tenant: false,
     title: 'Fetch and analyse logs',
     hint: 'What the device and Exchange said',
     phase: 'sequence',
@@ -36,7 +39,7 @@ export const WIZARD_STEPS = [
       reason: 'Debug logging is off, so Exchange has no log to fetch. Turn it on, ask the user to reproduce the problem, then run this step.',
     },
   },
-  { id: 'summary', title: 'Summary', hint: 'Root cause and next steps', phase: 'sequence' },
+  { id: 'summary', tenant: false, title: 'Summary', hint: 'Root cause and next steps', phase: 'sequence' },
 ] as const satisfies readonly StepDeclaration[];
 
 export type WizardStepId = (typeof WIZARD_STEPS)[number]['id'];

@@ -24,7 +24,7 @@ export function CaseBanner() {
         Case for <Text weight="semibold">{subject.userUpn}</Text>
         {device !== undefined ? ` · device ${device}` : ''}
         {subject.ticketRef !== undefined ? ` · ticket ${subject.ticketRef}` : ''}
-        {view.connection.kind === 'demo' ? ' · demo tenant' : ` · ${view.connection.tenant}`}
+        {view.connection.kind === 'demo' ? ' · demo tenant' : view.connection.kind === 'offline' ? ' · from files, no tenant' : ` · ${view.connection.tenant}`}
       </Text>
       <PermissionNotice />
     </div>

@@ -1,5 +1,6 @@
 import { useCaseStore } from '../../stores/store-context';
 import { DebugLoggingPanel } from '../debug-logging/DebugLoggingPanel';
+import { AddEvidence } from '../evidence/AddEvidence';
 import { LogsPanel } from '../logs/LogsPanel';
 import { DevicePanel } from '../mailbox/DevicePanel';
 import { StartScreen } from '../start/StartScreen';
@@ -34,6 +35,7 @@ export function PlaceView() {
     case 'logs':
       return (
         <StepFrame stepId="logs">
+          <AddEvidence />
           <LogsPanel />
         </StepFrame>
       );
@@ -41,6 +43,7 @@ export function PlaceView() {
       return (
         <StepFrame stepId="summary">
           <SummaryPanel />
+          <AddEvidence />
         </StepFrame>
       );
     default:

@@ -1,6 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useCaseStore } from '../../stores/store-context';
 import { NewCaseForm } from './NewCaseForm';
+import { NewCaseFromFiles } from './NewCaseFromFiles';
 import { OpenBundle } from './OpenBundle';
 import { RecentCases } from './RecentCases';
 
@@ -23,6 +24,7 @@ export function StartScreen() {
         </MessageBar>
       )}
       <NewCaseForm />
+      <NewCaseFromFiles />
       <RecentCases />
       <OpenBundle />
     </section>

@@ -32,7 +32,9 @@ export function ConnectPanel() {
         Tenant:{' '}
         {connection?.kind === 'demo'
           ? `demo tenant (scenario “${connection.scenario}”)`
-          : (connection?.tenant ?? '—')}
+          : connection?.kind === 'offline'
+            ? 'none (this case was started from files)'
+            : (connection?.tenant ?? '—')}
       </Text>
       <Text>
         Exchange Online PowerShell: {SHELL_WORDS[shell.state]}

@@ -35,6 +35,9 @@ describe('secret scrubber', () => {
     ['Basic authentication for ActiveSync is retired', 'Basic authentication for ActiveSync is retired'],
     ['its Basic settings have no effect', 'its Basic settings have no effect'],
     ['Bearer abcdefghijkl', 'Bearer [removed]'],
+    ['x Basic YWxleDpwdw== y', 'x Basic [removed] y'],
+    // A bare scheme at a line end (a capture's CaptureAuthScheme section) keeps the next lines intact.
+    ['CaptureAuthScheme : \r\nBasic\r\n\r\nCaptureError : \r\nnet::ERR', 'CaptureAuthScheme : \r\nBasic\r\n\r\nCaptureError : \r\nnet::ERR'],
   ])('%s', (input, expected) => {
     expect(scrubSecrets(input)).toBe(expected);
   });

@@ -100,7 +100,9 @@ export function renderCaseReport(doc: CaseDocument, options: ReportOptions): str
   const connection =
     doc.connection.kind === 'demo'
       ? `Demo tenant, scenario "${doc.connection.scenario}"`
-      : `Tenant ${doc.connection.tenant}`;
+      : doc.connection.kind === 'offline'
+        ? 'No tenant: case started from files'
+        : `Tenant ${doc.connection.tenant}`;
   const findings = [...doc.findings].sort(byRank);
   return `<!DOCTYPE html>
 <html lang="en">

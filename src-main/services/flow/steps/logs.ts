@@ -6,6 +6,7 @@ import { fromJudgement, orUnavailable, type StepContext } from '../step-context'
 import { judgeLogs, type LogFetch } from '../../../domain/judges/logs';
 import { deviceLogViews } from '../case-view';
 import { deviceName, deviceViews } from './mailbox';
+import { logSourceName } from '../../evidence-import/imported-evidence-names';
 
 /**
  * Fetch and analyse logs: one Get-MobileDeviceStatistics -GetMailboxLog per device (with the
@@ -52,7 +53,7 @@ export function analyseCapturedLogs(session: StepContext['session']): void {
   for (const [name, captured] of session.raw) {
     if (!name.startsWith('mailbox-log-') || !captured.available) continue;
     const text = captured.data as string;
-    if (text.trim() !== '') analysis.addText(`${name}.txt`, text);
+    if (text.trim() !== '') analysis.addText(logSourceName(session.doc, name, captured.evidenceId), text);
     any = true;
   }
   if (!any) {

@@ -18,7 +18,7 @@ export function escalationNote(session: CaseSession, findings: readonly Finding[
   const lines = [
     `ActiveSync case ${id}${subject.ticketRef ? ` (ticket ${subject.ticketRef})` : ''}`,
     `User: ${subject.userUpn}${session.selectedDeviceId ? `, device ${session.selectedDeviceId}` : ''}`,
-    `Tenant: ${connection.kind === 'demo' ? `demo scenario ${connection.scenario}` : connection.tenant}`,
+    `Tenant: ${connection.kind === 'demo' ? `demo scenario ${connection.scenario}` : connection.kind === 'offline' ? 'none (case started from files)' : connection.tenant}`,
     `Symptom: ${subject.symptom || 'not given'}`,
     '',
     'Findings, most likely cause first:',
