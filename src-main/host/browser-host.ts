@@ -48,7 +48,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!allowedHosts(port).has(request.headers.host ?? '')) return send(response, 403, 'Host not allowed');
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseTarget(request.url, port);
+    if (url === null) return send(response, 400, 'Bad request target');
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
       if (!tokensMatch(token, queryToken)) return send(response, 401, 'Invalid token');
@@ -74,17 +75,25 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const refused =
-      url.pathname !== IPC_PATH ||
-      !allowedHosts(port).has(request.headers.host ?? '') ||
-      !allowedOrigins(port).has(request.headers.origin ?? '') ||
-      !tokensMatch(token, readCookie(request.headers.cookie, TOKEN_COOKIE));
-    if (refused) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+    // Anything the client sends before the handshake is untrusted: a reset socket or a throw
+    // here would otherwise end the whole process, token or not.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = parseTarget(request.url, port);
+      const refused =
+        url === null ||
+        url.pathname !== IPC_PATH ||
+        !allowedHosts(port).has(request.headers.host ?? '') ||
+        !allowedOrigins(port).has(request.headers.origin ?? '') ||
+        !tokensMatch(token, readCookie(request.headers.cookie, TOKEN_COOKIE));
+      if (refused) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => serveClient(ws));
+    } catch {
+      socket.destroy();
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serveClient(ws));
   });
 
   const clients = new Set<WebSocket>();
@@ -135,6 +144,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Reads a request target. Only the origin form (`/path?query`) is ours; an absolute or malformed
+ * target (`http://a:99999/ipc`) is refused rather than parsed, since `new URL` throws on it.
+ */
+function parseTarget(raw: string | undefined, port: number): URL | null {
+  if (raw === undefined || !raw.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    return new URL(raw, `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
 }
 
 function send(response: ServerResponse, status: number, text: string): void {

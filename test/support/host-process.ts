@@ -7,6 +7,10 @@ export interface RunningHost {
   url: string;
   port: number;
   origin: string;
+  /** The host's process id, for tests that kill it. */
+  pid: number;
+  /** False once the host process has ended (crashed, killed or stopped). */
+  isRunning(): boolean;
   stop(): Promise<void>;
 }
 
@@ -31,6 +35,8 @@ export async function startHostProcess(args: string[] = []): Promise<RunningHost
     url,
     port,
     origin: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
