@@ -74,6 +74,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', () => {});
   server.on('upgrade', (request, socket, head) => {
     // Anything the client sends before the handshake is untrusted: a reset socket or a throw
     // here would otherwise end the whole process, token or not.
@@ -105,6 +106,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   function serveClient(ws: WebSocket): void {
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
+    // A protocol error (oversized or unmasked frame, invalid UTF-8, bad opcode) is emitted here
+    // after ws has already sent the matching close code (1002/1007/1009); without a listener the
+    // error would be thrown and end the host for every other client. ws finishes the closing
+    // handshake itself (and destroys the socket if the client never answers).
+    ws.on('error', () => clients.delete(ws));
     ws.on('message', (data) => {
       let frame;
       try {
