@@ -8,6 +8,7 @@ import { createBrowserOpener } from './adapters/browser-opener';
 import { createNetFetch } from './adapters/net-fetch-adapter';
 import { createSafeStorageAdapter } from './adapters/safe-storage-adapter';
 import { createElectronPdfPrinter } from './adapters/pdf-printer';
+import { createUtilityProcessLauncher } from './adapters/utility-process-launcher';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
 import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
 import { createRendererProtocolHandler } from './renderer-protocol';
@@ -16,7 +17,7 @@ import { denyAllPermissions, guardWebContents, type GuardedWebContents } from '.
 /** The parts of the `electron` module the app uses, injected so tests can pass a fake. */
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage' | 'utilityProcess'
 >;
 
 export interface ElectronAppPaths {
@@ -30,7 +31,7 @@ export interface ElectronAppPaths {
  * renderers, web-contents guards, permission denial, then the window.
  */
 export function startElectronApp(electron: ElectronModule, paths: ElectronAppPaths): void {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage, utilityProcess } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -54,13 +55,15 @@ export function startElectronApp(electron: ElectronModule, paths: ElectronAppPat
     protocol.handle(APP_SCHEME, createRendererProtocolHandler(path.join(paths.outDir, 'renderer')));
     denyAllPermissions(session.defaultSession);
 
+    const appPaths = resolveAppPaths({ outDir: paths.outDir, resourcesDir: process.resourcesPath, dataDir: app.getPath('userData') });
     const backend = createAppBackend({
       runtime: 'electron',
       version: app.getVersion(),
       platform: process.platform,
-      paths: resolveAppPaths({ outDir: paths.outDir, resourcesDir: process.resourcesPath, dataDir: app.getPath('userData') }),
-      // The simulated shell runs under Electron's own Node (ELECTRON_RUN_AS_NODE), so the demo needs no PowerShell.
-      nodeExecutable: process.execPath,
+      paths: appPaths,
+      // The simulated shell runs in a utility process, so the demo needs no PowerShell and the
+      // runAsNode fuse stays off.
+      demoShellLauncher: createUtilityProcessLauncher(utilityProcess, { allowedScript: appPaths.demoShellPath }),
       pdfPrinter: createElectronPdfPrinter(BrowserWindow),
       // Real tenants: sign-in and Graph through Chromium's network stack (system proxy), the
       // sign-in page in the default browser, and the token cache encrypted by safeStorage.

@@ -12,6 +12,7 @@ import { listScenarios, ScenarioError } from './demo/scenario/scenario-loader';
 import { openDemoConnection } from './flow/connections/demo-connection';
 import type { TenantConnection } from './flow/connections/tenant-connection';
 import { FlowEngine } from './flow/flow-engine';
+import type { HostLauncher } from './powershell/host-process';
 import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
 import { TenantAccess } from './settings/tenant-access';
 
@@ -29,8 +30,8 @@ export interface AppBackendOptions {
   version: string;
   platform: string;
   paths: AppPaths;
-  /** Runs the simulated shell; Electron passes its own binary (ELECTRON_RUN_AS_NODE). */
-  nodeExecutable?: string;
+  /** Starts the simulated shell; Electron passes a utility-process launcher, others spawn Node. */
+  demoShellLauncher?: HostLauncher;
   /** Overrides every demo scenario's latency profile (tests use "instant"). */
   demoLatency?: 'instant' | 'demo' | 'realistic';
   /** Lets a demo case name a scenario file or folder by path (the CLI's --scenario <file>); never from the UI. */
@@ -86,7 +87,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
           scenariosDir: paths.scenariosDir,
           demoShellPath: paths.demoShellPath,
           ...(options.demoLatency ? { latency: options.demoLatency } : {}),
-          ...(options.nodeExecutable ? { nodeExecutable: options.nodeExecutable } : {}),
+          ...(options.demoShellLauncher ? { launcher: options.demoShellLauncher } : {}),
         });
       } catch (error) {
         // The loader's own words say what is wrong: an unknown name, or which field is invalid.

@@ -66,7 +66,7 @@ function readReply(socket: Socket, frames: Buffer[], timeoutMs: number): Promise
         for (const frame of frames) socket.write(frame);
       }
       // Server frames are unmasked; a close frame is opcode 8 with the code in its first two bytes.
-      if (buffer.length >= 4 && (buffer[0] & 0x0f) === 0x8) {
+      if (buffer.length >= 4 && (buffer[0]! & 0x0f) === 0x8) {
         closeCode = buffer.readUInt16BE(2);
         finish();
       }
@@ -94,6 +94,6 @@ export function frame(opts: { opcode: number; payload: Buffer; fin?: boolean; ma
   }
   const key = mask ? randomBytes(4) : Buffer.alloc(0);
   const body = Buffer.from(opts.payload);
-  if (mask) for (let i = 0; i < body.length; i++) body[i] ^= key[i % 4];
+  if (mask) for (let i = 0; i < body.length; i++) body[i] = body[i]! ^ key[i % 4]!;
   return Buffer.concat([Buffer.from(head), ext, key, body]);
 }

@@ -28,7 +28,7 @@ function sessionCookie(host: RunningHost): Promise<string> {
       res.resume();
       const setCookie = res.headers['set-cookie']?.[0];
       if (!setCookie) return reject(new Error(`no cookie (HTTP ${res.statusCode})`));
-      resolve(setCookie.split(';')[0]);
+      resolve(setCookie.split(';')[0]!);
     });
     req.on('error', reject);
     req.end();
