@@ -8,6 +8,7 @@ import { createBrowserOpener } from './adapters/browser-opener';
 import { createNetFetch } from './adapters/net-fetch-adapter';
 import { createSafeStorageAdapter } from './adapters/safe-storage-adapter';
 import { createElectronPdfPrinter } from './adapters/pdf-printer';
+import { createFileDialogPicker } from './adapters/file-dialog-picker';
 import { createUtilityProcessLauncher } from './adapters/utility-process-launcher';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
 import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
@@ -17,7 +18,7 @@ import { denyAllPermissions, guardWebContents, type GuardedWebContents } from '.
 /** The parts of the `electron` module the app uses, injected so tests can pass a fake. */
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage' | 'utilityProcess'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage' | 'utilityProcess' | 'dialog'
 >;
 
 export interface ElectronAppPaths {
@@ -31,7 +32,7 @@ export interface ElectronAppPaths {
  * renderers, web-contents guards, permission denial, then the window.
  */
 export function startElectronApp(electron: ElectronModule, paths: ElectronAppPaths): void {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage, utilityProcess } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage, utilityProcess, dialog } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -63,6 +64,8 @@ export function startElectronApp(electron: ElectronModule, paths: ElectronAppPat
       paths: appPaths,
       // The simulated shell runs in a utility process, so the demo needs no PowerShell and the
       // runAsNode fuse stays off.
+      // PowerShell installs and bundles are chosen in main's own dialog, never typed in the renderer.
+      filePicker: createFileDialogPicker(dialog),
       demoShellLauncher: createUtilityProcessLauncher(utilityProcess, { allowedScript: appPaths.demoShellPath }),
       pdfPrinter: createElectronPdfPrinter(BrowserWindow),
       // Real tenants: sign-in and Graph through Chromium's network stack (system proxy), the

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { EventHub } from '../ipc/event-hub';
+import { UploadTooLargeError, type UploadReceiver } from '../services/cases/upload-inbox';
 import { resolveStaticFile } from '../services/static-files';
 import { fail } from '../shared/ipc/result';
 import { SECURITY_HEADERS } from '../shared/security/csp';
@@ -14,6 +15,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   dispatcher: Dispatcher;
   events: EventHub;
+  /** Takes bundle uploads (POST /uploads/bundle); without it uploads are refused. */
+  uploads?: UploadReceiver;
   /** 0 (default) picks a free port. */
   port?: number;
   token?: string;
@@ -28,6 +31,7 @@ export interface BrowserHost {
 }
 
 export const IPC_PATH = '/ipc';
+export const UPLOAD_PATH = '/uploads/bundle';
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 /**
@@ -65,12 +69,36 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!tokensMatch(token, readCookie(request.headers.cookie, TOKEN_COOKIE))) {
       return send(response, 401, 'Missing or invalid token');
     }
+    if (url.pathname === UPLOAD_PATH) return handleUpload(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
     const file = await resolveStaticFile(options.rendererDir, url.pathname);
     if (file === null) return send(response, 404, 'Not found');
     const body = await readFile(file.filePath);
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Content-Length': body.length });
     response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  /**
+   * The browser version's stand-in for a file dialog: the page POSTs the file's bytes and gets a
+   * one-time id for `cases:import`. Needs the cookie (checked above) and our own Origin, so
+   * another site cannot push files in (SameSite=Strict already keeps the cookie off its requests).
+   */
+  async function handleUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return send(response, 405, 'Method not allowed');
+    if (!allowedOrigins(port).has(request.headers.origin ?? '')) return send(response, 403, 'Origin not allowed');
+    if (options.uploads === undefined) return send(response, 404, 'Not found');
+    try {
+      const uploadId = await options.uploads.receive(request);
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify({ uploadId }));
+    } catch (error) {
+      if (error instanceof UploadTooLargeError) {
+        send(response, 413, 'The file is too large to be a case bundle.');
+        request.destroy();
+        return;
+      }
+      throw error;
+    }
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });

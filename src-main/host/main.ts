@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       onInternalError: (channel, error) => console.error(`[ipc] ${channel}:`, error),
     }),
     events: backend.events,
+    uploads: backend.uploads,
     port,
   });
   if (values.json) {

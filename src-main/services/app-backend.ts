@@ -6,6 +6,7 @@ import { AppError } from '../shared/ipc/result';
 import type { CaseConnection } from '../shared/models/case';
 import type { Finding } from '../shared/models/finding';
 import { CaseStore } from './cases/case-store';
+import { UploadInbox } from './cases/upload-inbox';
 import type { PdfPrinter } from './cases/report/report-pdf';
 import { isScenarioPath } from './demo/scenario/scenario-files';
 import { listScenarios, ScenarioError } from './demo/scenario/scenario-loader';
@@ -13,6 +14,9 @@ import { openDemoConnection } from './flow/connections/demo-connection';
 import type { TenantConnection } from './flow/connections/tenant-connection';
 import { FlowEngine } from './flow/flow-engine';
 import type { HostLauncher } from './powershell/host-process';
+import type { DiscoveryOptions } from './powershell/executable-discovery';
+import { PowerShellInstalls } from './powershell/powershell-installs';
+import type { FilePicker } from './file-picker';
 import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
 import { TenantAccess } from './settings/tenant-access';
 
@@ -36,6 +40,10 @@ export interface AppBackendOptions {
   demoLatency?: 'instant' | 'demo' | 'realistic';
   /** Lets a demo case name a scenario file or folder by path (the CLI's --scenario <file>); never from the UI. */
   allowScenarioPaths?: boolean;
+  /** Main's own "open file" dialog (Electron); absent where there is none (browser host, CLI). */
+  filePicker?: FilePicker;
+  /** Where PowerShell is looked for (tests point it at fake installs). */
+  powershellDiscovery?: Omit<DiscoveryOptions, 'setting'>;
   /** Report-to-PDF printer; the desktop app passes Electron's (printToPDF), other runtimes have none. */
   pdfPrinter?: PdfPrinter;
   /** Overrides how a real-tenant case connects (tests); by default the settings and `tenant` decide. */
@@ -53,8 +61,13 @@ export interface AppBackend {
   engine: FlowEngine;
   /** The case library the engine saves into. */
   store: CaseStore;
+  /** Bundles uploaded through the browser host, waiting for `cases:import`. */
+  uploads: UploadInbox;
   dispose(): Promise<void>;
 }
+
+const NO_DIALOG_HERE =
+  'Only the desktop app can show a file dialog. In the browser version, the app finds PowerShell 7 on the PATH or as the .NET global tool; install it there, or use the desktop app to choose another one.';
 
 /** Version of the analysis engine recorded in each case, so re-analysis can say what changed. */
 export const ANALYSIS_ENGINE_VERSION = '1';
@@ -69,8 +82,16 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   });
   const { paths } = options;
   const store = new CaseStore(path.join(paths.dataDir, 'cases'));
-  const tenantAccess = new TenantAccess({
+  const uploads = new UploadInbox(path.join(paths.dataDir, 'uploads'));
+  // eslint-disable-next-line prefer-const -- assigned below; the installs list reads it lazily
+  let tenantAccess: TenantAccess;
+  const powershellInstalls = new PowerShellInstalls({
+    ...(options.powershellDiscovery ? { discovery: options.powershellDiscovery } : {}),
+    saved: async () => (await tenantAccess.getSettings()).settings?.powershellPath,
+  });
+  tenantAccess = new TenantAccess({
     dataDir: paths.dataDir,
+    powershellInstalls,
     ...options.tenant,
     onAuthStatus: (status) => events.emit('onAuthStatus', status),
     onWarning: (message) => events.emit('onBackendNotice', { level: 'warning', message, at: new Date().toISOString() }),
@@ -134,7 +155,20 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       return { deleted: true };
     },
     exportCase: ({ caseId, redact }) => engine.exportCase(caseId, redact),
-    importBundle: ({ filePath }) => engine.importBundle(filePath),
+    importBundle: async (request) => {
+      if (request.source === 'upload') {
+        const upload = uploads.take(request.uploadId);
+        try {
+          return await engine.importBundle(upload.file);
+        } finally {
+          await upload.discard();
+        }
+      }
+      if (options.filePicker === undefined) throw new AppError('UNAVAILABLE', NO_DIALOG_HERE);
+      const file = await options.filePicker.pickFile('bundle');
+      if (file === null) throw new AppError('CANCELLED', 'No bundle was chosen.');
+      return engine.importBundle(file);
+    },
     exportReportPdf: ({ caseId }) => engine.exportReportPdf(caseId),
     reanalyseCase: async ({ caseId }) => {
       const { engineVersion, previousEngineVersion, diff } = await engine.reanalyse(caseId);
@@ -151,6 +185,12 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     getSettings: () => tenantAccess.getSettings(),
     saveSettings: (draft) => tenantAccess.saveSettings(draft),
     getSetupRequirements: () => tenantAccess.requirements(),
+    listPowerShellInstalls: async () => ({ installs: await powershellInstalls.list() }),
+    choosePowerShellInstall: async () => {
+      if (options.filePicker === undefined) throw new AppError('UNAVAILABLE', NO_DIALOG_HERE);
+      const file = await options.filePicker.pickFile('powershell');
+      return { install: file === null ? null : await powershellInstalls.adopt(file) };
+    },
     getAuthStatus: () => tenantAccess.authStatus(),
     signIn: ({ method }) => tenantAccess.beginSignIn(method),
     signOut: () => tenantAccess.signOut(),
@@ -158,5 +198,5 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   const dispose = async () => {
     await Promise.allSettled([engine.dispose(), tenantAccess.dispose()]);
   };
-  return { handlers, events, engine, store, dispose };
+  return { handlers, events, engine, store, uploads, dispose };
 }

@@ -95,6 +95,12 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
     shell: { openExternal: (url: string) => (opened.push(url), Promise.resolve()) },
     net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
     utilityProcess: utility.utilityProcess,
+    dialog: {
+      showOpenDialog: async (dialogOptions: { title: string }) => {
+        calls.push(`showOpenDialog:${dialogOptions.title}`);
+        return { canceled: true, filePaths: [] };
+      },
+    },
     // Like Linux with only the plaintext backend: the app must then keep sign-in data in memory.
     safeStorage: {
       isAsyncEncryptionAvailable: async () => false,

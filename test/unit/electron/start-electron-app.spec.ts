@@ -149,4 +149,13 @@ describe('startElectronApp with a fake electron', () => {
     fake.appEvents.emit('will-quit');
     await new Promise((r) => setTimeout(r, 200));
   });
+
+  it("opens bundles through main's own file dialog; a cancelled dialog imports nothing", async () => {
+    const fake = await started();
+    const contents = fake.windows[0]!.webContents as FakeWebContents;
+    const from = { sender: contents, senderFrame: contents.mainFrame };
+    expect(await fake.handlers.get('cases:import')!(from, { filePath: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await fake.handlers.get('cases:import')!(from, { source: 'dialog' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(fake.calls).toContain('showOpenDialog:Open a case bundle');
+  });
 });
