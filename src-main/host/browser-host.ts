@@ -9,7 +9,7 @@ import { resolveStaticFile } from '../services/static-files';
 import { fail } from '../shared/ipc/result';
 import { SECURITY_HEADERS } from '../shared/security/csp';
 import { allowedHosts, allowedOrigins, newHostToken, readCookie, TOKEN_COOKIE, tokensMatch } from './host-auth';
-import { clientFrameSchema, type ServerFrame } from './ws-messages';
+import { parseClientFrame, type ServerFrame } from './ws-messages';
 
 export interface BrowserHostOptions {
   rendererDir: string;
@@ -140,17 +140,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // handshake itself (and destroys the socket if the client never answers).
     ws.on('error', () => clients.delete(ws));
     ws.on('message', (data) => {
-      let frame;
-      try {
-        frame = clientFrameSchema.safeParse(JSON.parse(data.toString()));
-      } catch {
-        frame = null;
-      }
-      if (frame === null || !frame.success) {
+      const frame = parseClientFrame(data.toString());
+      if (frame === null) {
         ws.close(1008, 'Malformed frame');
         return;
       }
-      const { id, channel, payload } = frame.data;
+      const { id, channel, payload } = frame;
       void options.dispatcher
         .dispatch(channel, payload)
         .catch(() => fail('INTERNAL', 'Dispatch failed'))
