@@ -59,6 +59,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!tokensMatch(token, queryToken)) return send(response, 401, 'Invalid token');
       url.searchParams.delete('token');
       response.writeHead(303, {
+        ...SECURITY_HEADERS,
         Location: url.pathname + url.search,
         'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
@@ -89,7 +90,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (options.uploads === undefined) return send(response, 404, 'Not found');
     try {
       const uploadId = await options.uploads.receive(request);
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       response.end(JSON.stringify({ uploadId }));
     } catch (error) {
       if (error instanceof UploadTooLargeError) {
@@ -188,7 +189,8 @@ function parseTarget(raw: string | undefined, port: number): URL | null {
   }
 }
 
+/** Every answer carries the security headers: an error page is a page too. */
 function send(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(text);
 }

@@ -7,6 +7,7 @@ import type { CaseConnection } from '../shared/models/case';
 import type { Finding } from '../shared/models/finding';
 import { CaseStore } from './cases/case-store';
 import { UploadInbox } from './cases/upload-inbox';
+import { BundleRefusedError } from './cases/bundle/bundle-errors';
 import type { PdfPrinter } from './cases/report/report-pdf';
 import { isScenarioPath } from './demo/scenario/scenario-files';
 import { listScenarios, ScenarioError } from './demo/scenario/scenario-loader';
@@ -83,6 +84,8 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   const { paths } = options;
   const store = new CaseStore(path.join(paths.dataDir, 'cases'));
   const uploads = new UploadInbox(path.join(paths.dataDir, 'uploads'));
+  // What a crash left in the library (half-written temp files, unfinished imports) goes first.
+  void store.sweepLeftovers().catch((error: unknown) => console.error('[cases] sweeping leftovers failed:', error));
   // eslint-disable-next-line prefer-const -- assigned below; the installs list reads it lazily
   let tenantAccess: TenantAccess;
   const powershellInstalls = new PowerShellInstalls({
@@ -129,6 +132,16 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     analysisEngineVersion: ANALYSIS_ENGINE_VERSION,
   });
 
+  /** A refused bundle is bad input, said in the refusal's own words, not an internal error. */
+  const importRefusingPlainly = async (file: string) => {
+    try {
+      return await engine.importBundle(file);
+    } catch (error) {
+      if (error instanceof BundleRefusedError) throw new AppError('INVALID_REQUEST', error.message);
+      throw error;
+    }
+  };
+
   const handlers: IpcHandlers = {
     getAppInfo: async () => ({
       productName: 'ActiveSync Troubleshooter',
@@ -159,7 +172,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       if (request.source === 'upload') {
         const upload = uploads.take(request.uploadId);
         try {
-          return await engine.importBundle(upload.file);
+          return await importRefusingPlainly(upload.file);
         } finally {
           await upload.discard();
         }
@@ -167,7 +180,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       if (options.filePicker === undefined) throw new AppError('UNAVAILABLE', NO_DIALOG_HERE);
       const file = await options.filePicker.pickFile('bundle');
       if (file === null) throw new AppError('CANCELLED', 'No bundle was chosen.');
-      return engine.importBundle(file);
+      return importRefusingPlainly(file);
     },
     exportReportPdf: ({ caseId }) => engine.exportReportPdf(caseId),
     reanalyseCase: async ({ caseId }) => {

@@ -18,6 +18,10 @@ import { matchesQuery, summarizeCase, type CaseQuery, type CaseSummary } from '.
 import { scrubSecrets, scrubSecretsDeep } from './secret-scrubber';
 import { createTextRewriteStream } from './text/text-rewrite-stream';
 import { parseCaseJson } from './case-json';
+import { AppError } from '../../shared/ipc/result';
+
+const NO_SUCH_CASE = 'There is no case with this id in your case library (it may have been deleted).';
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 /** What the wizard knows when it starts a case. */
 export interface NewCaseInput {
@@ -191,7 +195,48 @@ export class CaseStore {
   /** Reads and validates one case document. */
   async load(caseId: string): Promise<CaseDocument> {
     const file = `${this.folderOf(caseId)}/${CASE_FILE}`;
-    return parseCaseJson(await readFile(file, 'utf8'), file);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if (isMissing(error)) throw new AppError('NOT_FOUND', NO_SUCH_CASE);
+      throw error;
+    }
+    return parseCaseJson(text, file);
+  }
+
+  /**
+   * Removes what a crash can leave behind: `.import-*` staging folders of imports that never
+   * finished, and `*.partial` temp files of atomic writes in case and evidence folders. Only
+   * leftovers older than `before` go, so a write that started after the sweep is never touched.
+   */
+  async sweepLeftovers(before: Date = this.clock()): Promise<number> {
+    let removed = 0;
+    const old = async (p: string) => (await stat(p).catch(() => null))?.mtime.getTime() ?? Infinity;
+    const sweep = async (p: string) => {
+      if ((await old(p)) >= before.getTime() + 1) return;
+      await rm(p, { recursive: true, force: true });
+      removed++;
+    };
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    for (const name of names) {
+      const entry = `${this.root}/${name}`;
+      if (name.startsWith('.import-') || name.endsWith(TEMP_SUFFIX)) {
+        await sweep(entry);
+        continue;
+      }
+      for (const folder of [entry, `${entry}/${EVIDENCE_DIR}`]) {
+        const inner = await readdir(folder).catch(() => [] as string[]);
+        for (const file of inner) if (file.endsWith(TEMP_SUFFIX)) await sweep(`${folder}/${file}`);
+      }
+    }
+    return removed;
   }
 
   /** Opens a saved case for review: works offline, needs no sign-in, cannot be changed. */
@@ -247,6 +292,11 @@ export class CaseStore {
 
   /** Deletes a case folder with its evidence. */
   async delete(caseId: string): Promise<void> {
-    await rm(this.folderOf(caseId), { recursive: true, force: false });
+    try {
+      await rm(this.folderOf(caseId), { recursive: true, force: false });
+    } catch (error) {
+      if (isMissing(error)) throw new AppError('NOT_FOUND', NO_SUCH_CASE);
+      throw error;
+    }
   }
 }

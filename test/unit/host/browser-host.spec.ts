@@ -127,4 +127,20 @@ describe('browser host', () => {
     ws.send('not json');
     expect(await closed).toBe(1008);
   });
+
+  it('sends the security headers on every answer, not only on 200', async () => {
+    const answers = [
+      await get(host.port, '/'),
+      await get(host.port, '/?token=guess'),
+      await get(host.port, `/?token=${host.token}`),
+      await get(host.port, '/missing.js', { Cookie: cookie }),
+      await get(host.port, '/', { Cookie: cookie, Host: `attacker.example:${host.port}` }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 303, 404, 403]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toContain(CONTENT_SECURITY_POLICY);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+    }
+  });
 });
