@@ -19,7 +19,16 @@ export interface ImportBundleOptions {
   appVersion?: string;
 }
 
-const LEAK_WORDS = { email: 'an e-mail address', alias: 'a user name', device: 'a device id', ip: 'an IP address', name: 'a name' } as const;
+const LEAK_WORDS = {
+  email: 'an e-mail address',
+  alias: 'a user name',
+  device: 'a device id',
+  ip: 'an IP address',
+  name: 'a name',
+  person: "a person's name",
+  guid: 'an object id',
+  tenant: 'a tenant name',
+} as const;
 
 const exists = (p: string) =>
   access(p).then(
