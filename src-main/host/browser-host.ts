@@ -8,7 +8,8 @@ import { UploadTooLargeError, type UploadReceiver } from '../services/cases/uplo
 import { resolveStaticFile } from '../services/static-files';
 import { fail } from '../shared/ipc/result';
 import { SECURITY_HEADERS } from '../shared/security/csp';
-import { allowedHosts, allowedOrigins, newHostToken, readCookie, TOKEN_COOKIE, tokensMatch } from './host-auth';
+import { randomBytes } from 'node:crypto';
+import { allowedHosts, allowedOrigins, LaunchCodes, newHostToken, readCookie, sessionCookieName, tokensMatch } from './host-auth';
 import { parseClientFrame, type ServerFrame } from './ws-messages';
 
 export interface BrowserHostOptions {
@@ -24,14 +25,22 @@ export interface BrowserHostOptions {
 
 export interface BrowserHost {
   port: number;
+  /** The session token: the cookie's value. Never put in a URL. */
   token: string;
-  /** Opening this URL hands the token over once and sets the session cookie. */
+  /** This launch's random path: everything is served under it, and the cookie is bound to it. */
+  sessionPath: string;
+  /** The session cookie's name (it carries the port). */
+  cookieName: string;
+  /** The first launch URL: opening it trades its one-time code for the session cookie. */
   url: string;
+  /** A fresh one-time launch URL (another browser, or the first link was used up). */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
-export const IPC_PATH = '/ipc';
-export const UPLOAD_PATH = '/uploads/bundle';
+/** Below the session path. */
+export const IPC_PATH = 'ipc';
+export const UPLOAD_PATH = 'uploads/bundle';
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 /**
@@ -42,7 +51,10 @@ const MAX_FRAME_BYTES = 16 * 1024 * 1024;
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newHostToken();
+  const sessionPath = `/s/${randomBytes(16).toString('base64url')}/`;
+  const codes = new LaunchCodes();
   let port = 0;
+  let cookieName = '';
   const server = createServer((request, response) => {
     void handleHttp(request, response).catch(() => {
       if (!response.headersSent) send(response, 500, 'Internal error');
@@ -54,25 +66,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!allowedHosts(port).has(request.headers.host ?? '')) return send(response, 403, 'Host not allowed');
     const url = parseTarget(request.url, port);
     if (url === null) return send(response, 400, 'Bad request target');
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null) {
-      if (!tokensMatch(token, queryToken)) return send(response, 401, 'Invalid token');
-      url.searchParams.delete('token');
+    // Nothing lives outside this launch's path: a guessed or stale URL learns nothing.
+    if (!url.pathname.startsWith(sessionPath)) return send(response, 404, 'Not found');
+    const code = url.searchParams.get('code');
+    if (code !== null) {
+      if (!codes.redeem(code)) {
+        return send(response, 401, 'This link has been used already or is too old. Ask the app for a new one.');
+      }
+      url.searchParams.delete('code');
       response.writeHead(303, {
         ...SECURITY_HEADERS,
         Location: url.pathname + url.search,
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=${sessionPath}`,
         'Cache-Control': 'no-store',
       });
       response.end();
       return;
     }
-    if (!tokensMatch(token, readCookie(request.headers.cookie, TOKEN_COOKIE))) {
+    if (!tokensMatch(token, readCookie(request.headers.cookie, cookieName))) {
       return send(response, 401, 'Missing or invalid token');
     }
-    if (url.pathname === UPLOAD_PATH) return handleUpload(request, response);
+    const inner = url.pathname.slice(sessionPath.length);
+    if (inner === UPLOAD_PATH) return handleUpload(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
-    const file = await resolveStaticFile(options.rendererDir, url.pathname);
+    const file = await resolveStaticFile(options.rendererDir, `/${inner}`);
     if (file === null) return send(response, 404, 'Not found');
     const body = await readFile(file.filePath);
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Content-Length': body.length });
@@ -112,10 +129,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const url = parseTarget(request.url, port);
       const refused =
         url === null ||
-        url.pathname !== IPC_PATH ||
+        url.pathname !== sessionPath + IPC_PATH ||
         !allowedHosts(port).has(request.headers.host ?? '') ||
         !allowedOrigins(port).has(request.headers.origin ?? '') ||
-        !tokensMatch(token, readCookie(request.headers.cookie, TOKEN_COOKIE));
+        !tokensMatch(token, readCookie(request.headers.cookie, cookieName));
       if (refused) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
@@ -161,11 +178,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  cookieName = sessionCookieName(port);
+  const newLaunchUrl = () => `http://127.0.0.1:${port}${sessionPath}?code=${codes.issue()}`;
 
   return {
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    sessionPath,
+    cookieName,
+    url: newLaunchUrl(),
+    newLaunchUrl,
     close: async () => {
       detachEvents();
       for (const ws of clients) ws.terminate();

@@ -5,7 +5,8 @@
  */
 export async function uploadBundle(file: Blob): Promise<{ ok: true; uploadId: string } | { ok: false; message: string }> {
   try {
-    const response = await fetch('/uploads/bundle', {
+    // Relative: the host serves this launch under its own path.
+    const response = await fetch('uploads/bundle', {
       method: 'POST',
       body: file,
       credentials: 'same-origin',

@@ -26,7 +26,7 @@ test.afterAll(async () => {
 
 test('a bundle picked in the page opens read-only with "imported from a file" provenance', async ({ page }) => {
   test.setTimeout(60_000);
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   await expect(page.getByLabel('Bundle file path')).toHaveCount(0);
   await page.getByLabel('Bundle file').setInputFiles(bundle);
   await page.getByRole('button', { name: 'Open the bundle' }).click();

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface RunningHost {
+  /** The first launch URL; its code works once (use freshUrl() for every further page). */
   url: string;
+  /** A new one-time launch URL from the host (it prints one per line written to its stdin). */
+  freshUrl(): Promise<string>;
+  /** This launch's path, under which the host serves everything. */
+  sessionPath: string;
   port: number;
   origin: string;
   /** The host's process id, for tests that kill it. */
@@ -20,19 +25,30 @@ const HOST_BUNDLE = path.resolve('out/host/host.cjs');
 export async function startHostProcess(args: string[] = []): Promise<RunningHost> {
   if (!existsSync(HOST_BUNDLE)) throw new Error('out/host/host.cjs is missing: run `npm run build` first.');
   const child: ChildProcess = spawn(process.execPath, [HOST_BUNDLE, '--json', '--no-open', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, CI: '1' },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
   });
   const { url, port } = JSON.parse(first) as { url: string; port: number };
+  let queue = Promise.resolve('');
+  const freshUrl = () =>
+    (queue = queue.then(
+      () =>
+        new Promise<string>((resolve) => {
+          lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+          child.stdin!.write('\n');
+        }),
+    ));
   return {
     url,
+    freshUrl,
+    sessionPath: new URL(url).pathname,
     port,
     origin: `http://127.0.0.1:${port}`,
     pid: child.pid!,

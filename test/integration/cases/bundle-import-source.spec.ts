@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browser-host';
-import { TOKEN_COOKIE } from '../../../src-main/host/host-auth';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
 import type { FilePicker } from '../../../src-main/services/file-picker';
 import { invokeOverSocket, openHostSocket } from '../../support/host-client';
@@ -30,10 +29,10 @@ async function fixtureBundle(): Promise<{ fixture: { doc: { id: string } }; zip:
   return { fixture: { doc: { id: view.caseId } }, zip: filePath };
 }
 
-function post(port: number, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function post(port: number, target: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/uploads/bundle', method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/zip', ...headers } },
+      { host: '127.0.0.1', port, path: target, method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/zip', ...headers } },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -83,11 +82,12 @@ describe('bundle import without a path from the renderer', () => {
     cleanups.push(() => host.close());
     const body = await readFile(zip);
     const origin = `http://127.0.0.1:${host.port}`;
-    const cookie = `${TOKEN_COOKIE}=${host.token}`;
+    const cookie = `${host.cookieName}=${host.token}`;
+    const target = `${host.sessionPath}uploads/bundle`;
 
-    expect((await post(host.port, body, { Origin: origin })).status).toBe(401);
-    expect((await post(host.port, body, { Origin: 'http://evil.example', Cookie: cookie })).status).toBe(403);
-    const uploaded = await post(host.port, body, { Origin: origin, Cookie: cookie });
+    expect((await post(host.port, target, body, { Origin: origin })).status).toBe(401);
+    expect((await post(host.port, target, body, { Origin: 'http://evil.example', Cookie: cookie })).status).toBe(403);
+    const uploaded = await post(host.port, target, body, { Origin: origin, Cookie: cookie });
     expect(uploaded.status).toBe(200);
     const { uploadId } = JSON.parse(uploaded.body) as { uploadId: string };
     expect(uploadId).toMatch(/^[0-9a-f]{32}$/);

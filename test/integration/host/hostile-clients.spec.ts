@@ -36,7 +36,7 @@ function sessionCookie(host: RunningHost): Promise<string> {
 }
 
 function openSocket(host: RunningHost, cookie: string): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc`, { headers: { Origin: host.origin, Cookie: cookie } });
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}${host.sessionPath}ipc`, { headers: { Origin: host.origin, Cookie: cookie } });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -114,7 +114,7 @@ describe('browser host against hostile clients', () => {
   ];
   for (const c of cases) {
     it(`closes a client that sends ${c.name} with code ${c.code}, and carries on`, async () => {
-      const reply = await sendRawFrames({ port: host.port, cookie }, c.frames());
+      const reply = await sendRawFrames({ port: host.port, cookie, path: `${host.sessionPath}ipc` }, c.frames());
       expect(reply.statusLine).toContain(' 101 ');
       expect(reply.closeCode).toBe(c.code);
       await new Promise((r) => setTimeout(r, 100));
