@@ -72,7 +72,7 @@ for (const target of targets) {
   const report = await runTarget(target);
   reports.push(report);
   console.log(
-    `${target.padEnd(26)} ${String(report.inputs).padStart(9)} inputs  ${String(report.crashes).padStart(3)} crashes  ${String(report.hangs).padStart(3)} hangs  slowest ${report.slowestMs ?? '-'} ms  ${report.inputsPerSecond ?? '-'}/s  (${report.seconds.toFixed(0)} s)`,
+    `${target.padEnd(26)} ${String(report.inputs).padStart(9)} inputs  ${String(report.crashes).padStart(3)} crashes  ${String(report.hangs).padStart(3)} hangs  ${String(report.slowOnce ?? 0).padStart(3)} slow once  slowest ${report.slowestMs ?? '-'} ms  ${report.inputsPerSecond ?? '-'}/s  (${report.seconds.toFixed(0)} s)`,
   );
   for (const example of report.examples ?? []) console.log(`    ${example.kind}: ${example.message}`);
 }
