@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
   CASE_FORMAT_VERSION,
@@ -12,7 +12,7 @@ import {
   type EvidenceItem,
   type EvidenceKind,
 } from '../../shared/models/case';
-import { TEMP_SUFFIX, writeFileAtomic, writeStreamAtomic } from './atomic-file';
+import { fsyncDirectory, TEMP_SUFFIX, writeFileAtomic, writeStreamAtomic } from './atomic-file';
 import { CASE_FILE, EVIDENCE_DIR, caseFolder, evidenceFilePath } from './case-layout';
 import { matchesQuery, summarizeCase, type CaseQuery, type CaseSummary } from './case-search';
 import { scrubSecrets, scrubSecretsDeep } from './secret-scrubber';
@@ -20,6 +20,8 @@ import { createTextRewriteStream } from './text/text-rewrite-stream';
 import { parseCaseJson } from './case-json';
 import { AppError } from '../../shared/ipc/result';
 
+/** Prefix of a case folder being created (hidden: the library skips dot-folders). */
+const NEW_CASE_PREFIX = '.new-';
 const NO_SUCH_CASE = 'There is no case with this id in your case library (it may have been deleted).';
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
@@ -119,10 +121,20 @@ export class CaseStore {
       analysisEngineVersion: input.analysisEngineVersion,
     });
     const folder = this.folderOf(doc.id);
+    // Built in a hidden staging folder and renamed into place, so a crash at any moment leaves
+    // a whole case or none (a staging folder the library ignores and sweeps on the next start).
+    const staging = `${this.root}/${NEW_CASE_PREFIX}${doc.id}`;
     await mkdir(this.root, { recursive: true });
-    await mkdir(folder);
-    await mkdir(`${folder}/${EVIDENCE_DIR}`);
-    await writeFileAtomic(`${folder}/${CASE_FILE}`, JSON.stringify(doc, null, 2));
+    await mkdir(staging);
+    try {
+      await mkdir(`${staging}/${EVIDENCE_DIR}`);
+      await writeFileAtomic(`${staging}/${CASE_FILE}`, JSON.stringify(doc, null, 2));
+      await rename(staging, folder);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    await fsyncDirectory(this.root);
     return doc;
   }
 
@@ -206,8 +218,8 @@ export class CaseStore {
   }
 
   /**
-   * Removes what a crash can leave behind: `.import-*` staging folders of imports that never
-   * finished, and `*.partial` temp files of atomic writes in case and evidence folders. Only
+   * Removes what a crash can leave behind: `.import-*` and `.new-*` staging folders of imports
+   * and new cases that never finished, and `*.partial` temp files of atomic writes in case and evidence folders. Only
    * leftovers older than `before` go, so a write that started after the sweep is never touched.
    */
   async sweepLeftovers(before: Date = this.clock()): Promise<number> {
@@ -227,7 +239,7 @@ export class CaseStore {
     }
     for (const name of names) {
       const entry = `${this.root}/${name}`;
-      if (name.startsWith('.import-') || name.endsWith(TEMP_SUFFIX)) {
+      if (name.startsWith('.import-') || name.startsWith(NEW_CASE_PREFIX) || name.endsWith(TEMP_SUFFIX)) {
         await sweep(entry);
         continue;
       }
