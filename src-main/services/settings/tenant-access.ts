@@ -158,7 +158,17 @@ export class TenantAccess {
         `The saved settings could not be read (${read.reason}), so sign-in is not set up. Enter the client id and tenant again in Settings; saving replaces the damaged file (${this.file.filePath}).`,
       );
     }
-    const settings = read.state === 'ok' ? read.settings : null;
+    let settings = read.state === 'ok' ? read.settings : null;
+    if (settings?.powershellPath !== undefined && settings.powershellInstallId === undefined) {
+      // Saved by an older version, which took the path from the settings screen as typed. A
+      // program main never checked is not run: the app finds PowerShell itself until the
+      // operator picks one again.
+      const { powershellPath: _dropped, ...rest } = settings;
+      settings = rest;
+      this.options.onWarning?.(
+        'The PowerShell program saved by an earlier version of the app is no longer used as typed. The app now finds PowerShell itself; to use a particular one, choose PowerShell again in Settings.',
+      );
+    }
     await this.signIn.configure(settings);
     return settings;
   }

@@ -112,6 +112,23 @@ describe('PowerShell installs in settings', () => {
     await app.dispose();
   });
 
+  it('does not run a path an older version let the renderer save: it is dropped, with a notice', async () => {
+    const { app, dispatch } = backend();
+    const notices: unknown[] = [];
+    app.events.attach((channel, payload) => notices.push([channel, payload]));
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await mkdir(app.dataDir, { recursive: true });
+    await writeFile(
+      path.join(app.dataDir, 'settings.json'),
+      JSON.stringify({ version: 1, settings: { clientId: CLIENT_ID, tenant: 'contoso.com', requestDirectoryReadAll: false, powershellPath: '/bin/sh' } }),
+    );
+    const view = (await dispatch('settings:get', {})) as { ok: true; value: { settings: Record<string, unknown> } };
+    expect(view.value.settings).toMatchObject({ clientId: CLIENT_ID });
+    expect(view.value.settings).not.toHaveProperty('powershellPath');
+    expect(JSON.stringify(notices)).toMatch(/choose PowerShell again/i);
+    await app.dispose();
+  });
+
   it.runIf(process.platform !== 'win32')('accepts the real PowerShell 7 of this machine', async () => {
     const { app, dispatch } = backend({ pathDirs: [path.dirname(REAL_PWSH)] });
     const [real] = await installs(dispatch);
