@@ -9,6 +9,8 @@ import { createNetFetch } from './adapters/net-fetch-adapter';
 import { createSafeStorageAdapter } from './adapters/safe-storage-adapter';
 import { createElectronPdfPrinter } from './adapters/pdf-printer';
 import { createEvidenceFileDialog } from './adapters/evidence-file-dialog';
+import { createFileDialogPicker } from './adapters/file-dialog-picker';
+import { createUtilityProcessLauncher } from './adapters/utility-process-launcher';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from './app-origin';
 import { registerIpc, SenderPolicy, type IpcMainLike } from './register-ipc';
 import { createRendererProtocolHandler } from './renderer-protocol';
@@ -17,7 +19,7 @@ import { denyAllPermissions, guardWebContents, type GuardedWebContents } from '.
 /** The parts of the `electron` module the app uses, injected so tests can pass a fake. */
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage' | 'dialog'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'net' | 'safeStorage' | 'utilityProcess' | 'dialog'
 >;
 
 export interface ElectronAppPaths {
@@ -31,7 +33,7 @@ export interface ElectronAppPaths {
  * renderers, web-contents guards, permission denial, then the window.
  */
 export function startElectronApp(electron: ElectronModule, paths: ElectronAppPaths): void {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, net, safeStorage, utilityProcess, dialog } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -55,13 +57,17 @@ export function startElectronApp(electron: ElectronModule, paths: ElectronAppPat
     protocol.handle(APP_SCHEME, createRendererProtocolHandler(path.join(paths.outDir, 'renderer')));
     denyAllPermissions(session.defaultSession);
 
+    const appPaths = resolveAppPaths({ outDir: paths.outDir, resourcesDir: process.resourcesPath, dataDir: app.getPath('userData') });
     const backend = createAppBackend({
       runtime: 'electron',
       version: app.getVersion(),
       platform: process.platform,
-      paths: resolveAppPaths({ outDir: paths.outDir, resourcesDir: process.resourcesPath, dataDir: app.getPath('userData') }),
-      // The simulated shell runs under Electron's own Node (ELECTRON_RUN_AS_NODE), so the demo needs no PowerShell.
-      nodeExecutable: process.execPath,
+      paths: appPaths,
+      // The simulated shell runs in a utility process, so the demo needs no PowerShell and the
+      // runAsNode fuse stays off.
+      // PowerShell installs and bundles are chosen in main's own dialog, never typed in the renderer.
+      filePicker: createFileDialogPicker(dialog),
+      demoShellLauncher: createUtilityProcessLauncher(utilityProcess, { allowedScript: appPaths.demoShellPath }),
       pdfPrinter: createElectronPdfPrinter(BrowserWindow),
       // Evidence files are chosen in the native dialog here, in main: the renderer never sends a path.
       evidencePicker: createEvidenceFileDialog(dialog, () => mainWindow),

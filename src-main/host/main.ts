@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createAppBackend } from '../services/app-backend';
@@ -60,14 +61,23 @@ async function main(): Promise<void> {
       onInternalError: (channel, error) => console.error(`[ipc] ${channel}:`, error),
     }),
     events: backend.events,
+    uploads: backend.uploads,
     port,
   });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
   } else {
-    process.stdout.write(`ActiveSync Troubleshooter is running at:\n  ${host.url}\nPress Ctrl+C to stop.\n`);
+    process.stdout.write(
+      `ActiveSync Troubleshooter is running at:\n  ${host.url}\nThe link works once; press Enter for a new one. Press Ctrl+C to stop.\n`,
+    );
   }
   if (values.open && !values['no-open'] && !process.env.CI) openInBrowser(host.url);
+  // The printed link works once. Each line on stdin (Enter in a terminal) prints a fresh one,
+  // for a second browser or after the first link was used.
+  createInterface({ input: process.stdin }).on('line', () => {
+    const url = host.newLaunchUrl();
+    process.stdout.write(values.json ? `${JSON.stringify({ url, port: host.port })}\n` : `New one-time link:\n  ${url}\n`);
+  });
 
   const stop = () => {
     void Promise.allSettled([host.close(), backend.dispose()]).then(() => process.exit(0));

@@ -52,8 +52,9 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptio
         return ok(checked.data);
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message);
+        // The details (paths, errno, stack) go to the log only; the screen gets a plain sentence.
         options.onInternalError?.(channel, error);
-        return fail('INTERNAL', `Unexpected error on ${channel}: ${error instanceof Error ? error.message : String(error)}`);
+        return fail('INTERNAL', 'Something went wrong inside the app while doing this. Try again; if it keeps happening, restart the app.');
       }
     },
   };

@@ -6,6 +6,8 @@ import { AppError } from '../shared/ipc/result';
 import type { CaseConnection } from '../shared/models/case';
 import type { Finding } from '../shared/models/finding';
 import { CaseStore } from './cases/case-store';
+import { UploadInbox } from './cases/upload-inbox';
+import { BundleRefusedError } from './cases/bundle/bundle-errors';
 import type { PdfPrinter } from './cases/report/report-pdf';
 import { isScenarioPath } from './demo/scenario/scenario-files';
 import { listScenarios, ScenarioError } from './demo/scenario/scenario-loader';
@@ -14,6 +16,10 @@ import type { TenantConnection } from './flow/connections/tenant-connection';
 import { CaseLibrary } from './flow/case-library';
 import { CaseSessions } from './flow/case-sessions';
 import { FlowEngine } from './flow/flow-engine';
+import type { HostLauncher } from './powershell/host-process';
+import type { DiscoveryOptions } from './powershell/executable-discovery';
+import { PowerShellInstalls } from './powershell/powershell-installs';
+import type { FilePicker } from './file-picker';
 import type { TenantEndpoints, TenantPorts } from './flow/connections/tenant-connection-real';
 import { TenantAccess } from './settings/tenant-access';
 import { wallClockNow } from './clock/wall-clock';
@@ -39,12 +45,16 @@ export interface AppBackendOptions {
   version: string;
   platform: string;
   paths: AppPaths;
-  /** Runs the simulated shell; Electron passes its own binary (ELECTRON_RUN_AS_NODE). */
-  nodeExecutable?: string;
+  /** Starts the simulated shell; Electron passes a utility-process launcher, others spawn Node. */
+  demoShellLauncher?: HostLauncher;
   /** Overrides every demo scenario's latency profile (tests use "instant"). */
   demoLatency?: 'instant' | 'demo' | 'realistic';
   /** Lets a demo case name a scenario file or folder by path (the CLI's --scenario <file>); never from the UI. */
   allowScenarioPaths?: boolean;
+  /** Main's own "open file" dialog (Electron); absent where there is none (browser host, CLI). */
+  filePicker?: FilePicker;
+  /** Where PowerShell is looked for (tests point it at fake installs). */
+  powershellDiscovery?: Omit<DiscoveryOptions, 'setting'>;
   /** Report-to-PDF printer; the desktop app passes Electron's (printToPDF), other runtimes have none. */
   pdfPrinter?: PdfPrinter;
   /** Overrides how a real-tenant case connects (tests); by default the settings and `tenant` decide. */
@@ -69,8 +79,13 @@ export interface AppBackend {
   store: CaseStore;
   /** The Devices area (tenant-wide listing, quarantine queue). */
   devices: DevicesService;
+  /** Bundles uploaded through the browser host, waiting for `cases:import`. */
+  uploads: UploadInbox;
   dispose(): Promise<void>;
 }
+
+const NO_DIALOG_HERE =
+  'Only the desktop app can show a file dialog. In the browser version, the app finds PowerShell 7 on the PATH or as the .NET global tool; install it there, or use the desktop app to choose another one.';
 
 /** Version of the analysis engine recorded in each case, so re-analysis can say what changed. */
 export const ANALYSIS_ENGINE_VERSION = '1';
@@ -85,8 +100,18 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   });
   const { paths } = options;
   const store = new CaseStore(path.join(paths.dataDir, 'cases'));
-  const tenantAccess = new TenantAccess({
+  const uploads = new UploadInbox(path.join(paths.dataDir, 'uploads'));
+  // What a crash left in the library (half-written temp files, unfinished imports) goes first.
+  void store.sweepLeftovers().catch((error: unknown) => console.error('[cases] sweeping leftovers failed:', error));
+  // eslint-disable-next-line prefer-const -- assigned below; the installs list reads it lazily
+  let tenantAccess: TenantAccess;
+  const powershellInstalls = new PowerShellInstalls({
+    ...(options.powershellDiscovery ? { discovery: options.powershellDiscovery } : {}),
+    saved: async () => (await tenantAccess.getSettings()).settings?.powershellPath,
+  });
+  tenantAccess = new TenantAccess({
     dataDir: paths.dataDir,
+    powershellInstalls,
     ...options.tenant,
     onAuthStatus: (status) => events.emit('onAuthStatus', status),
     onWarning: (message) => events.emit('onBackendNotice', { level: 'warning', message, at: wallClockNow().toISOString() }),
@@ -103,7 +128,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
           scenariosDir: paths.scenariosDir,
           demoShellPath: paths.demoShellPath,
           ...(options.demoLatency ? { latency: options.demoLatency } : {}),
-          ...(options.nodeExecutable ? { nodeExecutable: options.nodeExecutable } : {}),
+          ...(options.demoShellLauncher ? { launcher: options.demoShellLauncher } : {}),
         });
       } catch (error) {
         // The loader's own words say what is wrong: an unknown name, or which field is invalid.
@@ -134,10 +159,10 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     wizard: engine,
   });
 
-  const uploads = new UploadStaging();
+  const evidenceUploads = new UploadStaging();
   /** The files a request names: chosen in the native dialog (undefined when cancelled) or uploaded before. */
   const evidenceSources = async (source: EvidenceSourceRequest): Promise<EvidenceSource[] | undefined> => {
-    if (source.kind === 'uploads') return uploads.take(source.uploadIds);
+    if (source.kind === 'uploads') return evidenceUploads.take(source.uploadIds);
     if (options.evidencePicker === undefined) throw new AppError('UNAVAILABLE', 'This window cannot open a file dialog; drop the files here or choose them with the upload button.');
     const paths = await options.evidencePicker.pickFiles();
     return paths === undefined || paths.length === 0 ? undefined : paths.map(fileSource);
@@ -148,6 +173,15 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       return await work();
     } catch (error) {
       if (error instanceof EvidenceInputError) throw new AppError('INVALID_REQUEST', error.message);
+      throw error;
+    }
+  };
+  /** A refused bundle is bad input, said in the refusal's own words, not an internal error. */
+  const importRefusingPlainly = async (file: string) => {
+    try {
+      return await library.importBundle(file);
+    } catch (error) {
+      if (error instanceof BundleRefusedError) throw new AppError('INVALID_REQUEST', error.message);
       throw error;
     }
   };
@@ -178,7 +212,20 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       return { deleted: true };
     },
     exportCase: ({ caseId, redact }) => library.exportCase(caseId, redact),
-    importBundle: ({ filePath }) => library.importBundle(filePath),
+    importBundle: async (request) => {
+      if (request.source === 'upload') {
+        const upload = uploads.take(request.uploadId);
+        try {
+          return await importRefusingPlainly(upload.file);
+        } finally {
+          await upload.discard();
+        }
+      }
+      if (options.filePicker === undefined) throw new AppError('UNAVAILABLE', NO_DIALOG_HERE);
+      const file = await options.filePicker.pickFile('bundle');
+      if (file === null) throw new AppError('CANCELLED', 'No bundle was chosen.');
+      return importRefusingPlainly(file);
+    },
     exportReportPdf: ({ caseId }) => library.exportReportPdf(caseId),
     reanalyseCase: async ({ caseId }) => {
       const { engineVersion, previousEngineVersion, diff } = await library.reanalyse(caseId);
@@ -192,7 +239,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
         unchangedCount: diff.unchanged.length,
       };
     },
-    stageEvidence: async ({ uploadId, name, chunkBase64 }) => asInvalid(async () => uploads.stage(uploadId, name, Buffer.from(chunkBase64, 'base64'))),
+    stageEvidence: async ({ uploadId, name, chunkBase64 }) => asInvalid(async () => evidenceUploads.stage(uploadId, name, Buffer.from(chunkBase64, 'base64'))),
     addEvidence: ({ caseId, source }) =>
       asInvalid(async () => {
         const sources = await evidenceSources(source);
@@ -208,6 +255,12 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     getSettings: () => tenantAccess.getSettings(),
     saveSettings: (draft) => tenantAccess.saveSettings(draft),
     getSetupRequirements: () => tenantAccess.requirements(),
+    listPowerShellInstalls: async () => ({ installs: await powershellInstalls.list() }),
+    choosePowerShellInstall: async () => {
+      if (options.filePicker === undefined) throw new AppError('UNAVAILABLE', NO_DIALOG_HERE);
+      const file = await options.filePicker.pickFile('powershell');
+      return { install: file === null ? null : await powershellInstalls.adopt(file) };
+    },
     getAuthStatus: () => tenantAccess.authStatus(),
     signIn: ({ method }) => tenantAccess.beginSignIn(method),
     signOut: () => tenantAccess.signOut(),
@@ -227,5 +280,5 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   const dispose = async () => {
     await Promise.allSettled([engine.dispose(), tenantAccess.dispose(), devices.close()]);
   };
-  return { handlers, events, engine, library, store, devices, dispose };
+  return { handlers, events, engine, library, store, devices, uploads, dispose };
 }

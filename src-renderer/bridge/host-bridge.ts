@@ -4,12 +4,14 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 
 /**
  * The renderer's transport when it runs in a plain browser against the loopback browser host:
- * one WebSocket to /ipc on the page's own origin (the session cookie authenticates it). Calls
+ * one WebSocket to `ipc` beside the page, on its own origin (the session cookie authenticates it). Calls
  * made while the socket is connecting are queued; a dropped socket fails the calls in flight
  * and reconnects.
  */
 export function createHostTransport(location: Location): IpcTransport {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ipc`;
+  // The host serves everything under this launch's own path (its session cookie is bound to it).
+  const base = location.pathname.replace(/[^/]*$/, '');
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${base}ipc`;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;

@@ -9,6 +9,7 @@ import type {
   WizardStepId,
 } from '../../src-main/shared/models/wizard';
 import type { StartCaseInput } from '../logic/new-case-form';
+import type { RequestOf } from '../../src-main/shared/ipc/contract';
 import { describeFailure } from '../logic/result';
 import type { WizardPlace } from '../logic/steps';
 
@@ -54,7 +55,8 @@ export interface CaseState {
 
   startCase(input: StartCaseInput): Promise<boolean>;
   openCase(caseId: string): Promise<boolean>;
-  importBundle(filePath: string): Promise<boolean>;
+  /** Opens a bundle main's dialog picks (desktop) or one the browser uploaded (browser version). */
+  importBundle(source: RequestOf<'importBundle'>): Promise<boolean>;
   closeCase(): void;
   goTo(place: WizardPlace): void;
   runStep(stepId: WizardStepId): Promise<void>;
@@ -125,7 +127,13 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       startCase: (input) => openWith(api.startCase(input), 'connect'),
       // A case from the library or a bundle is for review: it opens on its summary.
       openCase: (caseId) => openWith(api.openCase({ caseId }), 'summary'),
-      importBundle: (filePath) => openWith(api.importBundle({ filePath }), 'summary'),
+      importBundle: async (source) => {
+        const call = api.importBundle(source);
+        const result = await call;
+        // Closing the file dialog is not a failure worth a message.
+        if (!result.ok && result.error.code === 'CANCELLED') return false;
+        return openWith(Promise.resolve(result), 'summary');
+      },
 
       closeCase: () =>
         set({

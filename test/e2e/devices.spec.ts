@@ -14,7 +14,7 @@ test.afterAll(async () => {
 
 test('quarantine queue: filter, why, approve one phone, it leaves the queue, audit entry', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   await page.getByRole('button', { name: 'Devices' }).click();
   await page.getByRole('form', { name: 'Which tenant' }).getByLabel('Demo scenario').selectOption('large-tenant');
   await page.getByRole('button', { name: 'Load the phones' }).click();

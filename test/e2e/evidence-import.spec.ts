@@ -54,7 +54,7 @@ async function dropFiles(page: Page, testId: string, files: Array<{ name: string
 
 test('a case from an emailed .gz log and a .har capture shows the same findings as analyze-log', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   const section = page.getByTestId('new-case-from-files');
   await section.getByLabel('User’s sign-in name').fill(USER);
   await section.getByTestId('case-from-files-input').setInputFiles([gzPath, harPath]);

@@ -14,7 +14,7 @@ test.afterAll(async () => {
 
 test('a misspelt address stops at the mailbox step with the close match, and nothing later runs', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   await startDemoCase(page, 'wrong-upn-typo', 'alex.wilbur@contoso.example');
   await waitForStepSettled(page, 'connect');
   await goNext(page, 'mailbox');

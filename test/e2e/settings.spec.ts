@@ -28,7 +28,7 @@ test('the Real tenant option leads to the settings screen, which refuses a bad c
   page,
 }) => {
   test.setTimeout(90_000);
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   await page.getByRole('radio', { name: /Real tenant/ }).check();
   const notice = page.getByTestId('real-tenant-setup');
   await expect(notice).toContainText('not set up yet');
@@ -102,7 +102,7 @@ test('the Real tenant option leads to the settings screen, which refuses a bad c
 test('the settings screen opens from the header with the keyboard alone and shows the saved values after a reload', async ({
   page,
 }) => {
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   const button = page.getByRole('button', { name: 'Settings', exact: true });
   await button.focus();
   await page.keyboard.press('Enter');

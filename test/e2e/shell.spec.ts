@@ -11,13 +11,13 @@ test.afterAll(async () => {
 });
 
 test('the browser host refuses a request without its token', async ({ request }) => {
-  const reply = await request.get(`${host.origin}/`);
+  const reply = await request.get(`${host.origin}${host.sessionPath}`);
   expect(reply.status()).toBe(401);
   expect(await reply.text()).not.toContain('ActiveSync');
 });
 
 test('the wizard shell loads through the browser host and talks to the main process', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(await host.freshUrl());
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   await expect(page).toHaveTitle('ActiveSync Troubleshooter');
   await expect(page.getByRole('heading', { level: 1, name: 'ActiveSync Troubleshooter' })).toBeVisible();
@@ -26,11 +26,11 @@ test('the wizard shell loads through the browser host and talks to the main proc
   await expect(
     page.getByRole('navigation', { name: 'Troubleshooting steps' }).getByRole('listitem'),
   ).toHaveCount(9);
-  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  expect(new URL(page.url()).searchParams.has('code')).toBe(false);
 });
 
 test('the shell has no accessibility violations in light, dark and high contrast', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(await host.freshUrl());
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   for (const theme of ['light', 'dark', 'high-contrast']) {
     await page.getByLabel('Theme').selectOption(theme);
@@ -44,7 +44,7 @@ test('the page runs under the strict CSP without violations', async ({ page }) =
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  await page.goto(host.url);
+  await page.goto(await host.freshUrl());
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -21,7 +21,7 @@ test.afterAll(async () => {
 
 test('every step has no axe violations in light, dark and high contrast', async ({ page }) => {
   test.setTimeout(150_000);
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   for (const theme of THEMES) {
     await page.getByLabel('Theme').selectOption(theme);
     await expectNoAxeViolations(page, `start screen, ${theme}`);
@@ -41,7 +41,7 @@ test('the wizard runs with the keyboard alone, and an action asks for confirmati
   page,
 }) => {
   test.setTimeout(90_000);
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   // Reach the form's first field with Tab only, then type and submit with Enter.
   const upn = page.getByLabel('User’s sign-in name (UPN)');
   for (let i = 0; i < 10 && !(await upn.evaluate((el) => el === document.activeElement)); i++)
@@ -75,7 +75,7 @@ test('the wizard runs with the keyboard alone, and an action asks for confirmati
 });
 
 test('an invalid user name is refused on the start screen with a reason', async ({ page }) => {
-  await openApp(page, host.url);
+  await openApp(page, await host.freshUrl());
   await page.getByLabel('User’s sign-in name (UPN)').fill('alex');
   await page.getByRole('button', { name: 'Start troubleshooting' }).click();
   await expect(page.getByText('Enter the full sign-in name, like alex@contoso.com.')).toBeVisible();

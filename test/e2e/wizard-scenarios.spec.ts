@@ -40,7 +40,7 @@ for (const scenario of SCENARIOS) {
     const expected = scenarioExpectation(scenario.id);
     const topCode = expected.rootCauses[0];
 
-    await openApp(page, host.url);
+    await openApp(page, await host.freshUrl());
     await attachScreenshot(page, testInfo, '0-start');
     await startDemoCase(page, scenario.id, USER);
 

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createFakeUtilityProcess } from './fake-utility-process';
 
 /**
  * A recording stand-in for the parts of the `electron` module the app touches. The real binary
@@ -35,6 +36,7 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
   const permission: { request?: (w: unknown, p: string, cb: (g: boolean) => void) => void; check?: (w: unknown, p: string) => boolean } = {};
   const privileged: unknown[] = [];
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const utility = createFakeUtilityProcess();
 
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
@@ -91,8 +93,14 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       },
     },
     shell: { openExternal: (url: string) => (opened.push(url), Promise.resolve()) },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
+    utilityProcess: utility.utilityProcess,
+    dialog: {
+      showOpenDialog: async (dialogOptions: { title: string }) => {
+        calls.push(`showOpenDialog:${dialogOptions.title}`);
+        return { canceled: true, filePaths: [] };
+      },
+    },
     // Like Linux with only the plaintext backend: the app must then keep sign-in data in memory.
     safeStorage: {
       isAsyncEncryptionAvailable: async () => false,
@@ -116,6 +124,8 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
     permission,
     privileged,
     protocolHandlers,
+    /** Every utilityProcess.fork() call, in order. */
+    forks: utility.forks,
     becomeReady: async () => {
       resolveReady();
       await ready;

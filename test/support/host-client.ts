@@ -1,6 +1,5 @@
 import WebSocket from 'ws';
 import type { BrowserHost } from '../../src-main/host/browser-host';
-import { TOKEN_COOKIE } from '../../src-main/host/host-auth';
 
 export interface HostSocketOptions {
   origin?: string;
@@ -14,9 +13,9 @@ export function openHostSocket(host: BrowserHost, options: HostSocketOptions = {
     Origin: options.origin ?? `http://127.0.0.1:${host.port}`,
     Host: options.host ?? `127.0.0.1:${host.port}`,
   };
-  const cookie = options.cookie === undefined ? `${TOKEN_COOKIE}=${host.token}` : options.cookie;
+  const cookie = options.cookie === undefined ? `${host.cookieName}=${host.token}` : options.cookie;
   if (cookie !== null) headers.Cookie = cookie;
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc`, { headers });
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}${host.sessionPath}ipc`, { headers });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AppError } from '../../shared/ipc/result';
 import { caseIdSchema, evidenceFileNameSchema } from '../../shared/models/case';
 
 /** Name of the case document inside a case folder (and inside a bundle). */
@@ -11,7 +12,9 @@ export const EVIDENCE_DIR = 'evidence';
  * or a bundle can never point outside the root.
  */
 export function caseFolder(root: string, caseId: string): string {
-  return path.join(root, caseIdSchema.parse(caseId));
+  const id = caseIdSchema.safeParse(caseId);
+  if (!id.success) throw new AppError('INVALID_REQUEST', 'That is not a case id this app writes (8 to 64 lower-case letters, digits or dashes).');
+  return path.join(root, id.data);
 }
 
 /** Path of one evidence body; the file name is validated to stay inside the evidence folder. */

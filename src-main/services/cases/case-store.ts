@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
   CASE_FORMAT_VERSION,
@@ -12,13 +12,19 @@ import {
   type EvidenceItem,
   type EvidenceKind,
 } from '../../shared/models/case';
-import { TEMP_SUFFIX, writeFileAtomic, writeStreamAtomic } from './atomic-file';
+import { fsyncDirectory, TEMP_SUFFIX, writeFileAtomic, writeStreamAtomic } from './atomic-file';
 import { CASE_FILE, EVIDENCE_DIR, caseFolder, evidenceFilePath } from './case-layout';
 import { matchesQuery, summarizeCase, type CaseQuery, type CaseSummary } from './case-search';
 import { scrubSecrets, scrubSecretsDeep } from './secret-scrubber';
 import { createTextRewriteStream } from './text/text-rewrite-stream';
 import { parseCaseJson } from './case-json';
 import { wallClockNow } from '../clock/wall-clock';
+import { AppError } from '../../shared/ipc/result';
+
+/** Prefix of a case folder being created (hidden: the library skips dot-folders). */
+const NEW_CASE_PREFIX = '.new-';
+const NO_SUCH_CASE = 'There is no case with this id in your case library (it may have been deleted).';
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 /** What the wizard knows when it starts a case. */
 export interface NewCaseInput {
@@ -116,10 +122,20 @@ export class CaseStore {
       analysisEngineVersion: input.analysisEngineVersion,
     });
     const folder = this.folderOf(doc.id);
+    // Built in a hidden staging folder and renamed into place, so a crash at any moment leaves
+    // a whole case or none (a staging folder the library ignores and sweeps on the next start).
+    const staging = `${this.root}/${NEW_CASE_PREFIX}${doc.id}`;
     await mkdir(this.root, { recursive: true });
-    await mkdir(folder);
-    await mkdir(`${folder}/${EVIDENCE_DIR}`);
-    await writeFileAtomic(`${folder}/${CASE_FILE}`, JSON.stringify(doc, null, 2));
+    await mkdir(staging);
+    try {
+      await mkdir(`${staging}/${EVIDENCE_DIR}`);
+      await writeFileAtomic(`${staging}/${CASE_FILE}`, JSON.stringify(doc, null, 2));
+      await rename(staging, folder);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    await fsyncDirectory(this.root);
     return doc;
   }
 
@@ -192,7 +208,48 @@ export class CaseStore {
   /** Reads and validates one case document. */
   async load(caseId: string): Promise<CaseDocument> {
     const file = `${this.folderOf(caseId)}/${CASE_FILE}`;
-    return parseCaseJson(await readFile(file, 'utf8'), file);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if (isMissing(error)) throw new AppError('NOT_FOUND', NO_SUCH_CASE);
+      throw error;
+    }
+    return parseCaseJson(text, file);
+  }
+
+  /**
+   * Removes what a crash can leave behind: `.import-*` and `.new-*` staging folders of imports
+   * and new cases that never finished, and `*.partial` temp files of atomic writes in case and evidence folders. Only
+   * leftovers older than `before` go, so a write that started after the sweep is never touched.
+   */
+  async sweepLeftovers(before: Date = this.clock()): Promise<number> {
+    let removed = 0;
+    const old = async (p: string) => (await stat(p).catch(() => null))?.mtime.getTime() ?? Infinity;
+    const sweep = async (p: string) => {
+      if ((await old(p)) >= before.getTime() + 1) return;
+      await rm(p, { recursive: true, force: true });
+      removed++;
+    };
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch (error) {
+      if (isMissing(error)) return 0;
+      throw error;
+    }
+    for (const name of names) {
+      const entry = `${this.root}/${name}`;
+      if (name.startsWith('.import-') || name.startsWith(NEW_CASE_PREFIX) || name.endsWith(TEMP_SUFFIX)) {
+        await sweep(entry);
+        continue;
+      }
+      for (const folder of [entry, `${entry}/${EVIDENCE_DIR}`]) {
+        const inner = await readdir(folder).catch(() => [] as string[]);
+        for (const file of inner) if (file.endsWith(TEMP_SUFFIX)) await sweep(`${folder}/${file}`);
+      }
+    }
+    return removed;
   }
 
   /** Opens a saved case for review: works offline, needs no sign-in, cannot be changed. */
@@ -248,6 +305,11 @@ export class CaseStore {
 
   /** Deletes a case folder with its evidence. */
   async delete(caseId: string): Promise<void> {
-    await rm(this.folderOf(caseId), { recursive: true, force: false });
+    try {
+      await rm(this.folderOf(caseId), { recursive: true, force: false });
+    } catch (error) {
+      if (isMissing(error)) throw new AppError('NOT_FOUND', NO_SUCH_CASE);
+      throw error;
+    }
   }
 }

@@ -19,6 +19,8 @@ const AUTHORIZATION = /(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)([^"'\r\n
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)([ \t]+)([A-Za-z0-9\-._~+/]{8,}=*)/g;
 /** JSON Web Tokens (access and id tokens): three base64url parts, the first two starting with '{"'. */
 const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+/** The demo tenant's access tokens (demo1.<claims>.<signature>): they open the demo tenant only, but are tokens all the same. */
+const DEMO_TOKEN = /\bdemo1\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g;
 /** OAuth and password fields in JSON, query strings or "key: value" text. */
 const SECRET_FIELD =
   /(\b(?:access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|password|passwd)\b["']?\s*[:=]\s*["']?)([^"'&\s,}]+)/gi;
@@ -32,6 +34,7 @@ function maskOrKeep(prefix: string, value: string): string {
 export function scrubSecrets(text: string): string {
   return text
     .replace(JWT, REMOVED)
+    .replace(DEMO_TOKEN, REMOVED)
     // After "Basic", a plain lower-case word is prose ("Basic authentication", "Basic settings"):
     // base64 of user:password is practically never lower-case letters only.
     .replace(SCHEME_CREDENTIAL, (match: string, scheme: string, space: string, value: string) =>

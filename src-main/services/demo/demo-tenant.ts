@@ -12,16 +12,14 @@ export interface DemoShellLaunchOptions {
   /** Path of out/demo-shell/demo-shell.cjs (in a packaged app: inside its resources). */
   shellScript: string;
   latency?: LatencyProfile;
-  /** The Node to run it with: plain Node, or Electron's own binary (then ELECTRON_RUN_AS_NODE is set). */
+  /** The Node to run it with (plain Node; the desktop app uses a utility process instead, with the runAsNode fuse off). */
   nodeExecutable?: string;
-  runningInElectron?: boolean;
   scenariosDir?: string;
 }
 
 /** How the PowerShell session starts the simulated shell instead of pwsh; same protocol, same client. */
 export function demoShellLaunchSpec(options: DemoShellLaunchOptions): LaunchSpec {
   const env: Record<string, string> = { EAS_SCENARIOS_DIR: options.scenariosDir ?? defaultScenariosDir() };
-  if (options.runningInElectron) env.ELECTRON_RUN_AS_NODE = '1';
   return {
     command: options.nodeExecutable ?? process.execPath,
     args: [

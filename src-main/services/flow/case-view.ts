@@ -51,6 +51,9 @@ export function buildCaseView(session: CaseSession): CaseView {
     connection: doc.connection,
     operator: doc.operator.upn ?? doc.operator.name,
     readOnly: session.readOnly,
+    provenance: doc.imported
+      ? { kind: 'imported-from-file', importedAt: doc.imported.at, appVersion: doc.imported.appVersion, redacted: doc.imported.redacted }
+      : { kind: 'created-here' },
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     clock: snapshotOf(session.clock),

@@ -63,6 +63,30 @@ export function discoverPowerShell(options: DiscoveryOptions = {}): PowerShellEx
   throw new PowerShellNotFoundError(installGuidance(platform));
 }
 
+/**
+ * Every place discoverPowerShell would look (the setting aside), that exists, in its order:
+ * pwsh on PATH, the .NET global tool, Windows PowerShell 5.1. Settings offer these by id.
+ */
+export function powerShellCandidates(options: Omit<DiscoveryOptions, 'setting'> = {}): PowerShellExecutable[] {
+  const platform = options.platform ?? process.platform;
+  const env = options.env ?? process.env;
+  const exists = options.fileExists ?? existsSync;
+  const pathApi = platform === 'win32' ? path.win32 : path.posix;
+  const exe = (name: string) => (platform === 'win32' ? `${name}.exe` : name);
+  const pathDirs = (env.PATH ?? env.Path ?? '').split(platform === 'win32' ? ';' : ':').filter(Boolean);
+  const found: PowerShellExecutable[] = [];
+  const add = (candidate: string, kind: PowerShellExecutable['kind'], source: PowerShellExecutable['source']) => {
+    if (pathApi.isAbsolute(candidate) && exists(candidate) && !found.some((f) => f.path === candidate)) found.push({ path: candidate, kind, source });
+  };
+  for (const dir of pathDirs) add(pathApi.join(dir, exe('pwsh')), 'pwsh', 'path');
+  add(pathApi.join(options.homeDir ?? os.homedir(), '.dotnet', 'tools', exe('pwsh')), 'pwsh', 'dotnet-tool');
+  if (platform === 'win32') {
+    const systemRoot = env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows';
+    add(pathApi.join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'), 'powershell', 'windows-powershell');
+  }
+  return found;
+}
+
 function installGuidance(platform: NodeJS.Platform): string {
   const how =
     platform === 'win32'

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { HostRequestError } from './errors';
+import { spawnHostProcess, type HostLauncher, type HostProcess } from './host-process';
 import type { LaunchSpec } from './launch-spec';
 import { LineSplitter } from './line-splitter';
-import { killProcessTree, processGroupSpawnOptions } from './process-tree';
 import { parseProtocolLine, type PageMessage, type ReadyMessage, type ResponseMessage } from './protocol';
 import { secretValuesOf } from './secret-params';
 import { wallClockMs } from '../clock/wall-clock';
@@ -21,6 +20,8 @@ export interface RestartPolicy {
 export interface PowerShellSessionOptions {
   /** How to start the host: real pwsh + EasHost.ps1, or the demo tenant's simulated shell. */
   launch: LaunchSpec | (() => LaunchSpec | Promise<LaunchSpec>);
+  /** Starts the process for a launch spec; a child process by default (the desktop app's demo uses a utility process). */
+  launcher?: HostLauncher;
   readyTimeoutMs?: number;
   /** Default per-request deadline; a request can set its own. */
   requestTimeoutMs?: number;
@@ -75,7 +76,7 @@ interface PendingRequest {
 }
 
 interface RunningHost {
-  child: ChildProcessWithoutNullStreams;
+  child: HostProcess;
   ready: ReadyMessage | null;
   /** Set when we end the host on purpose, so its exit is not treated as a crash. */
   ending: boolean;
@@ -277,7 +278,7 @@ export class PowerShellSession {
     if (host) {
       host.ending = true;
       host.child.stdin.end();
-      const grace = setTimeout(() => killProcessTree(host.child), this.shutdownGraceMs);
+      const grace = setTimeout(() => host.child.kill(), this.shutdownGraceMs);
       await host.exited;
       clearTimeout(grace);
     }
@@ -291,21 +292,9 @@ export class PowerShellSession {
       typeof this.options.launch === 'function' ? await this.options.launch() : this.options.launch;
     if (this.disposed) throw this.unavailable('The PowerShell session has been shut down.');
     return new Promise<ReadyMessage>((resolve, reject) => {
-      let child: ChildProcessWithoutNullStreams;
+      let child: HostProcess;
       try {
-        child = spawn(spec.command, spec.args, {
-          cwd: spec.cwd,
-          env: {
-            ...process.env,
-            ...spec.env,
-            NO_COLOR: '1',
-            TERM: 'dumb',
-            __SuppressAnsiEscapeSequences: '1',
-          },
-          stdio: 'pipe',
-          windowsHide: true,
-          ...processGroupSpawnOptions(),
-        });
+        child = (this.options.launcher ?? spawnHostProcess)(spec);
       } catch (error) {
         reject(this.startFailed(`PowerShell could not be started: ${(error as Error).message}`));
         return;
@@ -315,7 +304,7 @@ export class PowerShellSession {
         if (settled) return;
         settled = true;
         host.ending = true;
-        killProcessTree(child);
+        child.kill();
         reject(
           this.startFailed(
             `PowerShell did not become ready within ${Math.round(this.readyTimeoutMs / 1000)} s.`,
@@ -355,7 +344,7 @@ export class PowerShellSession {
       child.stderr.on('data', (chunk: Buffer) => stderrSplitter.push(chunk));
       // Writing to a host that just died raises EPIPE here; the exit handler reports it.
       child.stdin.on('error', () => {});
-      child.on('error', (error) => {
+      child.onError((error) => {
         if (settled) return;
         settled = true;
         clearTimeout(readyTimer);
@@ -364,7 +353,7 @@ export class PowerShellSession {
         this.failedStarts = this.restartPolicy.maxAttempts - 1;
         reject(this.startFailed(`PowerShell could not be started (${spec.command}): ${error.message}`));
       });
-      child.on('close', (code, signal) => {
+      child.onClose((code, signal) => {
         splitter.flush();
         stderrSplitter.flush();
         clearTimeout(readyTimer);
@@ -540,7 +529,7 @@ export class PowerShellSession {
       // Detach at once so nothing more is written to the dying host, and start its successor.
       host.ending = true;
       this.host = null;
-      killProcessTree(host.child);
+      host.child.kill();
       if (!this.disposed) this.scheduleRestart(0);
     }
   }

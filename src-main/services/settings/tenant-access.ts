@@ -36,7 +36,12 @@ export interface TenantAccessOptions {
   endpoints?: TenantEndpoints;
   /** Extra environment for the PowerShell host (tests: the stub Exchange module). */
   shellEnv?: Record<string, string>;
+  /** Turns the install id a draft names into the path main runs; without it no id is accepted. */
+  powershellInstalls?: { resolve(id: string): Promise<{ path: string } | null> };
 }
+
+const UNKNOWN_INSTALL =
+  'That PowerShell is no longer offered (it may have been removed). Choose one from the list again, or "Find PowerShell automatically".';
 
 const NO_SIGN_IN_HERE =
   'This part of the tool cannot sign in to a real tenant. Start the app (or the browser version) to connect to your tenant.';
@@ -73,11 +78,17 @@ export class TenantAccess {
   async saveSettings(draft: SettingsDraft): Promise<SettingsView> {
     const checked = validateSettingsDraft(draft);
     if (!checked.ok) throw new AppError('INVALID_REQUEST', Object.values(checked.errors).join(' '));
+    const settings = { ...checked.value };
+    if (settings.powershellInstallId !== undefined) {
+      const install = await this.options.powershellInstalls?.resolve(settings.powershellInstallId);
+      if (!install) throw new AppError('INVALID_REQUEST', UNKNOWN_INSTALL);
+      settings.powershellPath = install.path;
+    }
     await this.settings();
-    await this.file.write(checked.value);
-    this.loaded = Promise.resolve(checked.value);
-    await this.signIn.configure(checked.value);
-    return this.view(checked.value);
+    await this.file.write(settings);
+    this.loaded = Promise.resolve(settings);
+    await this.signIn.configure(settings);
+    return this.view(settings);
   }
 
   async requirements(): Promise<SetupRequirements> {
@@ -147,7 +158,17 @@ export class TenantAccess {
         `The saved settings could not be read (${read.reason}), so sign-in is not set up. Enter the client id and tenant again in Settings; saving replaces the damaged file (${this.file.filePath}).`,
       );
     }
-    const settings = read.state === 'ok' ? read.settings : null;
+    let settings = read.state === 'ok' ? read.settings : null;
+    if (settings?.powershellPath !== undefined && settings.powershellInstallId === undefined) {
+      // Saved by an older version, which took the path from the settings screen as typed. A
+      // program main never checked is not run: the app finds PowerShell itself until the
+      // operator picks one again.
+      const { powershellPath: _dropped, ...rest } = settings;
+      settings = rest;
+      this.options.onWarning?.(
+        'The PowerShell program saved by an earlier version of the app is no longer used as typed. The app now finds PowerShell itself; to use a particular one, choose PowerShell again in Settings.',
+      );
+    }
     await this.signIn.configure(settings);
     return settings;
   }

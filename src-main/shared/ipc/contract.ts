@@ -14,6 +14,7 @@ import {
 } from '../models/wizard';
 import {
   authStatusViewSchema,
+  powershellInstallViewSchema,
   settingsDraftSchema,
   settingsViewSchema,
   setupRequirementsSchema,
@@ -155,7 +156,18 @@ export const ipcContract = {
       caseRef,
       z.object({ filePath: z.string(), size: z.number().int().nonnegative() }),
     ),
-    importBundle: invoke('cases:import', z.object({ filePath: z.string().min(1).max(4096) }).strict(), caseViewSchema),
+    /**
+     * Opens a bundle for review. The renderer never names a file: main shows its own file dialog
+     * (desktop app), or the browser uploaded the file to the browser host and passes its one-time id.
+     */
+    importBundle: invoke(
+      'cases:import',
+      z.discriminatedUnion('source', [
+        z.object({ source: z.literal('dialog') }).strict(),
+        z.object({ source: z.literal('upload'), uploadId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+      ]),
+      caseViewSchema,
+    ),
 
     /** Uploads (a chunk of) an evidence file; the first chunk of a file has no uploadId and gets one. */
     stageEvidence: invoke(
@@ -179,6 +191,18 @@ export const ipcContract = {
     getSettings: invoke('settings:get', empty, settingsViewSchema),
     saveSettings: invoke('settings:save', settingsDraftSchema, settingsViewSchema),
     getSetupRequirements: invoke('setup:get-requirements', empty, setupRequirementsSchema),
+    /** The PowerShell installs main found and checked; settings refer to one by its id. */
+    listPowerShellInstalls: invoke(
+      'powershell:list-installs',
+      empty,
+      z.object({ installs: z.array(powershellInstallViewSchema) }),
+    ),
+    /** Main shows its own file dialog and checks the pick with -Version; null when cancelled. */
+    choosePowerShellInstall: invoke(
+      'powershell:choose-install',
+      empty,
+      z.object({ install: powershellInstallViewSchema.nullable() }),
+    ),
     getAuthStatus: invoke('auth:status', empty, authStatusViewSchema),
     /** Starts sign-in and answers at once; the outcome (and a device code) arrives as event:auth-status. */
     signIn: invoke('auth:sign-in', z.object({ method: signInMethodSchema }).strict(), authStatusViewSchema),

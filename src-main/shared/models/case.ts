@@ -23,9 +23,21 @@ const timestampSchema = z.iso.datetime({ offset: true });
  * Evidence file names are chosen by the app (never by the tenant's data) and must stay inside the
  * case's evidence folder: no separators, no leading dot.
  */
+/**
+ * Names Windows will not create as ordinary files: the device names (CON, PRN, AUX, NUL, COM0-9,
+ * LPT0-9, CONIN$, CONOUT$, with any extension) and names ending in a dot or a space, which
+ * Windows silently trims. A bundle written elsewhere must not be able to name one.
+ */
+export function isWindowsSafeFileName(name: string): boolean {
+  if (/[. ]$/.test(name)) return false;
+  const base = name.split('.')[0] ?? '';
+  return !/^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i.test(base);
+}
+
 export const evidenceFileNameSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'An evidence file name has no folders and no leading dot.');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'An evidence file name has no folders and no leading dot.')
+  .refine(isWindowsSafeFileName, 'An evidence file name cannot be a Windows device name (CON, NUL, COM1…) or end in a dot.');
 
 export const stepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'cancelled']);
 export type StepStatus = z.infer<typeof stepStatusSchema>;

@@ -19,11 +19,11 @@ export const TENANT_MESSAGE =
 const PERSONAL_TENANT_MESSAGE =
   '"common" and "consumers" also let personal Microsoft accounts in, and those cannot manage Exchange. Enter your tenant’s id or domain.';
 const PORT_MESSAGE = 'The port is a whole number from 1024 to 65535, or leave it empty.';
-const POWERSHELL_PATH_MESSAGE =
-  'Enter the full path to pwsh (for example C:\\Program Files\\PowerShell\\7\\pwsh.exe or /usr/bin/pwsh), or leave it empty so the app looks for PowerShell itself.';
+const POWERSHELL_INSTALL_MESSAGE =
+  'Choose one of the PowerShell installs the app found, or "Find PowerShell automatically".';
 
-/** A full path on Windows (C:\…, \\server\…) or macOS/Linux (/…). The file itself is checked when PowerShell starts. */
-const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\|\/)/;
+/** An install id as main hands them out (see PowerShellInstalls): never a path. */
+export const POWERSHELL_INSTALL_ID = /^ps-[0-9a-f]{16}$/;
 
 /** Checked values of the settings; the main process stores exactly this. */
 export const appSettingsSchema = z
@@ -43,7 +43,13 @@ export const appSettingsSchema = z
       .max(65535, PORT_MESSAGE)
       .optional(),
     requestDirectoryReadAll: z.boolean().default(false),
-    powershellPath: z.string().trim().max(1024).regex(ABSOLUTE_PATH, POWERSHELL_PATH_MESSAGE).optional(),
+    /** Which PowerShell to run, as an id from powershell:list-installs; absent: find it automatically. */
+    powershellInstallId: z.string().regex(POWERSHELL_INSTALL_ID, POWERSHELL_INSTALL_MESSAGE).optional(),
+    /**
+     * The path main resolved that id to when saving. Written only by main (the draft has no such
+     * field), shown read-only, and what the session runs.
+     */
+    powershellPath: z.string().max(4096).optional(),
   })
   .strict();
 export type AppSettings = z.output<typeof appSettingsSchema>;
@@ -58,7 +64,7 @@ export const settingsDraftSchema = z
     tenant: z.string().max(300),
     redirectPort: z.number().optional(),
     requestDirectoryReadAll: z.boolean().optional(),
-    powershellPath: z.string().max(1100).optional(),
+    powershellInstallId: z.string().max(40).optional(),
   })
   .strict();
 export type SettingsDraft = z.input<typeof settingsDraftSchema>;
@@ -75,9 +81,10 @@ export function validateSettingsDraft(
 ): { ok: true; value: AppSettings } | { ok: false; errors: SettingsFieldErrors } {
   const cleaned = {
     ...draft,
-    powershellPath: draft.powershellPath?.trim() ? draft.powershellPath : undefined,
+    powershellInstallId: draft.powershellInstallId?.trim() ? draft.powershellInstallId : undefined,
   };
-  const parsed = appSettingsSchema.safeParse(cleaned);
+  // The path is main's to fill in from the id; a draft that carries one is refused.
+  const parsed = appSettingsSchema.omit({ powershellPath: true }).safeParse(cleaned);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: SettingsFieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -86,6 +93,17 @@ export function validateSettingsDraft(
   }
   return { ok: false, errors };
 }
+
+/** A PowerShell main found (or the operator picked in main's dialog) and ran to read its version. */
+export const powershellInstallViewSchema = z.object({
+  id: z.string().regex(POWERSHELL_INSTALL_ID),
+  path: z.string(),
+  kind: z.enum(['pwsh', 'powershell']),
+  version: z.string(),
+  source: z.enum(['path', 'dotnet-tool', 'windows-powershell', 'setting', 'chosen']),
+  label: z.string(),
+});
+export type PowerShellInstallView = z.infer<typeof powershellInstallViewSchema>;
 
 /** How the sign-in is kept between starts, for the settings screen. */
 export const tokenStorageViewSchema = z.discriminatedUnion('persisted', [

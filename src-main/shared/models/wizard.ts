@@ -120,6 +120,23 @@ export const permissionsViewSchema = z.object({
   whoCanAct: z.string().optional(),
 });
 
+/**
+ * Where a case came from. An imported case came from a file someone sent: the app checked that
+ * the file is complete and consistent (hashes), rebuilt its report and checked a redaction
+ * claim, but it cannot know who made it.
+ */
+export const caseProvenanceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('created-here') }),
+  z.object({
+    kind: z.literal('imported-from-file'),
+    importedAt: z.string(),
+    /** The app version the bundle says wrote it. */
+    appVersion: z.string(),
+    redacted: z.boolean(),
+  }),
+]);
+export type CaseProvenance = z.infer<typeof caseProvenanceSchema>;
+
 export const caseViewSchema = z.object({
   caseId: z.string(),
   subject: caseSubjectSchema,
@@ -127,6 +144,7 @@ export const caseViewSchema = z.object({
   operator: z.string(),
   /** Opened from the library or a bundle: review only, no sign-in, no network. */
   readOnly: z.boolean(),
+  provenance: caseProvenanceSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The case's own "now" (tenant, scenario or capture time) when this view was built. */

@@ -1,5 +1,5 @@
-import { Button, Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { SaveRegular } from '@fluentui/react-icons';
+import { Button, Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { SettingsDraft, SettingsField } from '../../../src-main/shared/models/settings';
 import { useSettingsStore } from '../../stores/store-context';
@@ -13,7 +13,8 @@ interface FormValues {
   tenant: string;
   redirectPort: string;
   requestDirectoryReadAll: boolean;
-  powershellPath: string;
+  /** '' = find PowerShell automatically. */
+  powershellInstallId: string;
 }
 
 /** The form's text turned into what the main process expects: empty optional fields are left out. */
@@ -24,7 +25,7 @@ function toDraft(values: FormValues): SettingsDraft {
     tenant: values.tenant,
     requestDirectoryReadAll: values.requestDirectoryReadAll,
     ...(port !== '' ? { redirectPort: Number(port) } : {}),
-    ...(values.powershellPath.trim() !== '' ? { powershellPath: values.powershellPath } : {}),
+    ...(values.powershellInstallId !== '' ? { powershellInstallId: values.powershellInstallId } : {}),
   };
 }
 
@@ -41,8 +42,15 @@ export function SettingsForm() {
     tenant: saved?.tenant ?? '',
     redirectPort: saved?.redirectPort?.toString() ?? '',
     requestDirectoryReadAll: saved?.requestDirectoryReadAll ?? false,
-    powershellPath: saved?.powershellPath ?? '',
+    powershellInstallId: saved?.powershellInstallId ?? '',
   });
+  const installs = useSettingsStore((s) => s.installs);
+  const installError = useSettingsStore((s) => s.installError);
+  const chooseInstall = useSettingsStore((s) => s.chooseInstall);
+  const browse = async () => {
+    const id = await chooseInstall();
+    if (id !== null) update({ powershellInstallId: id });
+  };
   const update = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
   const errorOf = (field: SettingsField) =>
     fieldErrors[field] !== undefined
@@ -111,17 +119,29 @@ export function SettingsForm() {
           />
         </Field>
         <Field
-          label="PowerShell program (optional)"
-          hint="Leave empty so the tool finds PowerShell 7 itself. Set it only if PowerShell is installed somewhere unusual."
-          {...errorOf('powershellPath')}
+          label="PowerShell program"
+          hint="The tool finds PowerShell 7 itself. Pick another only if PowerShell is installed somewhere unusual; the list shows only programs the tool ran and found to be PowerShell."
+          validationState={errorOf('powershellInstallId').validationState ?? (installError !== null ? 'error' : 'none')}
+          validationMessage={errorOf('powershellInstallId').validationMessage ?? installError ?? undefined}
         >
-          <Input
-            name="powershellPath"
-            value={values.powershellPath}
-            spellCheck={false}
-            onChange={(_e, d) => update({ powershellPath: d.value })}
-          />
+          <Select
+            name="powershellInstallId"
+            value={values.powershellInstallId}
+            onChange={(_e, d) => update({ powershellInstallId: d.value })}
+          >
+            <option value="">Find PowerShell automatically (recommended)</option>
+            {installs.map((install) => (
+              <option key={install.id} value={install.id}>
+                {install.label}
+              </option>
+            ))}
+          </Select>
         </Field>
+        <div>
+          <Button type="button" icon={<FolderOpenRegular />} onClick={() => void browse()}>
+            Choose another PowerShell…
+          </Button>
+        </div>
         <div>
           <Button type="submit" appearance="primary" icon={<SaveRegular />} disabledFocusable={saving}>
             Save settings

@@ -3,6 +3,7 @@ import type { EasApi } from '../../../src-main/shared/ipc/api';
 import {
   validateSettingsDraft,
   type AuthStatusView,
+  type PowerShellInstallView,
   type SettingsDraft,
   type SettingsFieldErrors,
   type SettingsView,
@@ -23,6 +24,12 @@ export interface SettingsState {
   saving: boolean;
   /** Set after a successful save, for the status line. */
   savedAt: string | null;
+  /** The PowerShell installs main found and checked; the form offers exactly these. */
+  installs: PowerShellInstallView[];
+  /** Why choosing another PowerShell failed (not PowerShell, or no dialog in this runtime). */
+  installError: string | null;
+  /** Asks main to show its file dialog for another PowerShell; the new install's id, or null. */
+  chooseInstall(): Promise<string | null>;
   openSettings(): void;
   closeSettings(): void;
   /** Loads settings, requirements and sign-in state, and follows sign-in pushes. */
@@ -48,6 +55,19 @@ export function createSettingsStore(api: EasApi): StoreApi<SettingsState> {
     fieldErrors: {},
     saving: false,
     savedAt: null,
+    installs: [],
+    installError: null,
+    chooseInstall: async () => {
+      set({ installError: null });
+      const chosen = await api.choosePowerShellInstall({});
+      if (!chosen.ok) {
+        set({ installError: chosen.error.message });
+        return null;
+      }
+      const listed = await api.listPowerShellInstalls({});
+      if (listed.ok) set({ installs: listed.value.installs });
+      return chosen.value.install?.id ?? null;
+    },
     openSettings: () => {
       set({ open: true });
       void get().load();
@@ -61,11 +81,13 @@ export function createSettingsStore(api: EasApi): StoreApi<SettingsState> {
           set({ auth });
         });
       }
-      const [view, requirements, auth] = await Promise.all([
+      const [view, requirements, auth, installs] = await Promise.all([
         api.getSettings({}),
         api.getSetupRequirements({}),
         api.getAuthStatus({}),
+        api.listPowerShellInstalls({}),
       ]);
+      if (installs.ok) set({ installs: installs.value.installs });
       const failed = [view, requirements, auth].find((r) => !r.ok);
       set({
         loaded: true,

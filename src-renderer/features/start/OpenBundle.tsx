@@ -1,45 +1,84 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
-import { useState, type FormEvent } from 'react';
-import { useCaseStore } from '../../stores/store-context';
+import { useRef, useState, type FormEvent } from 'react';
+import { uploadBundle } from '../../bridge/upload-bundle';
+import { useAppStore, useCaseStore } from '../../stores/store-context';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '640px' },
 });
 
 /**
- * Opens a case bundle someone sent for review. The browser host cannot show a native file
- * dialog, so this takes a path; an Electron file picker can fill the same field later.
+ * Opens a case bundle someone sent for review. The renderer never types a path: the desktop app
+ * shows its own file dialog from main; the browser version picks the file in the page and
+ * uploads it to the browser host.
  */
 export function OpenBundle() {
+  const runtime = useAppStore((s) => s.appInfo?.runtime);
+  return runtime === 'electron' ? <OpenBundleWithDialog /> : <OpenBundleByUpload />;
+}
+
+function Heading() {
+  return (
+    <Text as="h3" id="bundle-heading" size={500} weight="semibold">
+      Open a bundle
+    </Text>
+  );
+}
+
+function OpenBundleWithDialog() {
   const styles = useStyles();
   const importBundle = useCaseStore((s) => s.importBundle);
-  const [path, setPath] = useState('');
+  return (
+    <section className={styles.form} aria-labelledby="bundle-heading">
+      <Heading />
+      <Text>A case bundle exported by this app (a .zip file), to review it read-only.</Text>
+      <div>
+        <Button icon={<FolderOpenRegular />} onClick={() => void importBundle({ source: 'dialog' })}>
+          Choose a bundle file…
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function OpenBundleByUpload() {
+  const styles = useStyles();
+  const importBundle = useCaseStore((s) => s.importBundle);
+  const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>(undefined);
-  const submit = (event: FormEvent) => {
+  const [sending, setSending] = useState(false);
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (path.trim() === '') {
-      setError('Enter the full path of the bundle file (it ends in .zip).');
+    const file = input.current?.files?.[0];
+    if (file === undefined) {
+      setError('Choose the bundle file (it ends in .zip).');
       return;
     }
     setError(undefined);
-    void importBundle(path.trim());
+    setSending(true);
+    const uploaded = await uploadBundle(file);
+    setSending(false);
+    if (!uploaded.ok) {
+      setError(uploaded.message);
+      return;
+    }
+    await importBundle({ source: 'upload', uploadId: uploaded.uploadId });
   };
   return (
-    <form className={styles.form} onSubmit={submit} aria-labelledby="bundle-heading" noValidate>
-      <Text as="h3" id="bundle-heading" size={500} weight="semibold">
-        Open a bundle
-      </Text>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="bundle-heading" noValidate>
+      <Heading />
       <Field
-        label="Bundle file path"
+        label="Bundle file"
         validationState={error !== undefined ? 'error' : 'none'}
         validationMessage={error}
         hint="A case bundle exported by this app, to review it read-only."
       >
-        <Input value={path} onChange={(_e, d) => setPath(d.value)} name="bundlePath" />
+        {/* A plain file input: the browser's own picker, and the file never leaves as a path. */}
+        <input ref={input} type="file" accept=".zip,application/zip" name="bundleFile" aria-label="Bundle file" />
       </Field>
       <div>
-        <Button type="submit" icon={<FolderOpenRegular />}>
+        <Button type="submit" icon={<FolderOpenRegular />} disabledFocusable={sending}>
           Open the bundle
         </Button>
       </div>

@@ -50,17 +50,16 @@ describe('startDemoTenant', () => {
     expect(wrong.ok).toBe(false);
   });
 
-  it('marks the child for Electron’s own Node when asked', async () => {
+  it('runs the shell with the given Node and never asks Electron to act as Node (the runAsNode fuse is off)', async () => {
     tenant = await startDemoTenant({
       scenario: 'healthy-iphone',
       shellScript: '/opt/app/demo-shell.cjs',
-      nodeExecutable: '/opt/app/electron',
-      runningInElectron: true,
+      nodeExecutable: '/opt/node/bin/node',
     });
     expect(tenant.shell).toMatchObject({
-      command: '/opt/app/electron',
+      command: '/opt/node/bin/node',
       args: ['/opt/app/demo-shell.cjs', '--scenario', 'healthy-iphone'],
     });
-    expect(tenant.shell.env?.ELECTRON_RUN_AS_NODE).toBe('1');
+    expect(tenant.shell.env).not.toHaveProperty('ELECTRON_RUN_AS_NODE');
   });
 });

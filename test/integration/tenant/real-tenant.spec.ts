@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverPowerShell } from '../../../src-main/services/powershell/executable-discovery';
+import { PowerShellInstalls } from '../../../src-main/services/powershell/powershell-installs';
 import type { TenantConnection } from '../../../src-main/services/flow/connections/tenant-connection';
 import type { TenantEndpoints } from '../../../src-main/services/flow/connections/tenant-connection-real';
 import { createMemoryOnlyStorage } from '../../../src-main/services/settings/memory-only-storage';
@@ -71,8 +72,12 @@ async function rig(options: { secureStorage?: SecureStoragePort; browser?: boole
       cloudDiscoveryMetadata: entra.cloudDiscoveryMetadata,
     },
   };
+  // Settings name the PowerShell by the id main offers for it, never by path.
+  const pwsh = discoverPowerShell({ setting: process.env.EAS_PWSH ?? null }).path;
+  const installs = new PowerShellInstalls({ discovery: { env: { PATH: path.dirname(pwsh) }, homeDir: dataDir } });
   const access = new TenantAccess({
     dataDir,
+    powershellInstalls: installs,
     ports: {
       fetch: (url, init) =>
         url.startsWith(`${GRAPH_HOST}/`)
@@ -90,8 +95,8 @@ async function rig(options: { secureStorage?: SecureStoragePort; browser?: boole
     onAuthStatus: (status) => statuses.push(status),
   });
   cleanups.push(() => access.dispose());
-  const pwsh = discoverPowerShell({ setting: process.env.EAS_PWSH ?? null }).path;
-  await access.saveSettings({ clientId: CLIENT_ID, tenant: TENANT_ID, powershellPath: pwsh });
+  const [install] = await installs.list();
+  await access.saveSettings({ clientId: CLIENT_ID, tenant: TENANT_ID, powershellInstallId: install!.id });
   return { entra, graph, access, statuses, dataDir, browserOpened };
 }
 

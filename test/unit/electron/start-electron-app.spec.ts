@@ -128,4 +128,34 @@ describe('startElectronApp with a fake electron', () => {
     expect(await escape.text()).not.toContain('root:');
     expect((await handle(new Request('app://renderer/../../etc/hostname.txt'))).status).toBe(404);
   });
+
+  it('runs the demo shell with utilityProcess.fork(), never as Electron-run-as-Node', async () => {
+    const fake = createFakeElectron();
+    const builtOut = path.resolve('out');
+    startElectronApp(fake.electron as unknown as ElectronModule, { outDir: builtOut });
+    await fake.becomeReady();
+    const contents = fake.windows[0]!.webContents as FakeWebContents;
+    const from = { sender: contents, senderFrame: contents.mainFrame };
+    const started = (await fake.handlers.get('case:start')!(from, {
+      subject: { userUpn: 'alex.wilber@contoso.com', symptom: '' },
+      connection: { kind: 'demo', scenario: 'healthy-iphone' },
+    })) as { ok: boolean; value: { caseId: string } };
+    expect(started.ok).toBe(true);
+    await fake.handlers.get('case:run-step')!(from, { caseId: started.value.caseId, stepId: 'connect' });
+    for (let i = 0; i < 500 && fake.forks.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(fake.forks).toHaveLength(1);
+    expect(fake.forks[0]!.modulePath).toBe(path.join(builtOut, 'demo-shell', 'demo-shell.cjs'));
+    expect(fake.forks[0]!.options.env).not.toHaveProperty('ELECTRON_RUN_AS_NODE');
+    fake.appEvents.emit('will-quit');
+    await new Promise((r) => setTimeout(r, 200));
+  });
+
+  it("opens bundles through main's own file dialog; a cancelled dialog imports nothing", async () => {
+    const fake = await started();
+    const contents = fake.windows[0]!.webContents as FakeWebContents;
+    const from = { sender: contents, senderFrame: contents.mainFrame };
+    expect(await fake.handlers.get('cases:import')!(from, { filePath: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await fake.handlers.get('cases:import')!(from, { source: 'dialog' })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(fake.calls).toContain('showOpenDialog:Open a case bundle');
+  });
 });

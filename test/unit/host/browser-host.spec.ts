@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browser-host';
-import { TOKEN_COOKIE } from '../../../src-main/host/host-auth';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
 import { createTestBackend } from '../../support/test-backend';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/shared/security/csp';
@@ -37,6 +36,8 @@ describe('browser host', () => {
   let dir: string;
   const backend = createTestBackend({ version: '9.9.9' });
   let cookie: string;
+  /** A path under this launch's session path. */
+  let at: (p: string) => string;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'eas-host-'));
@@ -45,57 +46,59 @@ describe('browser host', () => {
     await writeFile(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
     await writeFile(path.join(path.dirname(dir), 'outside-secret.txt'), 'secret');
     host = await startBrowserHost({ rendererDir: dir, dispatcher: createDispatcher(backend.handlers), events: backend.events });
-    cookie = `${TOKEN_COOKIE}=${host.token}`;
+    cookie = `${host.cookieName}=${host.token}`;
+    at = (p: string) => host.sessionPath + p.replace(/^\//, '');
   });
   afterAll(async () => {
     await host.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('listens on loopback with a long random token in its URL', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+  it('listens on loopback with a one-time code in its URL', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/s/[A-Za-z0-9_-]{22}/\\?code=[A-Za-z0-9_-]{43}$`));
   });
 
-  it('refuses a request without the token', async () => {
-    const reply = await get(host.port, '/');
+  it('refuses a request without the cookie', async () => {
+    const reply = await get(host.port, at('/'));
     expect(reply.status).toBe(401);
     expect(reply.body).not.toContain('ActiveSync');
   });
 
-  it('refuses a wrong token, in the query and in the cookie', async () => {
-    expect((await get(host.port, '/?token=guess')).status).toBe(401);
-    expect((await get(host.port, '/', { Cookie: `${TOKEN_COOKIE}=guess` })).status).toBe(401);
+  it('refuses a wrong code and a wrong cookie', async () => {
+    expect((await get(host.port, at('/?code=guess'))).status).toBe(401);
+    expect((await get(host.port, at('/'), { Cookie: `${host.cookieName}=guess` })).status).toBe(401);
   });
 
-  it('trades the query token for an HttpOnly SameSite=Strict cookie and a clean URL', async () => {
-    const reply = await get(host.port, `/?token=${host.token}`);
+  it('trades the code for an HttpOnly SameSite=Strict cookie and a clean URL', async () => {
+    const launch = new URL(host.newLaunchUrl());
+    const reply = await get(host.port, launch.pathname + launch.search);
     expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
+    expect(reply.headers.location).toBe(host.sessionPath);
     const setCookie = String(reply.headers['set-cookie']);
-    expect(setCookie).toContain(`${TOKEN_COOKIE}=${host.token}`);
+    expect(setCookie).toContain(`${host.cookieName}=${host.token}`);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
   });
 
   it('serves the renderer with the security headers once authenticated', async () => {
-    const reply = await get(host.port, '/', { Cookie: cookie });
+    const reply = await get(host.port, at('/'), { Cookie: cookie });
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('<title>ActiveSync Troubleshooter</title>');
     expect(reply.headers['content-security-policy']).toContain(CONTENT_SECURITY_POLICY);
     expect(reply.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
-    const asset = await get(host.port, '/assets/app.js', { Cookie: cookie });
+    const asset = await get(host.port, at('/assets/app.js'), { Cookie: cookie });
     expect(asset.headers['content-type']).toContain('text/javascript');
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
-    const reply = await get(host.port, '/', { Cookie: cookie, Host: `attacker.example:${host.port}` });
+    const reply = await get(host.port, at('/'), { Cookie: cookie, Host: `attacker.example:${host.port}` });
     expect(reply.status).toBe(403);
   });
 
   it('does not serve files outside the renderer folder', async () => {
     for (const p of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/assets%5c..%5c..%5coutside-secret.txt']) {
-      const reply = await get(host.port, p, { Cookie: cookie });
+      const reply = await get(host.port, at(p), { Cookie: cookie });
       expect(reply.body).not.toContain('secret');
     }
   });
@@ -126,5 +129,22 @@ describe('browser host', () => {
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('not json');
     expect(await closed).toBe(1008);
+  });
+
+  it('sends the security headers on every answer, not only on 200', async () => {
+    const launch = new URL(host.newLaunchUrl());
+    const answers = [
+      await get(host.port, at('/')),
+      await get(host.port, at('/?code=guess')),
+      await get(host.port, launch.pathname + launch.search),
+      await get(host.port, at('/missing.js'), { Cookie: cookie }),
+      await get(host.port, at('/'), { Cookie: cookie, Host: `attacker.example:${host.port}` }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 303, 404, 403]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toContain(CONTENT_SECURITY_POLICY);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+    }
   });
 });

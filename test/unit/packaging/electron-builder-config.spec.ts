@@ -42,6 +42,9 @@ describe('electron-builder.yml', () => {
 
   it('sets the security fuses', () => {
     expect(config.electronFuses).toMatchObject({
+      // Off: with it on, the signed binary is a general Node interpreter (ELECTRON_RUN_AS_NODE).
+      // The demo shell runs in a utility process instead.
+      runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,

@@ -48,7 +48,7 @@ describe('settings validation', () => {
     }
   });
 
-  it('checks the optional port and PowerShell path, treating an empty path as not set', () => {
+  it('checks the optional port and PowerShell install id, treating an empty id as not set', () => {
     const base = { clientId: CLIENT_ID, tenant: 'contoso.com' };
     expect(validateSettingsDraft({ ...base, redirectPort: 80 })).toMatchObject({
       ok: false,
@@ -59,23 +59,20 @@ describe('settings validation', () => {
       ok: true,
       value: { redirectPort: 8400 },
     });
-    expect(validateSettingsDraft({ ...base, powershellPath: 'pwsh' })).toMatchObject({
+    expect(validateSettingsDraft({ ...base, powershellInstallId: '/usr/bin/pwsh' })).toMatchObject({
       ok: false,
-      errors: { powershellPath: expect.stringMatching(/full path/) },
+      errors: { powershellInstallId: expect.stringMatching(/Choose one of the PowerShell installs/) },
     });
-    expect(validateSettingsDraft({ ...base, powershellPath: '  ' })).toEqual({
+    expect(validateSettingsDraft({ ...base, powershellInstallId: '  ' })).toEqual({
       ok: true,
       value: { ...base, requestDirectoryReadAll: false },
     });
-    for (const full of [
-      '/usr/bin/pwsh',
-      'C:\\Program Files\\PowerShell\\7\\pwsh.exe',
-      '\\\\server\\tools\\pwsh.exe',
-    ])
-      expect(validateSettingsDraft({ ...base, powershellPath: full })).toMatchObject({
-        ok: true,
-        value: { powershellPath: full },
-      });
+    expect(validateSettingsDraft({ ...base, powershellInstallId: 'ps-0123456789abcdef' })).toMatchObject({
+      ok: true,
+      value: { powershellInstallId: 'ps-0123456789abcdef' },
+    });
+    // The path is main's to fill in: a draft that carries one is refused.
+    expect(validateSettingsDraft({ ...base, powershellPath: '/bin/sh' } as never)).toMatchObject({ ok: false });
   });
 
   it('refuses any field it does not know, so nothing else (a token) can be saved with the settings', () => {

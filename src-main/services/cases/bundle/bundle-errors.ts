@@ -17,7 +17,8 @@ export type BundleRefusal =
   | 'bad-json'
   | 'bad-manifest'
   | 'bad-case'
-  | 'already-in-library';
+  | 'already-in-library'
+  | 'redaction-claim-false';
 
 /**
  * A bundle that will not be opened. The message is for the operator: what is wrong with which

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseIdSchema } from '../../../shared/models/case';
+import { caseIdSchema, isWindowsSafeFileName } from '../../../shared/models/case';
 
 /** Identifies our zip among others; a bundle without it is not a case bundle. */
 export const BUNDLE_FORMAT = 'eas-troubleshooter-case-bundle';
@@ -19,6 +19,10 @@ export const bundlePathSchema = z
   .regex(
     /^(?:case\.json|report\.html|evidence\/[A-Za-z0-9][A-Za-z0-9._-]{0,127})$/,
     'A bundle holds only case.json, report.html and evidence/<file>.',
+  )
+  .refine(
+    (p) => isWindowsSafeFileName(p.slice(p.lastIndexOf('/') + 1)),
+    'A bundle file cannot be named like a Windows device (CON, NUL, COM1…) or end in a dot.',
   );
 
 export const manifestFileSchema = z.object({

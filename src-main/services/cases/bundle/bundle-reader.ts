@@ -136,7 +136,8 @@ async function readSmallEntry(zip: ZipFile, entry: Entry, cap: number): Promise<
   return Buffer.concat(chunks);
 }
 
-function parseManifest(bytes: Buffer): BundleManifest {
+/** Reads manifest.json; anything that is not a manifest this version reads is a BundleRefusedError. */
+export function parseManifest(bytes: Buffer): BundleManifest {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));

@@ -1,7 +1,10 @@
 import { isIPv6 } from 'node:net';
 
 /** Kinds of personal identifier the redaction replaces. */
-export type IdentifierKind = 'email' | 'alias' | 'device' | 'ip' | 'name';
+export type IdentifierKind = 'email' | 'alias' | 'device' | 'ip' | 'name' | 'person' | 'guid' | 'tenant';
+
+/** Words too common to replace on their own when they are part of a person's name. */
+const COMMON_WORDS = new Set(['the', 'and', 'van', 'von', 'der', 'den', 'mail', 'user', 'admin', 'test', 'phone', 'device', 'iphone', 'ipad', 'android']);
 
 /** Values shorter than this are too generic to replace everywhere ("a", "iOS"). */
 const MIN_LITERAL_LENGTH = 3;
@@ -38,6 +41,7 @@ export class PseudonymMap {
     if (known !== undefined) return known;
     const pseudonym = this.invent(kind, value);
     this.byOriginal.set(key, pseudonym);
+    if (kind === 'person') this.registerNameVariants(value, pseudonym);
     if (kind === 'email') {
       // The alias alone ("alex.wilber" in User=alex.wilber) must follow its address.
       const local = value.slice(0, value.indexOf('@'));
@@ -49,8 +53,31 @@ export class PseudonymMap {
     return pseudonym;
   }
 
+  /**
+   * "Alex Wilber" also appears as "Wilber, Alex", "Wilber Alex" and as "Alex" or "Wilber" alone in
+   * notes and logs; every variant gets the same pseudonym.
+   */
+  private registerNameVariants(value: string, pseudonym: string): void {
+    const parts = value.split(/\s+/).filter(Boolean);
+    if (parts.length < 2) return;
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    const variants = [`${last}, ${parts.slice(0, -1).join(' ')}`, `${last} ${parts.slice(0, -1).join(' ')}`, `${last},${first}`];
+    for (const part of parts) {
+      if (part.length >= MIN_LITERAL_LENGTH && /^\p{L}[\p{L}'-]*$/u.test(part) && !COMMON_WORDS.has(part.toLowerCase())) variants.push(part);
+    }
+    for (const variant of variants) {
+      const key = variant.toLowerCase();
+      if (!this.byOriginal.has(key)) this.byOriginal.set(key, pseudonym);
+    }
+  }
+
   private invent(kind: IdentifierKind, value: string): string {
     switch (kind) {
+      case 'guid':
+        return `00000000-0000-4000-8000-${this.next('guid').toString(16).padStart(12, '0')}`;
+      case 'tenant':
+        return `tenant${this.next('tenant')}.redacted.invalid`;
       case 'email':
       case 'alias': {
         const n = this.next('user');
@@ -63,8 +90,14 @@ export class PseudonymMap {
           ? `2001:db8::${this.next('ipv6').toString(16)}`
           : ipv4Pseudonym(this.next('ipv4'));
       case 'name':
+      case 'person':
         return `Person ${this.next('name')}`;
     }
+  }
+
+  /** Marks a value that looks like an identifier but names nothing personal (the case's own id): kept as it is. */
+  keep(value: string): void {
+    this.byOriginal.set(value.trim().toLowerCase(), value.trim());
   }
 
   /** Pseudonym of a known original, if any. */

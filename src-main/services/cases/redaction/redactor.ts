@@ -6,9 +6,14 @@ import {
   BASE64_QUERY_PSEUDONYM,
   BASE64_QUERY_SOURCE,
   EMAIL_SOURCE,
+  GUID_SOURCE,
+  IMEI_SOURCE,
+  IPV4_MAPPED_SOURCE,
   IPV4_SOURCE,
   IPV6_SOURCE,
+  TENANT_DOMAIN_SOURCE,
   findIdentifiers,
+  isImei,
   isRealIp,
 } from './identifier-patterns';
 import { PseudonymMap } from './pseudonym-map';
@@ -27,9 +32,18 @@ export class Redactor {
 
   /** Learns the identifiers the case document names outright, then any found in its text. */
   learnCase(doc: CaseDocument): void {
+    // The case id is a random GUID, not an identifier of anyone; the bundle keeps it.
+    this.pseudonyms.keep(doc.id);
     this.learnValue('email', doc.subject.userUpn);
+    // The tenant's name: the domain of the user's and operator's sign-in names, and a real
+    // tenant connection's own name.
+    for (const upn of [doc.subject.userUpn, doc.operator.upn]) {
+      const domain = upn?.includes('@') ? upn.slice(upn.lastIndexOf('@') + 1) : undefined;
+      if (domain !== undefined && domain.includes('.')) this.pseudonyms.register('tenant', domain);
+    }
+    if (doc.connection.kind === 'tenant') this.pseudonyms.register('tenant', doc.connection.tenant);
     if (doc.subject.deviceId !== undefined) this.pseudonyms.register('device', doc.subject.deviceId);
-    this.pseudonyms.register('name', doc.operator.name);
+    this.pseudonyms.register('person', doc.operator.name);
     if (doc.operator.upn !== undefined) this.learnValue('email', doc.operator.upn);
     for (const finding of doc.findings) {
       if (finding.deviceId !== undefined) this.pseudonyms.register('device', finding.deviceId);
@@ -42,7 +56,7 @@ export class Redactor {
 
   private learnValue(kind: 'email' | 'name', value: string): void {
     // A UPN field may hold a bare alias; a "who" field may hold a UPN.
-    this.pseudonyms.register(value.includes('@') ? 'email' : kind === 'email' ? 'alias' : 'name', value);
+    this.pseudonyms.register(value.includes('@') ? 'email' : kind === 'email' ? 'alias' : 'person', value);
   }
 
   /** Learns identifiers from a piece of text (evidence, or anything else that goes in the bundle). */
@@ -65,9 +79,10 @@ export class Redactor {
     if (this.compiled === undefined) {
       const literals = this.pseudonyms.originals().map(escapeRegExp);
       const literalAlternative =
-        literals.length > 0 ? `(?<![A-Za-z0-9])(?:${literals.join('|')})(?![A-Za-z0-9])` : '(?!)';
+        // Not followed by ".x" or "@x": "alex" must not eat the start of alex.wilber@contoso.com.
+        literals.length > 0 ? `(?<![A-Za-z0-9])(?:${literals.join('|')})(?![A-Za-z0-9]|[.@][A-Za-z0-9])` : '(?!)';
       this.compiled = new RegExp(
-        `(${literalAlternative})|(${EMAIL_SOURCE})|(${IPV4_SOURCE}|${IPV6_SOURCE})|(${BASE64_QUERY_SOURCE})`,
+        `(${literalAlternative})|(${EMAIL_SOURCE})|(${IPV4_MAPPED_SOURCE}|${IPV4_SOURCE}|${IPV6_SOURCE})|(${BASE64_QUERY_SOURCE})|(${GUID_SOURCE})|(${TENANT_DOMAIN_SOURCE})|(${IMEI_SOURCE})`,
         'gi',
       );
     }
@@ -79,11 +94,14 @@ export class Redactor {
     const known = this.pseudonyms.size;
     const result = text.replace(
       this.pattern(),
-      (match, literal?: string, email?: string, ip?: string, base64?: string) => {
+      (match, literal?: string, email?: string, ip?: string, base64?: string, guid?: string, tenant?: string, imei?: string) => {
         if (literal !== undefined) return this.pseudonyms.lookup(literal) ?? match;
         if (email !== undefined) return this.pseudonyms.register('email', email) ?? match;
         if (ip !== undefined) return isRealIp(ip) ? (this.pseudonyms.register('ip', ip) ?? match) : match;
         if (base64 !== undefined) return BASE64_QUERY_PSEUDONYM;
+        if (guid !== undefined) return this.pseudonyms.register('guid', guid) ?? match;
+        if (tenant !== undefined) return this.pseudonyms.register('tenant', tenant) ?? match;
+        if (imei !== undefined) return isImei(imei) ? (this.pseudonyms.register('device', imei) ?? match) : match;
         return match;
       },
     );

@@ -4,6 +4,7 @@ import { DemoIdentityProvider } from '../../demo/demo-identity';
 import { startGraphSimulator } from '../../demo/graph-simulator';
 import { loadScenario } from '../../demo/scenario/scenario-loader';
 import type { LatencyProfile } from '../../demo/scenario/scenario-schema';
+import type { HostLauncher } from '../../powershell/host-process';
 import { PowerShellSession } from '../../powershell/powershell-session';
 import { ScenarioClock } from '../../clock/case-clock';
 import { assembleConnection } from './assemble-connection';
@@ -17,11 +18,10 @@ export interface DemoConnectionOptions {
   demoShellPath: string;
   /** Defaults to the scenario's own profile. */
   latency?: LatencyProfile;
-  /**
-   * The Node that runs the simulated shell: plain Node, or Electron's own binary, which the
-   * ELECTRON_RUN_AS_NODE variable turns into Node (so the demo needs no PowerShell).
-   */
+  /** The Node that runs the simulated shell as a child process (plain Node by default). */
   nodeExecutable?: string;
+  /** Starts the shell instead of a child process: the desktop app's utility process. */
+  launcher?: HostLauncher;
   /** Graph's HTTP client; defaults to Node's fetch (benchmarks wrap it to time each call). */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
@@ -46,8 +46,9 @@ export async function openDemoConnection(options: DemoConnectionOptions): Promis
     launch: {
       command: options.nodeExecutable ?? process.execPath,
       args: [options.demoShellPath, '--scenario', scenarioFolder, '--latency', latency, '--clock-anchor', String(clock.anchorWallMs)],
-      env: { ELECTRON_RUN_AS_NODE: '1', EAS_SCENARIOS_DIR: options.scenariosDir },
+      env: { EAS_SCENARIOS_DIR: options.scenariosDir },
     },
+    ...(options.launcher ? { launcher: options.launcher } : {}),
     requestTimeoutMs: 60_000,
   });
   return assembleConnection({
