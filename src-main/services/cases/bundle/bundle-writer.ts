@@ -112,11 +112,13 @@ export async function exportCaseBundle(options: ExportBundleOptions): Promise<Ex
       evidence.push({ ...item, size, sha256: hash });
     }
 
-    const cleanedDoc: CaseDocument = caseDocumentSchema.parse(
-      redactor !== undefined
-        ? redactor.rewriteDeep(scrubSecretsDeep({ ...original, evidence }))
-        : scrubSecretsDeep({ ...original, evidence }),
-    );
+    const rewritten = redactor !== undefined ? redactor.rewriteDeep(scrubSecretsDeep({ ...original, evidence })) : scrubSecretsDeep({ ...original, evidence });
+    // Finding codes are the app's vocabulary, not anyone's data: a name part ("Not", "Sync") that
+    // also stands between underscores in a code must not change the code.
+    const cleanedDoc: CaseDocument = caseDocumentSchema.parse({
+      ...rewritten,
+      findings: rewritten.findings.map((finding, i) => ({ ...finding, code: original.findings[i]!.code })),
+    });
     // Hashes and sizes describe the bytes in the bundle, so they are restored after redaction.
     cleanedDoc.evidence = cleanedDoc.evidence.map((item, i) => ({
       ...item,

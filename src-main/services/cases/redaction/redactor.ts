@@ -43,8 +43,12 @@ export class Redactor {
     }
     if (doc.connection.kind === 'tenant') this.pseudonyms.register('tenant', doc.connection.tenant);
     if (doc.subject.deviceId !== undefined) this.pseudonyms.register('device', doc.subject.deviceId);
-    this.pseudonyms.register('person', doc.operator.name);
-    if (doc.operator.upn !== undefined) this.learnValue('email', doc.operator.upn);
+    // Before anyone signs in the operator's name is the app's own placeholder ("Not signed in
+    // yet"), not a person: its words must not be taken for a name wherever they appear.
+    if (doc.operator.upn !== undefined) {
+      this.pseudonyms.register('person', doc.operator.name);
+      this.learnValue('email', doc.operator.upn);
+    }
     for (const finding of doc.findings) {
       if (finding.deviceId !== undefined) this.pseudonyms.register('device', finding.deviceId);
     }
@@ -80,7 +84,10 @@ export class Redactor {
       const literals = this.pseudonyms.originals().map(escapeRegExp);
       const literalAlternative =
         // Not followed by ".x" or "@x": "alex" must not eat the start of alex.wilber@contoso.com.
-        literals.length > 0 ? `(?<![A-Za-z0-9])(?:${literals.join('|')})(?![A-Za-z0-9]|[.@][A-Za-z0-9])` : '(?!)';
+        // A file extension after it is no such continuation: "…_<deviceId>.gz" names the phone.
+        literals.length > 0
+          ? `(?<![A-Za-z0-9])(?:${literals.join('|')})(?![A-Za-z0-9]|@[A-Za-z0-9]|\\.(?!(?:gz|txt|zip|har|saz|log|json)\\b)[A-Za-z0-9])`
+          : '(?!)';
       this.compiled = new RegExp(
         `(${literalAlternative})|(${EMAIL_SOURCE})|(${IPV4_MAPPED_SOURCE}|${IPV4_SOURCE}|${IPV6_SOURCE})|(${BASE64_QUERY_SOURCE})|(${GUID_SOURCE})|(${TENANT_DOMAIN_SOURCE})|(${IMEI_SOURCE})`,
         'gi',
