@@ -1,5 +1,5 @@
 import type { Finding } from '../../shared/models/finding';
-import type { EvidenceArea } from '../../shared/models/evidence-areas';
+import { EVIDENCE_KEY_AREAS } from '../../shared/models/evidence-areas';
 import type { ClientAccessRulesRetired, ConnectionContext } from '../evaluators/client-access-rules';
 import type { SignInContext, WhatIfRun } from '../evaluators/conditional-access';
 import { type Evidence, isUnavailable } from '../evaluators/evidence';
@@ -97,19 +97,6 @@ export interface Diagnosis {
   unchecked: UncheckedEvidence[];
 }
 
-/** The area of the case each piece of evidence belongs to, for the finding's links. */
-const EVIDENCE_AREAS_OF: Record<keyof typeof EVIDENCE_LABELS, EvidenceArea> = {
-  casMailbox: 'cas-mailbox',
-  mobileDevices: 'devices',
-  organizationSettings: 'organization-settings',
-  deviceAccessRules: 'device-access',
-  clientAccessRules: 'client-access-rules',
-  conditionalAccess: 'conditional-access',
-  signIns: 'sign-ins',
-  authentication: 'authentication',
-  mailboxLog: 'mailbox-log',
-};
-
 const EVIDENCE_LABELS = {
   casMailbox: 'mailbox ActiveSync settings (Get-CASMailbox)',
   mobileDevices: 'device partnerships (Get-MobileDevice)',
@@ -151,7 +138,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     drafts.push({
       code: 'EVIDENCE_UNAVAILABLE',
       detail: `Not checked: ${unchecked.map((u) => `${u.label} (${u.reason})`).join('; ')}.`,
-      evidence: unchecked.map((u) => ({ step: EVIDENCE_AREAS_OF[u.evidence], detail: `unavailable: ${u.reason}` })),
+      evidence: unchecked.map((u) => ({ step: EVIDENCE_KEY_AREAS[u.evidence], detail: `unavailable: ${u.reason}` })),
       confidence: 'high',
       // It says what the wizard cannot tell; it is never itself the confirmed cause.
       certainty: 'unconfirmed',

@@ -25,8 +25,11 @@ export const EVIDENCE_AREA_STEP = {
 export type EvidenceArea = keyof typeof EVIDENCE_AREA_STEP;
 export const EVIDENCE_AREAS = Object.keys(EVIDENCE_AREA_STEP) as [EvidenceArea, ...EvidenceArea[]];
 
-/** Names the first version of the app wrote for evidence that could not be read, read as areas. */
-const LEGACY_AREAS: Readonly<Record<string, EvidenceArea>> = {
+/**
+ * The diagnosis's evidence keys and their areas. The first version of the app wrote these keys
+ * where an area belongs (evidence that could not be read), so they are read as areas too.
+ */
+export const EVIDENCE_KEY_AREAS = {
   casMailbox: 'cas-mailbox',
   mobileDevices: 'devices',
   organizationSettings: 'organization-settings',
@@ -34,8 +37,11 @@ const LEGACY_AREAS: Readonly<Record<string, EvidenceArea>> = {
   clientAccessRules: 'client-access-rules',
   conditionalAccess: 'conditional-access',
   signIns: 'sign-ins',
+  authentication: 'authentication',
   mailboxLog: 'mailbox-log',
-};
+} as const satisfies Record<string, EvidenceArea>;
+
+const LEGACY_AREAS: Readonly<Record<string, EvidenceArea>> = EVIDENCE_KEY_AREAS;
 
 export const evidenceAreaSchema = z.preprocess((value) => (typeof value === 'string' ? (LEGACY_AREAS[value] ?? value) : value), z.enum(EVIDENCE_AREAS));
 
