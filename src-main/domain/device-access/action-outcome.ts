@@ -45,5 +45,10 @@ export function describeActionOutcome(kind: WizardActionKind, deviceId: string |
   const still = before.findings.filter((f) => afterCodes.has(f.code));
   if (gone.length > 0) parts.push(`Gone after re-checking: ${gone.map((f) => f.title).join('; ')}.`);
   if (still.length > 0) parts.push(`Still found: ${still.map((f) => f.title).join('; ')}.`);
+  const nowAllowed = deviceId !== undefined && after.situation.devices.some((d) => same(d.deviceId, deviceId) && (d.accessState ?? '').toLowerCase() === 'allowed');
+  if (still.length > 0 && nowAllowed) {
+    // The log keeps the refusals it recorded; only the phone's next request can show the change.
+    parts.push('Exchange now allows the phone; what is still found comes from the requests logged before the change. Ask the user to open Mail and pull to refresh, then fetch the log again.');
+  }
   return parts.join(' ');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeAction, offeredActions, wipePendingFrom, type ActionSituation, type GuardDevice } from '../../../src-main/domain/device-access/action-guard';
+import { describeActionOutcome } from '../../../src-main/domain/device-access/action-outcome';
 
 const ID = 'ApplF4K7Q2';
 
@@ -80,5 +81,24 @@ describe('wipePendingFrom (Get-MobileDeviceStatistics)', () => {
     expect(wipePendingFrom({ Status: 'DeviceOk', DeviceWipeRequestTime: '2026-05-01T10:00:00Z', DeviceWipeAckTime: '2026-05-01T10:05:00Z' })).toBe(false);
     expect(wipePendingFrom({ Status: 'DeviceOk' })).toBe(false);
     expect(wipePendingFrom(undefined)).toBe(false);
+  });
+});
+
+describe('describeActionOutcome (the read-back audit entry)', () => {
+  const snapshot = (blocked: string[], state: string, reason: string, findings: Array<{ code: string; title: string }>) => ({
+    situation: { mailbox: { activeSyncEnabled: true, allowedDeviceIds: [], blockedDeviceIds: blocked }, devices: [{ deviceId: ID, accessState: state, accessStateReason: reason, wipePending: false }] },
+    findings,
+  });
+  const blockedFinding = { code: 'DEVICE_BLOCKED', title: 'Exchange blocks this device' };
+
+  it('reads the lists and state back, and says which findings are gone', () => {
+    const text = describeActionOutcome('unblock-device', ID, snapshot([ID], 'Blocked', 'Individual', [blockedFinding]), snapshot([], 'Quarantined', 'Global', []));
+    expect(text).toBe('Read back: on the allowed list no → no, on the blocked list yes → no. DeviceAccessState Blocked (Individual) → Quarantined (Global). Gone after re-checking: Exchange blocks this device.');
+  });
+
+  it('says when the state has not moved yet', () => {
+    const text = describeActionOutcome('unblock-device', ID, snapshot([ID], 'Blocked', 'Individual', [blockedFinding]), snapshot([], 'Blocked', 'Individual', [blockedFinding]));
+    expect(text).toContain("DeviceAccessState is still Blocked (Individual): Exchange decides again on the phone's next request.");
+    expect(text).toContain('Still found: Exchange blocks this device.');
   });
 });
