@@ -21,7 +21,10 @@ async function openMailboxStep(page: Page, scenario: string): Promise<void> {
   await waitForStepSettled(page, 'connect');
   await goNext(page, 'mailbox');
   await waitForStepSettled(page, 'mailbox');
-  await page.getByRole('radio', { name: /Galaxy S23 Ultra/ }).check();
+  // The choice is the case's (main process), so the radio turns checked once the case view comes back.
+  const phone = page.getByRole('radio', { name: /Galaxy S23 Ultra/ });
+  await phone.click();
+  await expect(phone).toBeChecked();
 }
 
 test('a found phone on the blocked list: Unblock is offered, Allow is not, and the phone is allowed afterwards', async ({ page }) => {
