@@ -11,7 +11,7 @@ import {
   type AccessRule,
   type RuleCharacteristic,
 } from '../device-access/access-path';
-import type { ActiveSyncOrganizationSettingsInput, CasMailboxInput, DeviceAccessRuleInput, MobileDeviceInput } from './exchange-inputs';
+import type { ActiveSyncOrganizationSettingsInput, CasMailboxInput, DeviceAccessRuleInput, MobileDeviceInput, MobileDevicePolicyInput } from './exchange-inputs';
 
 /** What Exchange's ABQ order says the device's access should be, and which step decided it. */
 export interface AccessDecision {
@@ -27,6 +27,8 @@ export interface DeviceAccessInput {
   casMailbox?: CasMailboxInput;
   organizationSettings?: ActiveSyncOrganizationSettingsInput;
   deviceAccessRules?: readonly DeviceAccessRuleInput[];
+  /** Get-MobileDeviceMailboxPolicy, to name the setting a Blocked / Policy phone cannot meet. */
+  mobileDevicePolicies?: readonly MobileDevicePolicyInput[];
 }
 
 /**
@@ -60,6 +62,20 @@ export function predictDeviceAccess(input: DeviceAccessInput): AccessDecision {
   );
   const state = decision.state === 'DeviceDiscovery' ? 'Allowed' : decision.state;
   return { state, reason: decision.reason, because: describePath(decision), ...(decision.rule !== null ? { rule: decision.rule } : {}) };
+}
+
+/** What the phone's mobile device mailbox policy demands that a phone may not meet, in plain words. */
+function policyDemands(device: MobileDeviceInput, policies: readonly MobileDevicePolicyInput[] | undefined): string {
+  if (policies === undefined || policies.length === 0) return '';
+  const applied = device.DevicePolicyApplied?.toLowerCase();
+  const policy = policies.find((p) => applied !== undefined && p.Name?.toLowerCase() === applied) ?? policies.find((p) => p.IsDefault === true) ?? policies[0]!;
+  const demands = [
+    policy.AllowNonProvisionableDevices === false && 'phones that cannot apply every setting are refused (AllowNonProvisionableDevices False)',
+    policy.RequireDeviceEncryption === true && 'the phone must be encrypted (RequireDeviceEncryption)',
+    policy.PasswordEnabled === true && `a screen lock password is required${policy.MinPasswordLength ? ` of at least ${policy.MinPasswordLength} characters` : ''} (PasswordEnabled)`,
+  ].filter((d): d is string => typeof d === 'string');
+  if (demands.length === 0) return ` The policy "${policy.Name ?? 'default'}" demands nothing the wizard can name; Messaging should check it.`;
+  return ` The mobile device mailbox policy "${policy.Name ?? 'default'}" says: ${demands.join('; ')}.`;
 }
 
 /** The path in short steps: what was passed over, then what decided. */
@@ -123,7 +139,7 @@ export function evaluateDeviceAccess(input: DeviceAccessInput): FindingDraft[] {
   }
   if (state === 'Blocked' && reason === 'Policy') {
     // Blocked / Policy is not an administrator's block: the phone cannot meet the mobile device mailbox policy.
-    return [{ ...base, code: 'DEVICE_NOT_PROVISIONABLE', confidence: 'high', detail: `Exchange reports ${seen}: the phone cannot meet the mobile device mailbox policy (for example it cannot be provisioned, or cannot apply the password or encryption rules). This is not an administrator's block, and allowing the phone would not change it.` }];
+    return [{ ...base, code: 'DEVICE_NOT_PROVISIONABLE', confidence: 'high', detail: `Exchange reports ${seen}: the phone cannot meet the mobile device mailbox policy (for example it cannot be provisioned, or cannot apply the password or encryption rules). This is not an administrator's block, and allowing the phone would not change it.${policyDemands(device, input.mobileDevicePolicies)}` }];
   }
   if (state === 'Blocked' && reason !== undefined && AUTO_BLOCK_REASONS.has(reason)) {
     return [{ ...base, code: 'DEVICE_AUTO_BLOCKED', confidence: 'high', detail: `Exchange reports ${seen}.` }];

@@ -88,7 +88,13 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
       const wipe = pendingWipe(device);
       if (wipe !== undefined) findings.push(wipe);
       findings.push(
-        ...evaluateDeviceAccess({ device, casMailbox: cas, organizationSettings: present(org), deviceAccessRules: present(input.deviceAccessRules) }),
+        ...evaluateDeviceAccess({
+          device,
+          casMailbox: cas,
+          organizationSettings: present(org),
+          deviceAccessRules: present(input.deviceAccessRules),
+          ...(input.mobileDevicePolicies !== undefined && !isUnavailable(input.mobileDevicePolicies) ? { mobileDevicePolicies: input.mobileDevicePolicies } : {}),
+        }),
         ...evaluateProtocolVersion(device, input.judgedAt),
       );
     }

@@ -68,6 +68,18 @@ describe('a pending remote wipe', () => {
   }, 60_000);
 });
 
+describe('Blocked / Policy', () => {
+  it('reads the mobile device mailbox policy and names what the phone cannot meet; nothing is offered', async () => {
+    const caseId = await openCase('blocked-policy-not-provisionable');
+    const view = backend.engine.getCase(caseId);
+    expect(view.evidence.some((e) => e.id === 'mobile-device-policies')).toBe(true);
+    const finding = view.findings.find((f) => f.code === 'DEVICE_NOT_PROVISIONABLE');
+    expect(finding?.explanation).toMatch(/not an administrator's block/);
+    expect(finding?.explanation).toMatch(/AllowNonProvisionableDevices False\); the phone must be encrypted/);
+    expect(offeredFor(caseId)).toEqual(['block-device']);
+  }, 60_000);
+});
+
 describe('a quarantine by the organisation default', () => {
   it('offers Allow as the release, and Allow is refused for a Block rule', async () => {
     const quarantined = await openCase('quarantined-org-default');

@@ -53,6 +53,12 @@ describe('device access (ABQ precedence)', () => {
     const [finding] = evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Policy' }) });
     expect(finding).toMatchObject({ code: 'DEVICE_NOT_PROVISIONABLE' });
     expect(finding?.detail).toMatch(/not an administrator's block/);
+    const policies = [
+      { Name: 'Default', IsDefault: true, AllowNonProvisionableDevices: true },
+      { Name: 'Strict', AllowNonProvisionableDevices: false, RequireDeviceEncryption: true },
+    ];
+    const [named] = evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Policy', DevicePolicyApplied: 'Strict' }), mobileDevicePolicies: policies });
+    expect(named?.detail).toContain('The mobile device mailbox policy "Strict" says: phones that cannot apply every setting are refused (AllowNonProvisionableDevices False); the phone must be encrypted (RequireDeviceEncryption).');
   });
 
   it('reports Intune states as compliance/enrollment, not as ABQ', () => {

@@ -155,6 +155,9 @@ export const blockedByPolicy = defineScenario(
   },
   (t, logs) => {
     t.exchange.mailboxes![1]!.debugLoggingEnabledAt = '2026-11-26T08:25:00Z';
+    t.exchange.mobileDeviceMailboxPolicies = [
+      { name: 'Default', isDefault: true, passwordEnabled: true, allowNonProvisionableDevices: false, minPasswordLength: 6, requireDeviceEncryption: true },
+    ];
     t.exchange.mobileDevices = [{ ...alexIphone }, { ...samsungWithLog, policyBlocked: true, devicePolicyApplicationStatus: 'PartiallyApplied' }];
     t.entra!.signIns = [...easSignIns(['2026-11-26T08:29:50Z']), ...backgroundSignIns()];
     t.entra!.whatIf!.results = whatIfNone();
