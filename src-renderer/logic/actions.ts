@@ -1,5 +1,5 @@
 import type { WizardActionKind } from '../../src-main/shared/models/action-kinds';
-import type { WizardAction } from '../../src-main/shared/models/wizard';
+import type { CaseView, WizardAction } from '../../src-main/shared/models/wizard';
 
 /** The button label for an action, naming its target. */
 export function actionLabel(action: WizardAction): string {
@@ -42,15 +42,24 @@ export function actionFromNextStep(
   }
 }
 
-/** Device actions that make sense for a device's current access state. */
-export function deviceActionsFor(deviceId: string, accessState: string | undefined): WizardAction[] {
-  const state = (accessState ?? '').toLowerCase();
-  if (state === 'quarantined')
-    return [
-      { kind: 'allow-device', deviceId },
-      { kind: 'block-device', deviceId },
-    ];
-  if (state === 'blocked') return [{ kind: 'unblock-device', deviceId }];
-  if (state === 'allowed') return [{ kind: 'block-device', deviceId }];
-  return [];
+type Offered = CaseView['offeredActions'];
+
+/**
+ * Whether the case offers this action now. The main process's action guard decides (a pending
+ * wipe, a phone blocked on purpose…); debug logging is always offered. A case without the list
+ * (review only) offers nothing that changes access.
+ */
+export function offers(offered: Offered, action: WizardAction): boolean {
+  if (action.kind === 'enable-debug-logging' || action.kind === 'disable-debug-logging') return true;
+  if (offered === undefined) return false;
+  if (action.kind === 'enable-activesync') return offered.mailbox.includes(action.kind);
+  const id = action.deviceId.toLowerCase();
+  return offered.devices.some((d) => d.deviceId.toLowerCase() === id && d.actions.includes(action.kind));
+}
+
+/** The device actions the case offers for one phone, in a fixed order (release first). */
+export function deviceActionsFor(deviceId: string, offered: Offered): WizardAction[] {
+  return (['allow-device', 'unblock-device', 'block-device'] as const)
+    .map((kind) => ({ kind, deviceId }))
+    .filter((action) => offers(offered, action));
 }

@@ -9,6 +9,7 @@ import type {
   CasMailboxInput,
   ClientAccessRuleInput,
   DeviceAccessRuleInput,
+  MobileDevicePolicyInput,
   MobileDeviceInput,
   OrganizationConfigInput,
   RecipientInput,
@@ -66,6 +67,8 @@ export interface DiagnosisInput {
   mobileDevices: Evidence<readonly MobileDeviceInput[]>;
   organizationSettings: Evidence<ActiveSyncOrganizationSettingsInput>;
   deviceAccessRules: Evidence<readonly DeviceAccessRuleInput[]>;
+  /** Get-MobileDeviceMailboxPolicy, read when a phone is Blocked / Policy (absent otherwise and in older cases). */
+  mobileDevicePolicies?: Evidence<readonly MobileDevicePolicyInput[]>;
   clientAccessRules: Evidence<readonly ClientAccessRuleInput[] | ClientAccessRulesRetired>;
   conditionalAccess: Evidence<{
     policies: readonly ConditionalAccessPolicyInput[];

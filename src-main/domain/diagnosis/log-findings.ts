@@ -27,11 +27,12 @@ const CODE_BY_KIND: Readonly<Record<PatternKind, FindingCode>> = {
   'send-failed': 'SEND_FAILED',
   'item-errors': 'ITEM_SYNC_ERRORS',
   'max-devices': 'MAXIMUM_DEVICES_REACHED',
+  'sync-state-locked': 'SYNC_STATE_LOCKED',
   healthy: 'HEALTHY_SYNC',
 };
 
 /** Access problems that stopped before the end of the log are history, not the current cause. */
-const DOWNGRADE_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled', 'no-mailbox', 'account-disabled']);
+const DOWNGRADE_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled', 'no-mailbox', 'account-disabled', 'sync-state-locked']);
 
 /** Turns detected patterns into finding drafts; HEALTHY_SYNC only for a device with no blocker or warning. */
 export function findingsFromPatterns(timeline: DeviceTimeline, patterns: readonly DevicePattern[]): FindingDraft[] {

@@ -39,7 +39,19 @@ export interface MobileDeviceInput {
   /** Get-MobileDeviceStatistics: DeviceRemoteWipeStatus (DeviceOk, DeviceBlocked, DeviceWipePending, …). */
   readonly Status?: string | null;
   readonly DeviceWipeRequestTime?: string | null;
+  /** Get-MobileDeviceStatistics: the mobile device mailbox policy applied to the phone. */
+  readonly DevicePolicyApplied?: string | null;
   readonly AccountOnlyDeviceWipeRequestTime?: string | null;
+}
+
+/** Get-MobileDeviceMailboxPolicy. */
+export interface MobileDevicePolicyInput {
+  readonly Name?: string | null;
+  readonly IsDefault?: boolean | null;
+  readonly PasswordEnabled?: boolean | null;
+  readonly MinPasswordLength?: number | null;
+  readonly AllowNonProvisionableDevices?: boolean | null;
+  readonly RequireDeviceEncryption?: boolean | null;
 }
 
 /** Get-ActiveSyncOrganizationSettings. */

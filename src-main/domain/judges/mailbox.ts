@@ -2,6 +2,7 @@ import type { DiagnosisInput } from '../diagnosis/diagnose';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { evaluateCasMailbox } from '../evaluators/cas-mailbox';
 import { evaluateDeviceAccess } from '../evaluators/device-access';
+import { wipePendingFrom, type WipeStatistics } from '../device-access/action-guard';
 import { isUnavailable, type Evidence } from '../evaluators/evidence';
 import type { MobileDeviceInput, RecipientInput, UserAccountInput } from '../evaluators/exchange-inputs';
 import { evaluateProtocolVersion, isOutlookMobile } from '../evaluators/protocol-version';
@@ -84,8 +85,16 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
     for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt));
     const targets = input.targetDeviceId === undefined ? devices : devices.filter((d) => d.DeviceId.toLowerCase() === input.targetDeviceId?.toLowerCase());
     for (const device of targets) {
+      const wipe = pendingWipe(device);
+      if (wipe !== undefined) findings.push(wipe);
       findings.push(
-        ...evaluateDeviceAccess({ device, casMailbox: cas, organizationSettings: present(org), deviceAccessRules: present(input.deviceAccessRules) }),
+        ...evaluateDeviceAccess({
+          device,
+          casMailbox: cas,
+          organizationSettings: present(org),
+          deviceAccessRules: present(input.deviceAccessRules),
+          ...(input.mobileDevicePolicies !== undefined && !isUnavailable(input.mobileDevicePolicies) ? { mobileDevicePolicies: input.mobileDevicePolicies } : {}),
+        }),
         ...evaluateProtocolVersion(device, input.judgedAt),
       );
     }
@@ -99,6 +108,26 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
   }
 
   return { outcome: worstOutcome(checks), summary: summarise(upn, checks, devices), checks, findings };
+}
+
+/**
+ * A remote wipe ordered and not yet delivered, read from Get-MobileDeviceStatistics before the
+ * phone ever connects (facts F36). It comes first: nothing may be changed for this phone until
+ * whoever ordered the wipe has been asked, and the action guard refuses every access change.
+ */
+function pendingWipe(device: MobileDeviceInput): FindingDraft | undefined {
+  if (!wipePendingFrom(device as WipeStatistics)) return undefined;
+  const at = device.DeviceWipeRequestTime ?? device.AccountOnlyDeviceWipeRequestTime;
+  const kind = device.DeviceWipeRequestTime ? 'a full wipe of the phone' : device.AccountOnlyDeviceWipeRequestTime ? 'a wipe of the mail account on the phone' : 'a wipe';
+  const seen = `Status = ${device.Status ?? 'unknown'}${at ? `, wipe requested ${at}` : ''}`;
+  return {
+    code: 'REMOTE_WIPE_PENDING',
+    confidence: 'high',
+    certainty: 'confirmed',
+    deviceId: device.DeviceId,
+    detail: `Get-MobileDeviceStatistics shows ${kind} waiting for ${phoneName(device)} (${seen}). The app will not allow, unblock or block this phone, nor turn ActiveSync back on, while it waits.`,
+    evidence: [{ step: 'devices', object: `device ${device.DeviceId}`, detail: seen }],
+  };
 }
 
 /** A phone's name as the operator knows it, with its id. */

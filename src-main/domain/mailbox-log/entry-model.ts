@@ -92,8 +92,13 @@ export interface LogEntry {
   readonly exceptions: readonly EntryException[];
   /** Sections this parser does not know, kept by name (value capped). */
   readonly otherSections: Readonly<Record<string, string>>;
-  /** False when the entry was cut off (no response part): typically the last entry of a trimmed log. */
+  /** False when the entry has no response part: a pending request, or an entry cut off. */
   readonly complete: boolean;
+  /**
+   * A request still waiting for its answer (facts F29): the request part is whole and no response
+   * was written yet, usually the last Ping of a phone on Direct Push. Normal, not damage.
+   */
+  readonly pending: boolean;
 }
 
 /** A problem met while parsing that did not stop the parse. */

@@ -18,6 +18,19 @@ export interface RawEntryPlace {
 }
 
 const EXCEPTION_TEXT_CAP = 4000;
+
+/**
+ * Whether a logged body was written out in full: no XML at all (Empty, [No XmlRequest]), or XML
+ * whose root element is closed. A body cut off in the middle is damage; a whole one is not.
+ */
+export function bodyIsWhole(text: string): boolean {
+  const body = text.trim().replace(/^<\?xml[^>]*\?>/, '').trim();
+  if (!body.includes('<')) return true;
+  const name = /^<([A-Za-z][\w:.-]*)/.exec(body)?.[1];
+  if (name === undefined) return body.endsWith('>');
+  return body.endsWith(`</${name}>`) || (body.endsWith('/>') && body.indexOf('>') === body.length - 1);
+}
+
 const OTHER_SECTION_CAP = 2000;
 
 /** Turns one entry's sections into the typed entry model. Pure; never throws on odd values. */
@@ -106,6 +119,7 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     exceptions: orEmpty(exceptions),
     otherSections: Object.keys(otherSections).length === 0 ? NO_SECTIONS : otherSections,
     complete: hasResponse,
+    pending: !hasResponse && request.command !== undefined && requestTime !== undefined && bodyIsWhole(requestBodyText),
   };
   return entry;
 }

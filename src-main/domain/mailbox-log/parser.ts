@@ -133,7 +133,8 @@ export class MailboxLogParser {
     const seq = this.seq++;
     const entry = interpretEntry(sections, { seq, entryNumber, reportIndex: this.report, source: this.options.source, fallbackDevice: this.options.fallbackDevice }, this.pool);
     this.emitted++;
-    if (!entry.complete) {
+    // A pending request (request whole, no answer yet) is normal (facts F29); only a cut-off one is damage.
+    if (!entry.complete && !entry.pending) {
       this.warn({ kind: 'truncated-entry', seq, message: `Log entry ${seq} is cut off (no response part); it was read as far as it goes.` });
     }
     if (entry.requestTime === undefined) {

@@ -63,10 +63,13 @@ interface Run {
 }
 
 function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {
-  const reason = entry.accessStateReason;
   const throttle = entry.easHeaders.throttleReason;
-  if (throttle !== undefined || (reason !== undefined && AUTO_BLOCK_REASONS.has(reason) && entry.accessState === 'Blocked')) {
-    const why = throttle ?? reason ?? 'unknown';
+  // X-MS-ASThrottle carries any DeviceAccessStateReason: only the throttling ones mean "auto-blocked";
+  // Individual, DeviceRule, Global and Policy are an administrator's or the policy's decision (facts F28).
+  const autoThrottle = throttle !== undefined && AUTO_BLOCK_REASONS.has(throttle);
+  const reason = entry.accessStateReason ?? (autoThrottle ? undefined : throttle);
+  if (autoThrottle || (reason !== undefined && AUTO_BLOCK_REASONS.has(reason) && entry.accessState === 'Blocked')) {
+    const why = autoThrottle ? throttle : (reason ?? 'unknown');
     const wait = entry.easHeaders.retryAfterSeconds;
     return { kind: 'auto-blocked', label: `Auto-blocked by Exchange (reason ${why}${wait === undefined ? '' : `, wait ${wait} s`})` };
   }
@@ -75,7 +78,8 @@ function classify(entry: LogEntry): { kind: PatternKind; label: string } | undef
     if (reason === 'ExternalEnrollment') return { kind: 'not-enrolled', label: 'Quarantined: device not enrolled in Intune (ExternalEnrollment)' };
     return { kind: 'quarantined', label: `Quarantined (reason ${reason ?? 'unknown'}${rule(entry)})` };
   }
-  if (entry.accessState === 'Blocked' || entry.commandStatus?.code === 129) {
+  if (entry.accessState === 'Blocked' || entry.commandStatus?.code === 129 || (throttle !== undefined && entry.accessState === undefined)) {
+    if (reason === 'Policy') return { kind: 'not-provisionable', label: `Blocked because the phone cannot meet the mobile device mailbox policy (reason Policy, not an administrator's block)` };
     return { kind: 'blocked', label: `Blocked (reason ${reason ?? 'status 129'}${rule(entry)})` };
   }
   return undefined;

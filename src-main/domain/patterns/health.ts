@@ -21,8 +21,28 @@ export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
     entries: citeEntries(good),
     from: good[0]?.requestTime,
     to: last.requestTime,
-    ongoing: last === timeline.entries[timeline.entries.length - 1],
+    ongoing: healthyAtTheEnd(timeline.entries, last),
   }];
+}
+
+/**
+ * Healthy now: the last answered request was a good one (a pending request at the end, usually
+ * the last Ping, is not an answer yet: facts F29), and if anything failed, a sync went through
+ * after the last failure, so a log whose requests end in errors never reads as healthy.
+ */
+function healthyAtTheEnd(entries: readonly LogEntry[], lastGood: LogEntry): boolean {
+  const answered = entries.filter((e) => !e.pending);
+  if (answered[answered.length - 1] !== lastGood) return false;
+  let lastFailure = -1;
+  answered.forEach((e, i) => {
+    if (isFailure(e)) lastFailure = i;
+  });
+  return lastFailure < 0 || answered.slice(lastFailure + 1).some((e) => e.command !== 'Ping' && isHealthy(e));
+}
+
+/** A request Exchange refused or failed (HTTP error, or a global status 100+). */
+function isFailure(e: LogEntry): boolean {
+  return (e.httpStatus !== undefined && e.httpStatus >= 400) || (e.commandStatus !== undefined && e.commandStatus.code >= 100);
 }
 
 function isHealthy(e: LogEntry): boolean {

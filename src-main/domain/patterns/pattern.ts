@@ -25,6 +25,7 @@ export type PatternKind =
   | 'send-failed'
   | 'item-errors'
   | 'max-devices'
+  | 'sync-state-locked'
   | 'healthy';
 
 /** One detected pattern, with the entries (1-based `seq`) that show it. */

@@ -38,6 +38,12 @@ const RULES: Rule[] = [
     matches: (e) => e.commandStatus?.code === 131,
     describe: (hits) => `Exchange answered "the account is disabled" (status 131) in ${hits.length} request(s)`,
   },
+  // The sync state is locked, most often while the mailbox is being moved between servers (facts F37, status 133).
+  {
+    kind: 'sync-state-locked',
+    matches: (e) => e.commandStatus?.code === 133,
+    describe: (hits) => `Exchange answered "the sync state is locked" (status 133, usually a mailbox move in progress) in ${hits.length} request(s)`,
+  },
   {
     kind: 'throttled',
     matches: (e) => !isAutoBlock(e) && (isThrottleBackOff(e) || (e.httpStatus === 503 && e.easHeaders.retryAfterSeconds !== undefined)),
@@ -105,7 +111,9 @@ const RULES: Rule[] = [
 /** Request-level failures: disabled protocol, back-off, server errors, quota, folders, redirects, send and item errors. */
 export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[] {
   const patterns: DevicePattern[] = [];
-  const last = timeline.entries[timeline.entries.length - 1];
+  // "Still failing" is judged on the last answered request: a pending Ping after it has no answer yet (facts F29).
+  const answered = timeline.entries.filter((e) => !e.pending);
+  const last = answered[answered.length - 1] ?? timeline.entries[timeline.entries.length - 1];
   for (const rule of RULES) {
     const hits = timeline.entries.filter((e) => rule.matches(e));
     if (hits.length === 0) continue;

@@ -17,7 +17,7 @@ export function describeAction(action: WizardAction, mailbox: string): Pick<Acti
       };
     case 'allow-device':
       return {
-        description: `Add the phone ${id} to the allowed list of ${mailbox} (ActiveSyncAllowedDeviceIDs). Exchange then lets this phone sync even where the organization default or a device access rule would quarantine or block it. The user's blocked list and automatic blocks still win.`,
+        description: `Release the phone ${id} from quarantine by adding it to the allowed list of ${mailbox} (ActiveSyncAllowedDeviceIDs). Exchange then lets this phone sync even where the organization default or a device access rule would quarantine it. Adding an id to the allowed list also removes it from the user's blocked list, so the app offers this only for a quarantined phone that is not on that list.`,
         command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncAllowedDeviceIDs @{Add='${id}'}`,
       };
     case 'block-device':
@@ -27,7 +27,7 @@ export function describeAction(action: WizardAction, mailbox: string): Pick<Acti
       };
     case 'unblock-device':
       return {
-        description: `Remove the phone ${id} from the blocked list of ${mailbox}. Whether it may then sync depends on the other access settings, which the wizard checks again.`,
+        description: `Remove the phone ${id} from the blocked list of ${mailbox} (ActiveSyncBlockedDeviceIDs). Exchange judges the phone again on its next request: a device access rule or the organization default may then quarantine or block it. The wizard reads the mailbox again afterwards.`,
         command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncBlockedDeviceIDs @{Remove='${id}'}`,
       };
     case 'enable-activesync':

@@ -10,6 +10,8 @@ import { timelineBuckets } from './log-rows';
 import type { CasMailbox } from '../../shared/models/exchange';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import { snapshotOf } from '../clock/case-clock';
+import { offeredActions } from '../../domain/device-access/action-guard';
+import { actionSituation } from './action-situation';
 
 /** When the operator turned debug logging on through the app (the audit trail knows). */
 export function debugLoggingEnabledAt(session: CaseSession): string | undefined {
@@ -85,6 +87,8 @@ export function buildCaseView(session: CaseSession): CaseView {
     ...(session.permissions ? { permissions: session.permissions } : {}),
     audit: doc.audit,
     ...(doc.findings.length > 0 ? { escalationNote: escalationNote(session, doc.findings) } : {}),
+    // A review-only case offers nothing; a live one only what fits what Exchange last said.
+    ...(session.readOnly ? {} : { offeredActions: offeredActions(actionSituation(session)) }),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   ClientAccessRule,
   ExchangeUser,
   MobileDevice,
+  MobileDeviceMailboxPolicy,
   MobileDeviceStatistics,
   OrganizationConfig,
   TenantFeature,
@@ -83,6 +84,7 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
     deviceAccessRules: pick<ActiveSyncDeviceAccessRule[]>(EVIDENCE.deviceAccessRules, (rules) =>
       rules.map((rule) => ({ ...rule, QueryString: rule.QueryString ?? '', Characteristic: rule.Characteristic ?? '', AccessLevel: rule.AccessLevel ?? '' })),
     ),
+    ...(session.get(EVIDENCE.mobileDevicePolicies) ? { mobileDevicePolicies: pick<MobileDeviceMailboxPolicy[]>(EVIDENCE.mobileDevicePolicies) } : {}),
     clientAccessRules: pick<TenantFeature<ClientAccessRule[]>, readonly ClientAccessRule[] | { cmdletAvailable: false }>(
       EVIDENCE.clientAccessRules,
       (feature) => (feature.available ? feature.value : { cmdletAvailable: false }),

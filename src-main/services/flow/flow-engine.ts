@@ -6,6 +6,9 @@ import type { ActionPreview, CaseView, WizardAction } from '../../shared/models/
 import type { CaseStore } from '../cases/case-store';
 import { wallClockNow } from '../clock/wall-clock';
 import { describeAction, performAction, stepsToVerify } from './actions';
+import { actionSituation } from './action-situation';
+import { judgeAction } from '../../domain/device-access/action-guard';
+import { describeActionOutcome, type OutcomeSnapshot } from '../../domain/device-access/action-outcome';
 import type { CaseSession, StepResult } from './case-session';
 import type { CaseSessions } from './case-sessions';
 import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack } from './case-view';
@@ -198,22 +201,31 @@ export class FlowEngine {
   previewAction(caseId: string, action: WizardAction): ActionPreview {
     const session = this.sessions.writable(caseId);
     const permissions = session.permissions;
+    const description = describeAction(action, session.doc.subject.userUpn);
+    // The situation first: an action that does not fit (a pending wipe, a phone blocked on purpose) is refused for everyone.
+    const fits = judgeAction(action.kind, 'deviceId' in action ? action.deviceId : undefined, actionSituation(session));
+    if (!fits.allowed) return { ...description, allowed: false, refusal: 'situation', reason: fits.reason };
     const allowed = permissions?.canAct === true;
     return {
-      ...describeAction(action, session.doc.subject.userUpn),
+      ...description,
       allowed,
       ...(allowed
         ? {}
-        : { reason: permissions ? `You cannot make this change. ${permissions.whoCanAct ?? ''}`.trim() : 'Connect first, so the wizard knows your permissions.' }),
+        : {
+            refusal: 'permission' as const,
+            reason: permissions ? `You cannot make this change. ${permissions.whoCanAct ?? ''}`.trim() : 'Connect first, so the wizard knows your permissions.',
+          }),
     };
   }
 
   async runAction(caseId: string, action: WizardAction): Promise<CaseView> {
     const session = this.sessions.writable(caseId);
     const preview = this.previewAction(caseId, action);
-    if (!preview.allowed) throw new AppError('PERMISSION_DENIED', preview.reason ?? 'You cannot make this change.');
+    if (!preview.allowed) throw new AppError(preview.refusal === 'situation' ? 'CONFLICT' : 'PERMISSION_DENIED', preview.reason ?? 'You cannot make this change.');
     const connection = await this.connectionOf(session);
     const mailbox = session.doc.subject.userUpn;
+    const deviceId = 'deviceId' in action ? action.deviceId : undefined;
+    const before = outcomeSnapshot(session, deviceId);
     let result: 'succeeded' | 'failed' = 'succeeded';
     let failure: string | undefined;
     try {
@@ -240,6 +252,18 @@ export class FlowEngine {
     if (failure) throw new AppError('UNAVAILABLE', `The change was not made: ${failure}`);
     for (const step of stepsToVerify(action)) await this.run(session, step);
     await this.run(session, 'summary');
+    // The audit says what changed as Exchange reports it now, and whether the findings it was for are gone.
+    const outcome = describeActionOutcome(action.kind, deviceId, before, outcomeSnapshot(session, deviceId));
+    if (outcome !== '') {
+      await session.mutate((doc) => ({
+        ...doc,
+        audit: [
+          ...doc.audit,
+          { at: session.clock.now().toISOString(), who: 'app', action: 'read-back', target: deviceId !== undefined ? `${mailbox} / ${deviceId}` : mailbox, details: outcome.slice(0, 4000), result: 'succeeded' },
+        ],
+      }));
+      this.sessions.emit(session);
+    }
     return buildCaseView(session);
   }
 
@@ -401,6 +425,16 @@ export class FlowEngine {
         return assertNever(id);
     }
   }
+}
+
+/** The case's view of an action's target: Exchange's last answers and the findings about it (the phone's, or the mailbox's). */
+function outcomeSnapshot(session: CaseSession, deviceId: string | undefined): OutcomeSnapshot {
+  const about = (findingDevice: string | undefined) =>
+    deviceId === undefined ? findingDevice === undefined : findingDevice !== undefined && findingDevice.toLowerCase() === deviceId.toLowerCase();
+  return {
+    situation: actionSituation(session),
+    findings: session.doc.findings.filter((f) => f.severity !== 'info' && about(f.deviceId)).map((f) => ({ code: f.code, title: f.title })),
+  };
 }
 
 function upsertStep(doc: CaseDocument, step: CaseDocument['steps'][number]): CaseDocument {

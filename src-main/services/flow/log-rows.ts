@@ -65,7 +65,8 @@ function describeResponse(entry: LogEntry): string {
     ...entry.syncKeys.map((k) => `Collection ${k.collectionId}: SyncKey ${k.responseSyncKey ?? '(none)'}${k.status !== undefined ? `, Status ${k.status}` : ''}`),
     entry.remoteWipeRequested && 'Remote wipe requested',
     ...entry.exceptions.map((e) => `${e.section}: ${e.summary}`),
-    !entry.complete && '(the entry was cut off: no response was logged)',
+    entry.pending && '(still waiting for its answer when the log was pulled: normal for a Ping on Direct Push)',
+    !entry.complete && !entry.pending && '(the entry was cut off: no response was logged)',
   ]
     .filter(Boolean)
     .join('\n');

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   activeSyncDeviceAccessRuleSchema,
+  mobileDeviceMailboxPolicySchema,
+  type MobileDeviceMailboxPolicy,
   activeSyncOrganizationSettingsSchema,
   authenticationPolicySchema,
   casMailboxSchema,
@@ -179,6 +181,12 @@ export class ExchangeCommands {
   async getActiveSyncOrganizationSettings(): Promise<ActiveSyncOrganizationSettings> {
     const data = await this.call('Get-ActiveSyncOrganizationSettings', {});
     return single('Get-ActiveSyncOrganizationSettings', data, activeSyncOrganizationSettingsSchema);
+  }
+
+  /** The mobile device mailbox policies (which settings a phone must meet to provision). */
+  async getMobileDeviceMailboxPolicies(): Promise<MobileDeviceMailboxPolicy[]> {
+    const data = await this.call('Get-MobileDeviceMailboxPolicy', {});
+    return many('Get-MobileDeviceMailboxPolicy', data, mobileDeviceMailboxPolicySchema);
   }
 
   async getActiveSyncDeviceAccessRules(): Promise<ActiveSyncDeviceAccessRule[]> {

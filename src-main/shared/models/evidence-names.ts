@@ -13,6 +13,7 @@ export const EVIDENCE = {
   deviceStatistics: 'device-statistics',
   organizationSettings: 'org-settings',
   deviceAccessRules: 'device-access-rules',
+  mobileDevicePolicies: 'mobile-device-policies',
   clientAccessRules: 'client-access-rules',
   conditionalAccess: 'ca-policies',
   memberships: 'user-memberships',

@@ -116,6 +116,18 @@ export interface DeviceMailboxLog {
   statistics: MobileDeviceStatistics;
 }
 
+/** Get-MobileDeviceMailboxPolicy: the settings a phone must meet to provision. */
+export const mobileDeviceMailboxPolicySchema = z.looseObject({
+  Identity: text,
+  Name: text,
+  IsDefault: flag,
+  PasswordEnabled: flag,
+  MinPasswordLength: z.number().nullish(),
+  AllowNonProvisionableDevices: flag,
+  RequireDeviceEncryption: flag,
+});
+export type MobileDeviceMailboxPolicy = z.infer<typeof mobileDeviceMailboxPolicySchema>;
+
 /** Get-ActiveSyncOrganizationSettings. */
 export const activeSyncOrganizationSettingsSchema = z.looseObject({
   Identity: text,

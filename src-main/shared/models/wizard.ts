@@ -3,6 +3,7 @@ import { caseClockSnapshotSchema } from './clock';
 import { auditEntrySchema, caseConnectionSchema, caseSubjectSchema, evidenceKindSchema } from './case';
 import { findingSchema } from './finding';
 import { wizardStepIdSchema } from './steps';
+import { wizardActionKindSchema } from './action-kinds';
 
 /**
  * What the renderer shows of a case. The flow engine in the main process owns the case; after
@@ -160,6 +161,13 @@ export const caseViewSchema = z.object({
   audit: z.array(auditEntrySchema),
   /** A ready-to-paste note for tier 2 when the case must be escalated. */
   escalationNote: z.string().optional(),
+  /** The actions that fit the situation (domain action guard): the renderer offers only these. */
+  offeredActions: z
+    .object({
+      mailbox: z.array(wizardActionKindSchema),
+      devices: z.array(z.object({ deviceId: z.string(), actions: z.array(wizardActionKindSchema) })),
+    })
+    .optional(),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 
@@ -180,6 +188,8 @@ export const actionPreviewSchema = z.object({
   /** The command that will run, shown for transparency (never executed as text). */
   command: z.string(),
   allowed: z.boolean(),
+  /** When not allowed: the operator lacks the rights, or the action does not fit the situation (domain action guard). */
+  refusal: z.enum(['permission', 'situation']).optional(),
   /** When not allowed: why, and who can do it. */
   reason: z.string().optional(),
 });

@@ -1,6 +1,6 @@
 import { makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import type { DeviceView } from '../../../src-main/shared/models/wizard';
-import { deviceActionsFor } from '../../logic/actions';
+import { deviceActionsFor, offers } from '../../logic/actions';
 import { formatTimestamp } from '../../logic/time';
 import { useCaseStore } from '../../stores/store-context';
 import { ActionButton } from '../actions/ActionButton';
@@ -62,7 +62,9 @@ export function DevicePanel() {
   const readOnly = useCaseStore((s) => s.view?.readOnly ?? true);
   const selectDevice = useCaseStore((s) => s.selectDevice);
   const findings = useCaseStore((s) => s.view?.findings ?? []);
-  const offersEnable = findings.some((f) => f.nextSteps.some((n) => n.action === 'enable-activesync'));
+  const offered = useCaseStore((s) => s.view?.offeredActions);
+  const offersEnable =
+    findings.some((f) => f.nextSteps.some((n) => n.action === 'enable-activesync')) && offers(offered, { kind: 'enable-activesync' });
   const current = devices.find((d) => d.deviceId === selected);
 
   return (
@@ -100,7 +102,7 @@ export function DevicePanel() {
       {(current !== undefined || offersEnable) && (
         <div className={styles.actions} aria-label="Changes you can make">
           {current !== undefined &&
-            deviceActionsFor(current.deviceId, current.accessState).map((action) => (
+            deviceActionsFor(current.deviceId, offered).map((action) => (
               <ActionButton key={action.kind} action={action} />
             ))}
           {offersEnable && <ActionButton action={{ kind: 'enable-activesync' }} appearance="primary" />}

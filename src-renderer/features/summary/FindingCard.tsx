@@ -1,6 +1,6 @@
 import { Badge, Button, Card, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../src-main/shared/models/finding';
-import { actionFromNextStep } from '../../logic/actions';
+import { actionFromNextStep, offers } from '../../logic/actions';
 import { evidenceStep, SEVERITY_LABELS, WHO_LABELS } from '../../logic/findings';
 import { placeTitle } from '../../logic/steps';
 import { useCaseStore, useLogsStore } from '../../stores/store-context';
@@ -26,6 +26,7 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
   const styles = useStyles();
   const goTo = useCaseStore((s) => s.goTo);
   const selectedDevice = useCaseStore((s) => s.view?.selectedDeviceId);
+  const offered = useCaseStore((s) => s.view?.offeredActions);
   const selectEntry = useLogsStore((s) => s.select);
   const headingId = `finding-${position}-title`;
   return (
@@ -92,10 +93,12 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
           <Text weight="semibold">Next steps</Text>
           <ol className={styles.list}>
             {finding.nextSteps.map((next, i) => {
-              const action =
+              const proposed =
                 next.who === 'tier1-in-app'
                   ? actionFromNextStep(next.action, finding.deviceId ?? selectedDevice)
                   : undefined;
+              // Only an action that fits this phone's situation gets a button (the main process's guard decides).
+              const action = proposed !== undefined && offers(offered, proposed) ? proposed : undefined;
               return (
                 <li key={i} className={styles.step}>
                   <Text>

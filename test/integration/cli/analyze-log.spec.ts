@@ -69,6 +69,15 @@ describe('eas-troubleshooter analyze-log (built bundle)', () => {
     expect(out.warnings).toEqual([]);
   });
 
+  it('reads a healthy log ending in a pending Ping as healthy, with no parse warning (facts F29)', () => {
+    const pending = path.join(ROOT, 'assets/scenarios/healthy-pending-ping/alex-iphone.txt');
+    const { code, stdout } = cli('analyze-log', pending, '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { findings: Array<{ code: string }>; warnings: unknown[] };
+    expect(out.findings.map((f) => f.code)).toEqual(['HEALTHY_SYNC']);
+    expect(out.warnings).toEqual([]);
+  });
+
   it('prints a human summary by default', () => {
     const { code, stdout } = cli('analyze-log', ANDROID);
     expect(code).toBe(0);

@@ -38,6 +38,29 @@ describe('device access (ABQ precedence)', () => {
     expect(predictDeviceAccess({ device: device(), organizationSettings: { DefaultAccessLevel: 'Quarantine' } })).toMatchObject({ state: 'Quarantined', reason: 'Global' });
   });
 
+  it("tests rules in Exchange's order and takes the first match, not the most restrictive (F27), and tells the path", () => {
+    const both = [
+      { QueryString: 'iPhone', Characteristic: 'DeviceType', AccessLevel: 'Block' },
+      { Name: 'iOS Mail', QueryString: 'Apple-iPhone15C2/2104.219', Characteristic: 'UserAgent', AccessLevel: 'Allow' },
+    ];
+    const d = predictDeviceAccess({ device: device(), deviceAccessRules: both, organizationSettings: { DefaultAccessLevel: 'Quarantine' } });
+    expect(d).toMatchObject({ state: 'Allowed', reason: 'DeviceRule', rule: 'iOS Mail' });
+    expect(d.because).toBe(`not on the user's lists → no automatic block → device access rule "iOS Mail" (UserAgent, the first match in the order UserAgent, DeviceOS, DeviceModel, DeviceType) → Allow`);
+    expect(predictDeviceAccess({ device: device(), organizationSettings: { DefaultAccessLevel: 'Quarantine' } }).because).toMatch(/no device access rule matched → the organization default access level is Quarantine$/);
+  });
+
+  it('reads Blocked / Policy as a phone that cannot meet the device policy, not an admin block', () => {
+    const [finding] = evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Policy' }) });
+    expect(finding).toMatchObject({ code: 'DEVICE_NOT_PROVISIONABLE' });
+    expect(finding?.detail).toMatch(/not an administrator's block/);
+    const policies = [
+      { Name: 'Default', IsDefault: true, AllowNonProvisionableDevices: true },
+      { Name: 'Strict', AllowNonProvisionableDevices: false, RequireDeviceEncryption: true },
+    ];
+    const [named] = evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Policy', DevicePolicyApplied: 'Strict' }), mobileDevicePolicies: policies });
+    expect(named?.detail).toContain('The mobile device mailbox policy "Strict" says: phones that cannot apply every setting are refused (AllowNonProvisionableDevices False); the phone must be encrypted (RequireDeviceEncryption).');
+  });
+
   it('reports Intune states as compliance/enrollment, not as ABQ', () => {
     expect(codes(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'ExternalCompliance' }) }))).toEqual(['DEVICE_NOT_COMPLIANT']);
     expect(codes(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 53 }) }))).toEqual(['DEVICE_NOT_ENROLLED']);

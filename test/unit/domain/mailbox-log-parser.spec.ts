@@ -104,12 +104,35 @@ describe('mailbox log parser', () => {
   });
 
   it('reads a truncated last entry as far as it goes, with a warning', () => {
-    const full = formatMailboxLog([entry(0), entry(1)]);
-    const cut = full.slice(0, full.lastIndexOf('AccessState'));
+    const full = formatMailboxLog([entry(0), entry(1, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '6' }]) })]);
+    // Cut in the middle of the last request body: damage, not a request still waiting.
+    const cut = full.slice(0, full.lastIndexOf('<CollectionId>') + 6);
     const { entries, warnings } = parseAll(encode(cut));
     expect(entries).toHaveLength(2);
-    expect(entries[1]?.complete).toBe(false);
-    expect(entries[1]?.command).toBe('Sync');
+    expect(entries[1]).toMatchObject({ complete: false, pending: false, command: 'Sync' });
+    expect(warnings.map((w) => w.kind)).toEqual(['truncated-entry']);
+  });
+
+  it('reads a request with no response yet as pending, with no warning (facts F29)', () => {
+    const full = formatMailboxLog([entry(0), entry(1, { command: 'Ping', requestBody: easXml.ping(900) }), entry(2), entry(3, { command: 'Ping', requestBody: easXml.ping(900) })]);
+    // Exchange writes the request part first and appends the response when the Ping returns.
+    const pendingMiddle = full.slice(0, full.indexOf('AccessState', full.indexOf('Log Entry: 1'))) + full.slice(full.indexOf('\r\n-----------------\r\n Log Entry: 2'));
+    const text = pendingMiddle.slice(0, pendingMiddle.lastIndexOf('AccessState'));
+    const { entries, warnings } = parseAll(encode(text));
+    expect(warnings).toEqual([]);
+    expect(entries.map((e) => [e.command, e.pending, e.complete])).toEqual([
+      ['Sync', false, true],
+      ['Ping', true, false],
+      ['Sync', false, true],
+      ['Ping', true, false],
+    ]);
+  });
+
+  it('a broken request header is damage even without a response', () => {
+    const full = formatMailboxLog([entry(0)]);
+    const cut = full.slice(0, full.indexOf('POST ') + 3);
+    const { entries, warnings } = parseAll(encode(cut));
+    expect(entries[0]?.pending).toBe(false);
     expect(warnings.map((w) => w.kind)).toEqual(['truncated-entry']);
   });
 

@@ -215,6 +215,17 @@ export class EasConversation {
     return this;
   }
 
+  /** A Ping still hanging when the log was pulled: a request with no response yet (facts F29). */
+  pendingPing(heartbeat: number): this {
+    const request = el(
+      'Ping',
+      'Ping:',
+      el('HeartbeatInterval', null, heartbeat),
+      el('Folders', null, el('Folder', null, el('Id', null, 5), el('Class', null, 'Email'))),
+    );
+    return this.request('Ping', request, null, { pending: true }, heartbeat + 1);
+  }
+
   /** SendMail; success has no XML response, a failure carries the global status. */
   sendMail(status: number | null = null, extra: Extra = {}): this {
     const request = el(

@@ -33,6 +33,11 @@ export interface LogEntry {
   accessStateReason: string;
   deviceAccessControlRule?: string;
   wasPending?: boolean;
+  /**
+   * Still waiting for its answer when the log was pulled (a Ping on Direct Push): only the request
+   * part is written, as Exchange does before it appends the response (facts F29).
+   */
+  pending?: boolean;
   /** e.g. "200 OK", "503 Service Unavailable", "403 Forbidden". */
   httpStatus?: string;
   /** Only headers EAS itself adds: Retry-After, X-MS-ASThrottle, X-MS-BackOffDuration, … */
@@ -72,6 +77,8 @@ function renderEntry(device: LogDevice, entry: LogEntry, n: number): string {
     ['ResponseTime', logTime(entry.responseTime ?? entry.requestTime)],
   ];
   const header = `\r\n${SEPARATOR}\r\n Log Entry: ${n}\r\n${SEPARATOR}\r\n\r\n`;
+  // A pending request has its request part only (RequestTime … RequestBody).
+  if (entry.pending) sections.splice(6);
   return header + sections.map(([key, value]) => `${key} : \r\n${value}\r\n\r\n`).join('');
 }
 

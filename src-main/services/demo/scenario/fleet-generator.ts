@@ -119,6 +119,7 @@ export function expandGeneratedFleet(scenario: Scenario): Scenario {
       external: 'none',
       autoBlock: null,
       discovery: false,
+      policyBlocked: false,
       mailboxLog: null,
     };
     // Unusual states, each on a small share of phones that are in use.

@@ -149,6 +149,12 @@ const mobileDeviceSchema = z.strictObject({
     .default(null),
   /** True while the device has not yet sent Settings/DeviceInformation (DeviceDiscovery). */
   discovery: z.boolean().default(false),
+  /**
+   * The phone cannot meet the mobile device mailbox policy, so Exchange reports Blocked / Policy.
+   * That state comes from provisioning, not from the ABQ order: only the user's blocked list and an
+   * auto-block are reported over it.
+   */
+  policyBlocked: z.boolean().default(false),
   /** The device's mailbox log as Get-MobileDeviceStatistics -GetMailboxLog returns it. */
   mailboxLog: mailboxLogSchema.nullable().default(null),
 });

@@ -21,7 +21,7 @@ export function decideAccess(
   nowMs: number,
   options: DecideOptions = {},
 ): AccessDecision {
-  return decideAccessPath(
+  const decision = decideAccessPath(
     {
       deviceId: device.deviceId,
       deviceType: device.deviceType,
@@ -37,6 +37,11 @@ export function decideAccess(
     nowMs,
     options,
   );
+  // Blocked / Policy comes from provisioning, outside the ABQ order; the user's blocked list and an auto-block still show first.
+  if (device.policyBlocked && decision.decidedBy !== 'user-blocked-list' && decision.decidedBy !== 'auto-block') {
+    return { ...decision, state: 'Blocked', reason: 'Policy', rule: null, matchedRule: null };
+  }
+  return decision;
 }
 
 /**

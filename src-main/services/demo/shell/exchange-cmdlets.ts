@@ -253,6 +253,9 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
     if (p.ActiveSyncDebugLogging === false) state.stopDebugLogging(mailbox);
     mailbox.allowedDeviceIds = applyUpdate(mailbox.allowedDeviceIds, p.ActiveSyncAllowedDeviceIDs);
     mailbox.blockedDeviceIds = applyUpdate(mailbox.blockedDeviceIds, p.ActiveSyncBlockedDeviceIDs);
+    // Adding an id to one list takes it off the other (facts F26, SetCASMailbox.cs).
+    mailbox.blockedDeviceIds = withoutAdded(mailbox.blockedDeviceIds, p.ActiveSyncAllowedDeviceIDs);
+    mailbox.allowedDeviceIds = withoutAdded(mailbox.allowedDeviceIds, p.ActiveSyncBlockedDeviceIDs);
     // Turning logging on when it already is on restarts the 48-hour window, so that counts as a change.
     const changed = before !== JSON.stringify(mailbox);
     return ok(
@@ -286,6 +289,12 @@ function applyUpdate(list: string[], update: unknown): string[] {
   const kept = list.filter((v) => !removed.has(v.toLowerCase()));
   for (const id of Add) if (!kept.some((v) => v.toLowerCase() === id.toLowerCase())) kept.push(id);
   return kept;
+}
+
+function withoutAdded(list: string[], update: unknown): string[] {
+  if (update === undefined) return list;
+  const added = new Set(((update as { Add?: string[] }).Add ?? []).map((v) => v.toLowerCase()));
+  return added.size === 0 ? list : list.filter((v) => !added.has(v.toLowerCase()));
 }
 
 function clientAccessRules(state: TenantState, cmdlet: string) {

@@ -52,6 +52,13 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
   await session.capture('mailbox', EVIDENCE.deviceAccessRules, cmdlet('Get-ActiveSyncDeviceAccessRule'), () =>
     orUnavailable(() => exchange.getActiveSyncDeviceAccessRules()),
   );
+  // Blocked / Policy: the mobile device mailbox policy says which setting the phone cannot meet.
+  const listed = session.get<MobileDevice[]>(EVIDENCE.mobileDevices);
+  if (listed?.available && listed.data.some((d) => d.DeviceAccessState === 'Blocked' && String(d.DeviceAccessStateReason) === 'Policy')) {
+    await session.capture('mailbox', EVIDENCE.mobileDevicePolicies, cmdlet('Get-MobileDeviceMailboxPolicy'), () =>
+      orUnavailable(() => exchange.getMobileDeviceMailboxPolicies()),
+    );
+  }
 
   return fromJudgement(session, judgeMailbox(buildDiagnosisInput(session, undefined)));
 }

@@ -30,6 +30,14 @@ import {
   twoCauses,
 } from './scenarios-identity';
 import { accountDisabled, hybridOnPremises, sharedMailbox, unlicensedMailbox, wrongUpn } from './scenarios-mailbox-gate';
+import {
+  blockedByPolicy,
+  healthyPendingPing,
+  lostThenFound,
+  mailboxMove,
+  remoteWipePending,
+  ruleBlockThrottleHeader,
+} from './scenarios-exchange-truth';
 // Last: scenario modules number their sign-ins in import order.
 import { largeTenant } from './scenarios-fleet';
 
@@ -66,5 +74,11 @@ export const builtInScenarios: BuiltInScenario[] = [
   refreshTokenAfterPasswordChange,
   leftoverClientAccessRule,
   signInFrequency,
+  healthyPendingPing,
+  ruleBlockThrottleHeader,
+  remoteWipePending,
+  lostThenFound,
+  blockedByPolicy,
+  mailboxMove,
   largeTenant,
 ];

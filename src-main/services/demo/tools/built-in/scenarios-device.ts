@@ -31,7 +31,7 @@ export const deviceRuleBlocked = defineScenario(
     title: 'Blocked by a device access rule',
     story: "Alex's new Samsung is blocked by an old rule that blocks Samsung's built-in mail app.",
     details:
-      'Years ago IT blocked the Samsung Email app with a device access rule on DeviceType SAMSUNGSMS918B. Alex bought a new Galaxy and set up the built-in mail app. The device is Blocked with reason DeviceRule; every FolderSync gets Status 129. Tier 1 can allow this one device (the per-user allow list wins over rules) or ask the Exchange admin to review the rule.',
+      'Years ago IT blocked the Samsung Email app with a device access rule on DeviceType SAMSUNGSMS918B. Alex bought a new Galaxy and set up the built-in mail app. The device is Blocked with reason DeviceRule; every FolderSync gets Status 129. The rule is the organisation’s decision: the app does not offer Allow past a Block rule; tier 1 asks the Exchange admin whether the app is approved.',
     expected: {
       rootCauses: ['DEVICE_BLOCKED'],
       findings: ['DEVICE_BLOCKED', 'DEBUG_LOGGING_ACTIVE'],
