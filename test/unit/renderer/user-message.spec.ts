@@ -9,7 +9,7 @@ describe('the message for the user while debug logging is on', () => {
     expect(berlin).toContain('at the latest by Sunday 6 December, 10:42');
     expect(berlin).not.toMatch(/GMT|UTC|within the next hour/);
     const seattle = reproduceMessageFor('alex@contoso.example', expiresAt, { locale: 'en-US', timeZone: 'America/Los_Angeles' });
-    expect(seattle).toContain('at the latest by Sunday, December 6, 01:42 AM');
+    expect(seattle).toMatch(/at the latest by Sunday, December 6, 01:42\sAM/);
     const german = reproduceMessageFor('alex@contoso.example', expiresAt, { locale: 'de-DE', timeZone: 'Europe/Berlin' });
     expect(german).toContain('Sonntag, 6. Dezember, 10:42');
   });
