@@ -1,5 +1,6 @@
 import type { EasApi } from '../../src-main/shared/ipc/api';
 import { EVIDENCE_CHUNK_BYTES } from '../../src-main/shared/ipc/contract';
+import { plainErrorMessage } from './plain-error';
 
 /**
  * Uploads files the operator chose or dropped, in chunks over the contract (a browser-host frame
