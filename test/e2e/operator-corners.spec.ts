@@ -48,7 +48,8 @@ test('every dialog, once closed, leaves the app visible to screen readers; evide
   const mailbox = stepView(page, 'mailbox');
 
   // The evidence viewer, closed with its Close button.
-  const links = mailbox.getByTestId('evidence-link');
+  // The step's own evidence list (each check also links the evidence it read).
+  const links = mailbox.getByRole('list', { name: 'Raw evidence for Mailbox and devices', exact: true }).getByTestId('evidence-link');
   const firstLink = links.and(page.locator(':enabled')).first();
   await firstLink.click();
   const viewer = page.getByRole('dialog');
@@ -63,7 +64,9 @@ test('every dialog, once closed, leaves the app visible to screen readers; evide
   await expectAppVisibleAgain(page, 'Mailbox and devices', 'mailbox step after Escape on the evidence viewer');
 
   // The confirmation of a change on the Mailbox step, cancelled.
-  await page.getByRole('radio', { name: /Quarantined/ }).check();
+  const quarantined = page.getByRole('radio', { name: /Quarantined/ });
+  await quarantined.click();
+  await expect(quarantined).toBeChecked();
   await page.getByRole('button', { name: /^Allow device / }).click();
   const confirm = page.getByRole('alertdialog');
   await expect(confirm.getByTestId('action-description')).toBeVisible();

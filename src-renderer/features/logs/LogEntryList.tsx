@@ -5,7 +5,8 @@ import { rowAt } from '../../stores/logs-store';
 import { useLogsStore } from '../../stores/store-context';
 import { OutcomeIcon } from '../common/OutcomeIcon';
 
-const COLUMNS = '56px 84px 96px 44px minmax(150px, 1fr) minmax(0, 2fr)';
+// Status gets room for the longest common names ("120 MailSubmissionFailed"); longer ones end in … with the full text as the tooltip.
+const COLUMNS = '56px 84px 96px 44px minmax(210px, 1fr) minmax(0, 2fr)';
 
 /** Row height in px; fixed so the virtualizer never has to measure 200 000 rows. */
 export const LOG_ROW_HEIGHT = 32;
