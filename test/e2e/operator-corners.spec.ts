@@ -172,7 +172,7 @@ for (const size of [
       await expect(timeline.getByTestId('legend-held')).toHaveText('In quarantine or blocked: no mail');
       await expect(timeline.getByRole('img')).toHaveAttribute('aria-label', /in quarantine or blocked \(no mail\)/);
       await expect(timeline.locator('svg title', { hasText: 'In quarantine or blocked: no mail' }).first()).toBeAttached();
-      await expect(page.getByTestId('log-list').getByRole('option', { name: /in quarantine: no mail/ }).first()).toBeVisible();
+      await expect(page.getByTestId('log-list').getByRole('option', { name: /In quarantine: no mail/ }).first()).toBeVisible();
     }
   });
 }

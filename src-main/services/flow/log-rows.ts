@@ -28,7 +28,7 @@ export function entryOutcome(entry: LogEntry): LogEntryRow['outcome'] {
 }
 
 // The same words as the findings ("The device is in quarantine", "Exchange blocks this device").
-const HELD_WORDS = { quarantined: 'in quarantine: no mail', blocked: 'blocked by Exchange: no mail', none: '' } as const;
+const HELD_WORDS = { quarantined: 'In quarantine: no mail', blocked: 'Blocked by Exchange: no mail', none: '' } as const;
 
 export function toRow(entry: LogEntry): LogEntryRow {
   const status = entry.commandStatus;
@@ -40,7 +40,8 @@ export function toRow(entry: LogEntry): LogEntryRow {
     ...(status ? { status: `${status.code} ${status.name}` } : {}),
     outcome: entryOutcome(entry),
     ...(entry.roundTripMs !== undefined ? { roundTripMs: entry.roundTripMs } : {}),
-    summary: [entry.command ?? 'Request', HELD_WORDS[heldBack(entry) ?? 'none'], entry.httpStatus !== undefined ? `HTTP ${entry.httpStatus}` : '', status ? `status ${status.code} (${status.name})` : '']
+    // What the phone got leads, so a narrow column still shows it.
+    summary: [HELD_WORDS[heldBack(entry) ?? 'none'], entry.command ?? 'Request', entry.httpStatus !== undefined ? `HTTP ${entry.httpStatus}` : '', status ? `status ${status.code} (${status.name})` : '']
       .filter(Boolean)
       .join(' · '),
   };

@@ -29,7 +29,7 @@ describe('what the phone got, per request', () => {
       expect(entry.httpStatus).toBe(200);
       expect(heldBack(entry)).toBe('quarantined');
       expect(entryOutcome(entry)).toBe('error');
-      expect(toRow(entry).summary).toContain('in quarantine: no mail');
+      expect(toRow(entry).summary).toMatch(/^In quarantine: no mail · /);
     }
     const buckets = timelineBuckets(entries);
     const sum = (k: 'ok' | 'warning' | 'error' | 'held') => buckets.reduce((n, b) => n + b[k], 0);
