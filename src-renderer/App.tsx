@@ -10,6 +10,7 @@ import { DevicesArea } from './features/devices/DevicesArea';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AppHeader } from './features/shell/AppHeader';
 import { WizardShell } from './features/shell/WizardShell';
+import { useModalHidingGuard } from './hooks/useModalHidingGuard';
 import type { ThemeChoice } from './stores/app-store';
 import { useAppStore, useDevicesStore, useSettingsStore } from './stores/store-context';
 
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
 });
 
 export function App() {
+  useModalHidingGuard();
   const styles = useStyles();
   const theme = useAppStore((s) => s.theme);
   const status = useAppStore((s) => s.status);

@@ -25,3 +25,13 @@ export function previousPlace(place: WizardPlace): WizardPlace | undefined {
 export function placeTitle(place: WizardPlace): string {
   return WIZARD_STEPS.find((s) => s.id === place)?.title ?? place;
 }
+
+/**
+ * The checks a step shows under its own heading. The summary step's checks repeat its findings
+ * (one per finding) — the summary already lists those once, ranked, with evidence and next steps —
+ * so only what could not be checked stays there.
+ */
+export function stepChecksToShow<C extends { id: string }>(place: WizardStepId, checks: readonly C[]): { heading: string; checks: C[] } {
+  if (place !== 'summary') return { heading: 'What was checked', checks: [...checks] };
+  return { heading: 'What could not be checked', checks: checks.filter((c) => !c.id.startsWith('finding-')) };
+}

@@ -1,5 +1,6 @@
 import type { EasApi } from '../../src-main/shared/ipc/api';
 import { EVIDENCE_CHUNK_BYTES } from '../../src-main/shared/ipc/contract';
+import { plainErrorMessage } from './plain-error';
 
 /**
  * Uploads files the operator chose or dropped, in chunks over the contract (a browser-host frame
@@ -13,7 +14,7 @@ export async function uploadFiles(api: EasApi, files: readonly File[]): Promise<
     for (let at = 0; at < file.size || uploadId === undefined; at += EVIDENCE_CHUNK_BYTES) {
       const bytes = new Uint8Array(await file.slice(at, at + EVIDENCE_CHUNK_BYTES).arrayBuffer());
       const result = await api.stageEvidence({ ...(uploadId === undefined ? {} : { uploadId }), name: file.name.slice(0, 255) || 'file', chunkBase64: toBase64(bytes) });
-      if (!result.ok) return { ok: false, message: result.error.message };
+      if (!result.ok) return { ok: false, message: plainErrorMessage(result.error.message) };
       uploadId = result.value.uploadId;
       if (file.size === 0) break;
     }

@@ -47,6 +47,11 @@ export function catalogEntry(code: FindingCode): CatalogEntry {
   return entry;
 }
 
+/** A finding's title in tier-1 words, for any code a saved case may hold (undefined when this version does not know it). */
+export function findingTitle(code: string): string | undefined {
+  return Object.hasOwn(entries, code) ? entries[code]!.title : undefined;
+}
+
 /** What an evaluator or detector knows about one finding, before the catalog's words are added. */
 export interface FindingDraft {
   code: FindingCode;

@@ -1,5 +1,5 @@
 import type { EvidenceRef } from '../../shared/models/finding';
-import { AUTO_BLOCK_REASONS, normaliseAccessReason } from '../eas/access-state';
+import { accessStateInWords, AUTO_BLOCK_REASONS, normaliseAccessReason } from '../eas/access-state';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { list } from './evidence';
 import {
@@ -127,25 +127,27 @@ export function evaluateDeviceAccess(input: DeviceAccessInput): FindingDraft[] {
   const predicted = predictDeviceAccess(input);
   const object = `device ${device.DeviceId}${device.DeviceType ? ` (${device.DeviceType})` : ''}`;
   const seen = `DeviceAccessState = ${state ?? 'unknown'}, reason ${reason ?? 'unknown'}${device.DeviceAccessControlRule ? `, rule "${device.DeviceAccessControlRule}"` : ''}`;
-  const evidence: EvidenceRef[] = [{ step: 'device-access', object, detail: seen }];
+  // Words first for tier 1; the raw values follow for tier 2 (and stay in the captured evidence).
+  const words = accessStateInWords(state, reason, device.DeviceAccessControlRule);
+  const evidence: EvidenceRef[] = [{ step: 'device-access', object, detail: `${words} (${seen})` }];
   const base = { evidence, deviceId: device.DeviceId };
   const why = predicted.state === state ? ` The settings agree: ${predicted.because}.` : state === undefined ? '' : ` By the current settings the deciding step would be: ${predicted.because}; the state may not have been re-evaluated yet.`;
 
   if (state === 'Quarantined' && reason === 'ExternalCompliance') {
-    return [{ ...base, code: 'DEVICE_NOT_COMPLIANT', confidence: 'high', detail: `Exchange reports ${seen}.` }];
+    return [{ ...base, code: 'DEVICE_NOT_COMPLIANT', confidence: 'high', detail: `${words} (Exchange reports ${seen}).` }];
   }
   if (state === 'Quarantined' && reason === 'ExternalEnrollment') {
-    return [{ ...base, code: 'DEVICE_NOT_ENROLLED', confidence: 'high', detail: `Exchange reports ${seen}.` }];
+    return [{ ...base, code: 'DEVICE_NOT_ENROLLED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).` }];
   }
   if (state === 'Blocked' && reason === 'Policy') {
     // Blocked / Policy is not an administrator's block: the phone cannot meet the mobile device mailbox policy.
     return [{ ...base, code: 'DEVICE_NOT_PROVISIONABLE', confidence: 'high', detail: `Exchange reports ${seen}: the phone cannot meet the mobile device mailbox policy (for example it cannot be provisioned, or cannot apply the password or encryption rules). This is not an administrator's block, and allowing the phone would not change it.${policyDemands(device, input.mobileDevicePolicies)}` }];
   }
   if (state === 'Blocked' && reason !== undefined && AUTO_BLOCK_REASONS.has(reason)) {
-    return [{ ...base, code: 'DEVICE_AUTO_BLOCKED', confidence: 'high', detail: `Exchange reports ${seen}.` }];
+    return [{ ...base, code: 'DEVICE_AUTO_BLOCKED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).` }];
   }
-  if (state === 'Blocked') return [{ ...base, code: 'DEVICE_BLOCKED', confidence: 'high', detail: `Exchange reports ${seen}.${why}` }];
-  if (state === 'Quarantined') return [{ ...base, code: 'DEVICE_QUARANTINED', confidence: 'high', detail: `Exchange reports ${seen}.${why}` }];
+  if (state === 'Blocked') return [{ ...base, code: 'DEVICE_BLOCKED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).${why}` }];
+  if (state === 'Quarantined') return [{ ...base, code: 'DEVICE_QUARANTINED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).${why}` }];
   if (state === undefined || state === 'Unknown' || state === 'DeviceDiscovery') {
     // No decided state yet: the prediction is all we have.
     if (predicted.state === 'Blocked') return [{ ...base, code: 'DEVICE_BLOCKED', confidence: 'medium', detail: `No access state is recorded yet, but ${predicted.because}, so Exchange will block it.` }];

@@ -7,6 +7,7 @@ import { isUnavailable, type Evidence } from '../evaluators/evidence';
 import type { MobileDeviceInput, RecipientInput, UserAccountInput } from '../evaluators/exchange-inputs';
 import { evaluateProtocolVersion, isOutlookMobile } from '../evaluators/protocol-version';
 import { EXO_MINIMUM_SINCE, formatProtocolVersion, isBelowExoMinimum, MINIMUM_EXO_PROTOCOL } from '../eas/protocol-version';
+import { accessStateInWords } from '../eas/access-state';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import type { EvidenceRef } from '../../shared/models/finding';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type FlowStop, type StepJudgement } from './judgement';
@@ -246,7 +247,7 @@ function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined): 
       `device-${device.DeviceId}`,
       `${name}${outlook ? ' (Outlook mobile)' : ''}: ${stateWord[state] ?? `access state ${state}`}`,
       state === 'Allowed' ? 'ok' : state === 'DeviceDiscovery' || state === 'Unknown' ? 'warning' : 'problem',
-      `DeviceAccessState is ${state}${reason}.${outlook ? ' Outlook mobile does not use ActiveSync, so it writes no ActiveSync log and the 16.1 minimum does not apply to it.' : ''}`,
+      `${accessStateInWords(state, device.DeviceAccessStateReason, device.DeviceAccessControlRule)}. Exchange reports DeviceAccessState ${state}${reason}.${outlook ? ' Outlook mobile does not use ActiveSync, so it writes no ActiveSync log and the 16.1 minimum does not apply to it.' : ''}`,
       evidence,
     ),
   ];

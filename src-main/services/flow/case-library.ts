@@ -8,6 +8,7 @@ import { evidenceFilePath } from '../cases/case-layout';
 import { reanalyseCase, type ReanalysisResult } from '../cases/reanalyse/reanalyse-case';
 import { writeCaseReportPdf, type PdfPrinter } from '../cases/report/report-pdf';
 import { wallClockNow } from '../clock/wall-clock';
+import { findingTitle } from '../../domain/diagnosis/catalog';
 import { createCaseAnalysisEngine, parseEvidence } from './case-analysis-engine';
 import type { CaseSessions } from './case-sessions';
 import { buildCaseView } from './case-view';
@@ -49,7 +50,8 @@ export class CaseLibrary {
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       complete: !c.incomplete,
-      ...(c.findingCodes[0] ? { topFinding: c.findingCodes[0] } : {}),
+      // The list shows words, not codes: a case saved by a newer version keeps its code as the fallback.
+      ...(c.findingCodes[0] ? { topFinding: findingTitle(c.findingCodes[0]) ?? c.findingCodes[0] } : {}),
       connection: c.readOnly ? 'imported bundle' : 'saved case',
     }));
   }

@@ -25,6 +25,7 @@ import { runSummaryStep } from './steps/summary';
 import type { EvidenceSource } from '../evidence-import/evidence-units';
 import { attachPreparedEvidence, NOT_RUN_OFFLINE, TENANT_STEPS } from '../evidence-import/import-into-case';
 import { prepareEvidence, type PreparedEvidence } from '../evidence-import/prepare-evidence';
+import { describeWait, reportingWaits } from '../progress/wait-report';
 
 export interface FlowEngineOptions {
   sessions: CaseSessions;
@@ -357,10 +358,25 @@ export class FlowEngine {
     this.sessions.emit(session);
     const finished = (async () => {
       try {
-        const result = await this.execute(session, id, abort.signal, (message, fraction) => {
+        const progress: StepContext['progress'] = (message, fraction) => {
           runtime.progress = { message, ...(fraction !== undefined ? { fraction } : {}) };
           this.sessions.emit(session);
-        });
+        };
+        // A service asked to wait (Graph throttling): say so on this step, keeping its bar where it was.
+        const result = await reportingWaits(
+          (wait) => {
+            const before = runtime.progress;
+            progress(describeWait(wait), before?.fraction);
+            const shown = runtime.progress;
+            // When the wait is over the step's own words come back, unless it has moved on meanwhile.
+            setTimeout(() => {
+              if (runtime.status !== 'running' || runtime.progress !== shown) return;
+              runtime.progress = before;
+              this.sessions.emit(session);
+            }, wait.waitMs).unref?.();
+          },
+          () => this.execute(session, id, abort.signal, progress),
+        );
         if (runtime.status === 'cancelled') return;
         runtime.status = 'done';
         runtime.result = result;

@@ -4,8 +4,20 @@ import type { LogEntryDetail, LogEntryRow } from '../../shared/models/wizard';
 
 const BUCKETS = 48;
 
-/** How one request went, for colour: HTTP errors and error statuses are errors, throttling a warning. */
+/**
+ * Exchange answered the request but kept the phone's mail from it: quarantined or blocked (the
+ * AccessState header, or status 129). HTTP says 200, yet the phone got no mail, so such a request
+ * must never be counted or coloured as a success.
+ */
+export function heldBack(entry: LogEntry): 'quarantined' | 'blocked' | undefined {
+  if (entry.accessState === 'Quarantined') return 'quarantined';
+  if (entry.accessState === 'Blocked' || entry.commandStatus?.code === 129) return 'blocked';
+  return undefined;
+}
+
+/** How one request went for the phone, for colour: HTTP errors, error statuses and held-back requests are errors, throttling a warning. */
 export function entryOutcome(entry: LogEntry): LogEntryRow['outcome'] {
+  if (heldBack(entry) !== undefined) return 'error';
   const status = entry.commandStatus?.code;
   if (entry.httpStatus !== undefined && entry.httpStatus >= 400) return 'error';
   if (status !== undefined && status !== 1 && status >= 100) return 'error';
@@ -14,6 +26,9 @@ export function entryOutcome(entry: LogEntry): LogEntryRow['outcome'] {
   if (entry.collectionStatuses.some((s) => s.code > 1) || entry.itemStatuses.some((s) => s.code > 1)) return 'warning';
   return 'ok';
 }
+
+// The same words as the findings ("The device is in quarantine", "Exchange blocks this device").
+const HELD_WORDS = { quarantined: 'In quarantine: no mail', blocked: 'Blocked by Exchange: no mail', none: '' } as const;
 
 export function toRow(entry: LogEntry): LogEntryRow {
   const status = entry.commandStatus;
@@ -25,7 +40,8 @@ export function toRow(entry: LogEntry): LogEntryRow {
     ...(status ? { status: `${status.code} ${status.name}` } : {}),
     outcome: entryOutcome(entry),
     ...(entry.roundTripMs !== undefined ? { roundTripMs: entry.roundTripMs } : {}),
-    summary: [entry.command ?? 'Request', entry.httpStatus !== undefined ? `HTTP ${entry.httpStatus}` : '', status ? `status ${status.code} (${status.name})` : '']
+    // What the phone got leads, so a narrow column still shows it.
+    summary: [HELD_WORDS[heldBack(entry) ?? 'none'], entry.command ?? 'Request', entry.httpStatus !== undefined ? `HTTP ${entry.httpStatus}` : '', status ? `status ${status.code} (${status.name})` : '']
       .filter(Boolean)
       .join(' · '),
   };
@@ -73,7 +89,9 @@ function describeResponse(entry: LogEntry): string {
 }
 
 /** Requests over the log's time span in equal buckets, counted by outcome, for the timeline chart. */
-export function timelineBuckets(entries: readonly LogEntry[]): Array<{ start: string; ok: number; warning: number; error: number }> {
+export function timelineBuckets(
+  entries: readonly LogEntry[],
+): Array<{ start: string; ok: number; warning: number; error: number; held: number }> {
   const timed = entries.filter((e) => e.requestTime !== undefined);
   if (timed.length === 0) return [];
   const first = timed[0]!.requestTime!;
@@ -84,10 +102,11 @@ export function timelineBuckets(entries: readonly LogEntry[]): Array<{ start: st
     ok: 0,
     warning: 0,
     error: 0,
+    held: 0,
   }));
   for (const entry of timed) {
     const bucket = buckets[Math.min(buckets.length - 1, Math.floor((entry.requestTime! - first) / width))]!;
-    bucket[entryOutcome(entry)]++;
+    bucket[heldBack(entry) !== undefined ? 'held' : entryOutcome(entry)]++;
   }
   return buckets;
 }

@@ -15,6 +15,7 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from './retry-policy';
+import { reportWait } from '../progress/wait-report';
 import { wallClockMs } from '../clock/wall-clock';
 
 /** The subset of `fetch` the client uses: Electron `net.fetch` in the app, Node's fetch elsewhere. */
@@ -165,6 +166,8 @@ export class GraphClient {
             retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
           );
         }
+        // The step running this call shows the wait, so a busy tenant is not a frozen bar.
+        reportWait({ service: 'Microsoft Graph', waitMs: delay, attempt: retry + 2, maxAttempts: this.policy.maxRetries + 1 });
         await this.sleep(delay, options.signal);
         continue;
       }

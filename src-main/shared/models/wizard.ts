@@ -95,6 +95,8 @@ export const timelineBucketSchema = z.object({
   ok: z.number().int().nonnegative(),
   warning: z.number().int().nonnegative(),
   error: z.number().int().nonnegative(),
+  /** Answered, but quarantined or blocked by Exchange: the phone got no mail (not counted in `error`). */
+  held: z.number().int().nonnegative().optional(),
 });
 
 export const deviceLogViewSchema = z.object({

@@ -1,6 +1,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCaseNow } from '../../hooks/useCaseNow';
 import { formatCountdown, formatTimestamp } from '../../logic/time';
+import { reproduceMessageFor } from '../../logic/user-message';
 import { useCaseStore } from '../../stores/store-context';
 import { ActionButton } from '../actions/ActionButton';
 import { CopyableText } from '../common/CopyableText';
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
 export function DebugLoggingPanel() {
   const styles = useStyles();
   const debug = useCaseStore((s) => s.view?.debugLogging);
+  const userUpn = useCaseStore((s) => s.view?.subject.userUpn ?? '');
   // The case's time, not the machine's: the demo runs on its scenario clock, a saved case stands still.
   const now = useCaseNow(debug?.enabled === true, 30_000);
   if (debug === undefined || now === undefined) {
@@ -44,7 +46,7 @@ export function DebugLoggingPanel() {
           </Text>
           <CopyableText
             label="Message for the user: ask them to reproduce the problem now"
-            text={debug.userMessage}
+            text={reproduceMessageFor(userUpn, debug.expiresAt)}
             copyLabel="Copy the message"
           />
         </>

@@ -5,7 +5,8 @@ import { rowAt } from '../../stores/logs-store';
 import { useLogsStore } from '../../stores/store-context';
 import { OutcomeIcon } from '../common/OutcomeIcon';
 
-const COLUMNS = '56px 84px 84px 44px 150px minmax(0, 1fr)';
+// Status gets room for the longest common names ("120 MailSubmissionFailed"); longer ones end in … with the full text as the tooltip.
+const COLUMNS = '56px 84px 96px 44px minmax(210px, 1fr) minmax(0, 2fr)';
 
 /** Row height in px; fixed so the virtualizer never has to measure 200 000 rows. */
 export const LOG_ROW_HEIGHT = 32;
@@ -49,6 +50,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     padding: `0 ${tokens.spacingHorizontalS}`,
     fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
   },
 });
 
@@ -117,13 +120,12 @@ export function LogEntryList() {
   const activeRow = rowAt({ pages }, active);
   return (
     <div>
-      <div className={styles.header} aria-hidden="true">
-        <span>#</span>
-        <span>Time</span>
-        <span>Command</span>
-        <span>HTTP</span>
-        <span>Status</span>
-        <span>What happened</span>
+      <div className={styles.header} aria-hidden="true" data-testid="log-list-header">
+        {['#', 'Time', 'Command', 'HTTP', 'Status', 'What happened'].map((name) => (
+          <span key={name} className={styles.cell}>
+            {name}
+          </span>
+        ))}
       </div>
       <div
         ref={scroller}
@@ -180,14 +182,16 @@ export function LogEntryList() {
                 <span className={styles.cell}>{timeOf(row.requestTime)}</span>
                 <span className={styles.cell}>{row.command ?? '—'}</span>
                 <span className={styles.cell}>{row.httpStatus ?? '—'}</span>
-                <span className={styles.cell}>
+                <span className={styles.cell} title={row.status}>
                   <OutcomeIcon
                     outcome={row.outcome === 'error' ? 'problem' : row.outcome}
                     showLabel={false}
                   />{' '}
                   {row.status ?? ''}
                 </span>
-                <span className={styles.cell}>{row.summary}</span>
+                <span className={styles.cell} title={row.summary}>
+                  {row.summary}
+                </span>
               </div>
             );
           })}

@@ -20,6 +20,10 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
     gap: tokens.spacingHorizontalM,
+    // Side by side, the list's six columns need about 640 px of a window wider than 1440 px; on
+    // 1366 and 1024 px laptops the detail pane goes below the list instead of squeezing the
+    // columns over each other.
+    '@media (max-width: 1439px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   patterns: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -1,6 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { DeviceLogView } from '../../../src-main/shared/models/wizard';
-import { describeTimeline, layoutTimeline, type SegmentKind } from '../../logic/timeline';
+import { describeTimeline, layoutTimeline, TIMELINE_LEGEND as LEGEND, type SegmentKind } from '../../logic/timeline';
 import { formatTimestamp } from '../../logic/time';
 
 const WIDTH = 900;
@@ -15,9 +15,16 @@ const useStyles = makeStyles({
   },
   ok: { fill: tokens.colorPaletteGreenBackground3 },
   warning: { fill: tokens.colorPaletteMarigoldBackground3 },
+  // Held back (quarantine/block): its own hue plus a dashed outline, so it is told apart without colour.
+  held: {
+    fill: tokens.colorPaletteBerryBackground3,
+    stroke: tokens.colorNeutralForeground1,
+    strokeWidth: 1,
+    strokeDasharray: '3 2',
+  },
   // Errors also get a dark outline so they stand apart in every theme, not by hue alone.
   error: { fill: tokens.colorPaletteRedBackground3, stroke: tokens.colorNeutralForeground1, strokeWidth: 1 },
-  legend: { display: 'flex', gap: tokens.spacingHorizontalL, listStyleType: 'none', margin: 0, padding: 0 },
+  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, listStyleType: 'none', margin: 0, padding: 0 },
   swatch: {
     display: 'inline-block',
     width: '12px',
@@ -27,13 +34,15 @@ const useStyles = makeStyles({
   },
   okSwatch: { backgroundColor: tokens.colorPaletteGreenBackground3 },
   warningSwatch: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
+  heldSwatch: {
+    backgroundColor: tokens.colorPaletteBerryBackground3,
+    outline: `1px dashed ${tokens.colorNeutralForeground1}`,
+  },
   errorSwatch: {
     backgroundColor: tokens.colorPaletteRedBackground3,
     outline: `1px solid ${tokens.colorNeutralForeground1}`,
   },
 });
-
-const LEGEND: Record<SegmentKind, string> = { ok: 'Succeeded', warning: 'Warning', error: 'Failed' };
 
 /** Requests over time for one device, stacked by outcome, with a text summary and legend. */
 export function TimelineChart({ log }: { log: DeviceLogView }) {
@@ -51,7 +60,7 @@ export function TimelineChart({ log }: { log: DeviceLogView }) {
       >
         {bars.map((bar) => (
           <g key={bar.start}>
-            <title>{`${formatTimestamp(bar.start)}: ${bar.segments.map((s) => `${s.count} ${LEGEND[s.kind].toLowerCase()}`).join(', ')}`}</title>
+            <title>{`${formatTimestamp(bar.start)}: ${bar.segments.map((s) => `${LEGEND[s.kind]} ${s.count}`).join('; ')}`}</title>
             {bar.segments.map((segment) => (
               <rect
                 key={segment.kind}
@@ -68,7 +77,7 @@ export function TimelineChart({ log }: { log: DeviceLogView }) {
       <figcaption>
         <ul className={styles.legend} aria-label="Legend">
           {(Object.keys(LEGEND) as SegmentKind[]).map((kind) => (
-            <li key={kind}>
+            <li key={kind} data-testid={`legend-${kind}`}>
               <span className={`${styles.swatch} ${styles[`${kind}Swatch`]}`} aria-hidden="true" />
               {LEGEND[kind]}
             </li>

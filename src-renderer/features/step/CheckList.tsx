@@ -23,11 +23,11 @@ const useStyles = makeStyles({
 });
 
 /** What the step checked, one line each: outcome (icon + word), what, and the value read. */
-export function CheckList({ checks }: { checks: readonly CheckView[] }) {
+export function CheckList({ checks, label = 'What was checked' }: { checks: readonly CheckView[]; label?: string }) {
   const styles = useStyles();
   if (checks.length === 0) return null;
   return (
-    <ul className={styles.list} aria-label="What was checked">
+    <ul className={styles.list} aria-label={label}>
       {checks.map((check) => (
         <li key={check.id} className={styles.item} data-testid="check" data-outcome={check.outcome}>
           <OutcomeIcon outcome={check.outcome} />

@@ -13,6 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useReleaseModalHiding } from '../../hooks/useReleaseModalHiding';
 import { useCaseStore } from '../../stores/store-context';
 
 const useStyles = makeStyles({
@@ -38,6 +39,7 @@ export function EvidenceDialog() {
   const styles = useStyles();
   const evidence = useCaseStore((s) => s.evidence);
   const close = useCaseStore((s) => s.closeEvidence);
+  useReleaseModalHiding();
   return (
     <Dialog open={evidence !== null} onOpenChange={(_e, data) => (data.open ? undefined : close())}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>

@@ -1,5 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentSearchRegular } from '@fluentui/react-icons';
+import { evidenceLinks } from '../../logic/evidence-links';
 import { useCaseStore } from '../../stores/store-context';
 
 const useStyles = makeStyles({
@@ -13,34 +14,34 @@ const useStyles = makeStyles({
   },
 });
 
-/** One button per evidence id, opening the raw text in a dialog. */
+/**
+ * One button per thing captured (the newest capture when a step ran again), labelled in plain
+ * words; the raw source (cmdlet, Graph path) is the tooltip and heads the evidence viewer.
+ */
 export function EvidenceLinks({ ids, context }: { ids: readonly string[]; context: string }) {
   const styles = useStyles();
   const evidence = useCaseStore((s) => s.view?.evidence ?? []);
   const show = useCaseStore((s) => s.showEvidence);
-  if (ids.length === 0) return null;
+  const links = evidenceLinks(ids, evidence);
+  if (links.length === 0) return null;
   return (
     <ul className={styles.list} aria-label={`Raw evidence for ${context}`}>
-      {ids.map((id) => {
-        const item = evidence.find((e) => e.id === id);
-        const label = item?.label ?? id;
-        return (
-          <li key={id}>
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<DocumentSearchRegular />}
-              disabled={item?.unavailableReason !== undefined}
-              title={item?.unavailableReason}
-              onClick={() => void show(id)}
-            >
-              {item?.unavailableReason !== undefined
-                ? `${label} (not captured: ${item.unavailableReason})`
-                : `Show ${label}`}
-            </Button>
-          </li>
-        );
-      })}
+      {links.map((link) => (
+        <li key={link.id}>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<DocumentSearchRegular />}
+            disabled={link.unavailableReason !== undefined}
+            title={link.unavailableReason ?? link.source}
+            onClick={() => void show(link.id)}
+            data-testid="evidence-link"
+            data-evidence-id={link.id}
+          >
+            {link.text}
+          </Button>
+        </li>
+      ))}
     </ul>
   );
 }

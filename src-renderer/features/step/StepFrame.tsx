@@ -12,8 +12,9 @@ import type { ReactNode } from 'react';
 import type { WizardStepId } from '../../../src-main/shared/models/wizard';
 import { useNow } from '../../hooks/useNow';
 import { STEP_STATUS_LABELS } from '../../logic/outcome';
-import { placeTitle } from '../../logic/steps';
+import { placeTitle, stepChecksToShow } from '../../logic/steps';
 import { formatElapsed } from '../../logic/time';
+import { plainErrorMessage } from '../../logic/plain-error';
 import { useCaseStore } from '../../stores/store-context';
 import { OutcomeIcon } from '../common/OutcomeIcon';
 import { VisuallyHidden } from '../common/VisuallyHidden';
@@ -67,6 +68,7 @@ export function StepFrame({ stepId, children }: { stepId: WizardStepId; children
     );
   }
   const elapsed = formatElapsed(step.startedAt, step.finishedAt, now);
+  const shown = stepChecksToShow(stepId, step.checks);
   const statusWords = STEP_STATUS_LABELS[step.status];
   return (
     <section
@@ -126,7 +128,7 @@ export function StepFrame({ stepId, children }: { stepId: WizardStepId; children
       {step.error !== undefined && (
         <MessageBar intent="error">
           <MessageBarBody>
-            This step could not finish: {step.error.message}{' '}
+            This step could not finish: {plainErrorMessage(step.error.message)}{' '}
             {readOnly ? '' : 'Run it again; if it keeps failing, escalate to tier 2.'}
           </MessageBarBody>
         </MessageBar>
@@ -141,12 +143,12 @@ export function StepFrame({ stepId, children }: { stepId: WizardStepId; children
         </div>
       )}
 
-      {step.checks.length > 0 && (
+      {shown.checks.length > 0 && (
         <div className={styles.section}>
           <Text as="h3" weight="semibold">
-            What was checked
+            {shown.heading}
           </Text>
-          <CheckList checks={step.checks} />
+          <CheckList checks={shown.checks} label={shown.heading} />
         </div>
       )}
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { reproduceMessageFor } from '../../../src-renderer/logic/user-message';
+
+describe('the message for the user while debug logging is on', () => {
+  const expiresAt = '2026-12-06T09:42:00Z';
+
+  it('gives the deadline in the operator’s locale and time zone, not as a GMT string', () => {
+    const berlin = reproduceMessageFor('alex@contoso.example', expiresAt, { locale: 'en-GB', timeZone: 'Europe/Berlin' });
+    expect(berlin).toContain('at the latest by Sunday 6 December, 10:42');
+    expect(berlin).not.toMatch(/GMT|UTC|within the next hour/);
+    const seattle = reproduceMessageFor('alex@contoso.example', expiresAt, { locale: 'en-US', timeZone: 'America/Los_Angeles' });
+    expect(seattle).toMatch(/at the latest by Sunday, December 6, 01:42\sAM/);
+    const german = reproduceMessageFor('alex@contoso.example', expiresAt, { locale: 'de-DE', timeZone: 'Europe/Berlin' });
+    expect(german).toContain('Sonntag, 6. Dezember, 10:42');
+  });
+
+  it('is short numbered steps without jargon, and names the mailbox', () => {
+    const text = reproduceMessageFor('alex@contoso.example', undefined);
+    expect(text).toContain('(alex@contoso.example)');
+    expect(text).toContain('Please do this now:');
+    expect(text).toMatch(/^1\. Open the Mail app on the phone\.$/m);
+    expect(text).not.toMatch(/ActiveSync|debug|log/i);
+  });
+});
