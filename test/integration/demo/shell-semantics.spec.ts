@@ -95,7 +95,7 @@ describe('simulated shell: debug logging', () => {
 });
 
 describe('simulated shell: allow/block lists follow the ABQ precedence', () => {
-  it('allows a quarantined device through the allow list and blocks it through the block list, block winning', async () => {
+  it('allows a quarantined device through the allow list and blocks it through the block list, which takes it off the allow list (F26)', async () => {
     const call = await connected('quarantined-org-default');
     const samsung = async () => (await devices(call)).find((d) => d.DeviceId === 'SEC1A2B3C4D5E6F7A8')!;
     expect(await samsung()).toMatchObject({
@@ -123,7 +123,7 @@ describe('simulated shell: allow/block lists follow the ABQ precedence', () => {
       DeviceAccessStateReason: 'Individual',
     });
     const cas = data(await call('Get-CASMailbox', { Identity: ALEX }))[0]!;
-    expect(cas.ActiveSyncAllowedDeviceIDs).toEqual(['F2KQ7HZX1C9N3P5R7T9V1X3Z5B', 'SEC1A2B3C4D5E6F7A8']);
+    expect(cas.ActiveSyncAllowedDeviceIDs).toEqual(['F2KQ7HZX1C9N3P5R7T9V1X3Z5B']);
     expect(cas.ActiveSyncBlockedDeviceIDs).toEqual(['SEC1A2B3C4D5E6F7A8']);
     data(
       await call('Set-CASMailbox', {
@@ -317,6 +317,8 @@ describe('simulated shell: every built-in scenario shows its story in Exchange',
       ds.some(
         (d) => d.DeviceAccessState === 'Blocked' && AUTO_BLOCK_REASONS.includes(d.DeviceAccessStateReason),
       ),
+    // Blocked because the phone cannot meet the mobile device mailbox policy: not an admin block.
+    DEVICE_NOT_PROVISIONABLE: (ds) => ds.some((d) => d.DeviceAccessState === 'Blocked' && d.DeviceAccessStateReason === 'Policy'),
     EAS_DISABLED_FOR_MAILBOX: (_ds, cas) => cas.ActiveSyncEnabled === false,
     EAS_VERSION_UNSUPPORTED: (ds) => ds.some((d) => Number(d.ClientVersion) < 16.1),
   };
@@ -335,6 +337,11 @@ describe('simulated shell: every built-in scenario shows its story in Exchange',
     },
     MAILBOX_ON_PREMISES: async (call) => expect(await typeOf(call, ALEX)).toBe('MailUser'),
     SHARED_OR_RESOURCE_MAILBOX: async (call) => expect(await typeOf(call, 'sales@contoso.example')).toBe('SharedMailbox'),
+    // A wipe waits for the phone: Exchange shows it in the device statistics before it connects (F36).
+    REMOTE_WIPE_PENDING: async (call) => {
+      const stats = data(await call('Get-MobileDeviceStatistics', { Mailbox: ALEX }));
+      expect(stats.some((s) => s.Status === 'DeviceWipePending')).toBe(true);
+    },
   };
 
   for (const summary of listScenarios()) {
