@@ -2,6 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { judgeExchangeCapabilities } from '../../../src-main/domain/permissions/exchange-capabilities';
+import { readAssignedRoles, readRoleEntries, roleNames } from '../../../src-main/services/permissions/operator-rights';
 import { discoverPowerShell } from '../../../src-main/services/powershell/executable-discovery';
 import { PowerShellInstalls } from '../../../src-main/services/powershell/powershell-installs';
 import type { TenantConnection } from '../../../src-main/services/flow/connections/tenant-connection';
@@ -152,6 +154,13 @@ describe('a real tenant through openTenantConnection (fake Entra, real pwsh, loo
     // 'token', not the interactive fallback: the stub refuses interactive sign-in in tests.
     expect(state).toMatchObject({ state: 'connected', method: 'token', userPrincipalName: USERNAME });
     expect(entra.issued.some((t) => t.resource === 'exchange')).toBe(true);
+
+    // Rights by capability, from the stub's role entries: its helpdesk roles grant everything the
+    // wizard runs; a role without -ActiveSyncBlockedDeviceIDs is named for exactly that.
+    const rightsOf = async (who: string) =>
+      judgeExchangeCapabilities({ entries: await readRoleEntries(connection.exchangeConnection, roleNames(await readAssignedRoles(connection.exchangeConnection, who))) });
+    expect(await rightsOf(USERNAME)).toMatchObject({ missing: [], canWrite: true });
+    expect((await rightsOf('noblock@contoso.com')).missing.map((m) => m.text)).toEqual(['Can’t block a phone — ask for Set-CASMailbox -ActiveSyncBlockedDeviceIDs.']);
 
     const cas = await connection.exchange.getCasMailbox('alex@contoso.com');
     expect(cas).toMatchObject({ ActiveSyncEnabled: true });

@@ -32,6 +32,8 @@ import {
 import { accountDisabled, hybridOnPremises, sharedMailbox, unlicensedMailbox, wrongUpn } from './scenarios-mailbox-gate';
 // Last: scenario modules number their sign-ins in import order.
 import { largeTenant } from './scenarios-fleet';
+// After the fleet, so the earlier modules keep their sign-in numbers.
+import { entraExchangeAdministrator, leastPrivilegeRole, roleWithoutBlockList } from './scenarios-permissions';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -67,4 +69,7 @@ export const builtInScenarios: BuiltInScenario[] = [
   leftoverClientAccessRule,
   signInFrequency,
   largeTenant,
+  leastPrivilegeRole,
+  roleWithoutBlockList,
+  entraExchangeAdministrator,
 ];
