@@ -51,6 +51,13 @@ Describe 'New-EasHelpdeskRole.ps1' {
         $plan | Where-Object Action -EQ 'New-RoleGroup' | Should -HaveCount 1
     }
 
+    It '-WhatIf wins over -Apply' {
+        $plan = @(Invoke-RoleScript @{ Apply = $true; WhatIf = $true })
+        $plan.Count | Should -BeGreaterThan 0
+        @($plan | Where-Object Applied).Count | Should -Be 0
+        Get-StubRoleChange | Should -BeNullOrEmpty
+    }
+
     It 'with -Apply builds roles that hold exactly the allow-list, in one role group' {
         $null = Invoke-RoleScript @{ Apply = $true }
         $expected = Get-AllowListEntry

@@ -15,7 +15,8 @@
     reported, not granted. Common parameters (ErrorAction, Verbose, ...) are left on each entry
     because the module may pass them itself (unverified).
 
-    By default nothing changes: the script prints what it would do. Run it again with -Apply.
+    By default nothing changes (as with -WhatIf): the script lists what it would do. Run it again
+    with -Apply to make the changes; -Apply -WhatIf is still a dry run.
     Running it twice is safe: the second run finds nothing to change.
 
     Run it in an Exchange Online PowerShell session (Connect-ExchangeOnline, module 3.1.0 or
@@ -26,7 +27,7 @@
     .\New-EasHelpdeskRole.ps1            # what would change
     .\New-EasHelpdeskRole.ps1 -Apply     # make the changes
 #>
-[CmdletBinding()]
+[CmdletBinding(SupportsShouldProcess)]
 param(
     # Make the changes. Without it the script only reports them.
     [switch] $Apply,
@@ -41,6 +42,8 @@ param(
 
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
+# -WhatIf wins over -Apply: an admin who asks for a dry run gets one.
+if ($WhatIfPreference) { $Apply = [switch] $false }
 
 # Connect-ExchangeOnline -AccessToken and the REST cmdlets need 3.1.0 (facts F8); older modules
 # also run RBAC cmdlets over remote PowerShell, which Exchange Online has retired.
