@@ -100,7 +100,9 @@ foreach ($cmdlet in $wanted.Keys) {
 }
 
 $customRoles = New-Object System.Collections.Generic.List[string]
-foreach ($parent in $byParent.Keys) {
+# In -ParentRole order, so the roles and their report come out the same on every run.
+foreach ($parent in $ParentRole) {
+    if (-not $byParent.Contains($parent)) { continue }
     $roleName = "$RoleGroupName ($parent)"
     $customRoles.Add($roleName)
     $keep = $byParent[$parent]

@@ -103,7 +103,7 @@ export function judgeExchangeCapabilities(facts: { entries: readonly RoleEntryFa
       possible.push(capability.id);
       continue;
     }
-    const needs = needsText(capability, params === undefined ? [] : lacking);
+    const needs = needsText(capability, lacking);
     missing.push({ id: capability.id, kind: capability.kind, needs, text: `Can’t ${capability.does} — ask for ${needs}.` });
   }
   return { possible, missing, canWrite: missing.every((m) => m.kind === 'read'), basis: 'role-entries' };

@@ -10,22 +10,40 @@ const whatIfNone = () => [{ when: { userId: ids.alex }, policies: baseWhatIfNotA
 const easSignIns = (at: string[]) => at.map((t) => signIn({ at: t, user: alex, caStatus: 'notApplied' }));
 const ENTRA_EXCHANGE_ADMINISTRATOR = '29232cdf-9323-448f-a48d-b8d3bd9d22a8';
 
-/** The custom role New-EasHelpdeskRole.ps1 builds: exactly the allow-listed cmdlets and parameters. */
-function leastPrivilegeEntries(drop: string[] = []): Record<string, string[]> {
-  const recipients = BUILT_IN_ROLE_ENTRIES['Mail Recipients']!;
-  // The parent's entries, trimmed to the allow-list (what the admin script keeps).
-  const configuration = BUILT_IN_ROLE_ENTRIES['View-Only Configuration']!;
-  return {
-    'Get-CASMailbox': ['Identity', 'ActiveSyncDebugLogging'],
-    'Get-User': ['Identity'],
-    'Get-Recipient': ['Identity', 'Anr', 'ResultSize'],
-    'Get-MobileDevice': ['Mailbox', 'Identity', 'ResultSize'],
-    'Get-MobileDeviceStatistics': ['Identity', 'Mailbox', 'GetMailboxLog', 'NotificationEmailAddresses'],
-    'Set-CASMailbox': ['Identity', 'ActiveSyncDebugLogging', 'ActiveSyncEnabled', 'ActiveSyncAllowedDeviceIDs', 'ActiveSyncBlockedDeviceIDs'].filter(
-      (p) => !drop.includes(p) && recipients['Set-CASMailbox']!.includes(p),
-    ),
-    ...Object.fromEntries(Object.entries(configuration).map(([cmdlet, params]) => [cmdlet, [...params]])),
-  };
+/**
+ * The custom roles New-EasHelpdeskRole.ps1 builds: one per parent, each trimmed to the allow-listed
+ * cmdlets and parameters that parent holds. `drop` leaves parameters out, as a hand-made role might.
+ */
+function leastPrivilegeRoles(prefix: string, drop: string[] = []) {
+  const keep = (entries: Readonly<Record<string, readonly string[]>>, wanted: Record<string, string[]>) =>
+    Object.fromEntries(Object.entries(wanted).map(([cmdlet, params]) => [cmdlet, params.filter((p) => !drop.includes(p) && entries[cmdlet]!.includes(p))]));
+  return [
+    {
+      name: `${prefix} (Mail Recipients)`,
+      parent: 'Mail Recipients',
+      entries: keep(BUILT_IN_ROLE_ENTRIES['Mail Recipients']!, {
+        'Get-CASMailbox': ['Identity', 'ActiveSyncDebugLogging'],
+        'Get-User': ['Identity'],
+        'Get-Recipient': ['Identity', 'Anr', 'ResultSize'],
+        'Get-MobileDevice': ['Mailbox', 'Identity', 'ResultSize'],
+        'Get-MobileDeviceStatistics': ['Identity', 'Mailbox', 'GetMailboxLog', 'NotificationEmailAddresses'],
+        'Set-CASMailbox': ['Identity', 'ActiveSyncDebugLogging', 'ActiveSyncEnabled', 'ActiveSyncAllowedDeviceIDs', 'ActiveSyncBlockedDeviceIDs'],
+      }),
+    },
+    {
+      name: `${prefix} (View-Only Configuration)`,
+      parent: 'View-Only Configuration',
+      entries: keep(BUILT_IN_ROLE_ENTRIES['View-Only Configuration']!, {
+        'Get-MobileDeviceMailboxPolicy': ['Identity'],
+        'Get-ActiveSyncOrganizationSettings': [],
+        'Get-ActiveSyncDeviceAccessRule': ['Identity'],
+        'Get-AuthenticationPolicy': ['Identity'],
+        'Get-OrganizationConfig': [],
+        'Get-ManagementRoleAssignment': ['RoleAssignee', 'Role'],
+        'Get-ManagementRoleEntry': ['Identity'],
+      }),
+    },
+  ];
 }
 
 function healthyTenant(t: Parameters<Parameters<typeof defineScenario>[1]>[0], logs: Parameters<Parameters<typeof defineScenario>[1]>[1]): void {
@@ -48,8 +66,8 @@ export const leastPrivilegeRole = defineScenario(
     expected: { ...HEALTHY, permissions: { canAct: true, missing: [] } },
   },
   (t, logs) => {
-    t.operator.exchangeRoles = ['ActiveSync Helpdesk (Mail Recipients)'];
-    t.operator.customRoles = [{ name: 'ActiveSync Helpdesk (Mail Recipients)', parent: 'Mail Recipients', entries: leastPrivilegeEntries() }];
+    t.operator.customRoles = leastPrivilegeRoles('ActiveSync Helpdesk');
+    t.operator.exchangeRoles = t.operator.customRoles.map((r) => r.name);
     healthyTenant(t, logs);
   },
 );
@@ -64,8 +82,8 @@ export const roleWithoutBlockList = defineScenario(
     expected: { ...HEALTHY, permissions: { canAct: false, missing: ['Can’t block a phone — ask for Set-CASMailbox -ActiveSyncBlockedDeviceIDs.'] } },
   },
   (t, logs) => {
-    t.operator.exchangeRoles = ['Helpdesk EAS'];
-    t.operator.customRoles = [{ name: 'Helpdesk EAS', parent: 'Mail Recipients', entries: leastPrivilegeEntries(['ActiveSyncBlockedDeviceIDs']) }];
+    t.operator.customRoles = leastPrivilegeRoles('Helpdesk EAS', ['ActiveSyncBlockedDeviceIDs']);
+    t.operator.exchangeRoles = t.operator.customRoles.map((r) => r.name);
     healthyTenant(t, logs);
   },
 );
