@@ -264,6 +264,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     getAuthStatus: () => tenantAccess.authStatus(),
     signIn: ({ method }) => tenantAccess.beginSignIn(method),
     signOut: () => tenantAccess.signOut(),
+    testConnection: async () => ({ lines: await tenantAccess.testConnection() }),
     loadDevices: ({ connection }) => devices.load(connection),
     cancelDevicesLoad: async () => devices.cancel(),
     getDevicesStatus: async () => devices.status(),

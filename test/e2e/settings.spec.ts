@@ -50,6 +50,9 @@ test('the Real tenant option leads to the settings screen, which refuses a bad c
   await expect(screen.getByTestId('required-roles')).toContainText('Security Reader');
   await expect(screen.getByTestId('auth-status')).toContainText('Not set up');
   await expect(screen.getByRole('button', { name: 'Sign in with browser' })).toBeDisabled();
+  // Test connection needs the ids first; the admin guide is named for the administrator.
+  await expect(screen.getByRole('button', { name: 'Test connection' })).toBeDisabled();
+  await expect(screen.getByTestId('admin-guide-link')).toContainText('docs/admin-guide.md');
 
   await expectNoAxeViolations(page, 'settings screen (first run), light');
 
@@ -68,6 +71,7 @@ test('the Real tenant option leads to the settings screen, which refuses a bad c
   await expect(screen.getByText(/The client id is a GUID/)).toHaveCount(0);
   await expect(screen.getByTestId('auth-status')).toContainText('You are not signed in.');
   await expect(screen.getByRole('button', { name: 'Sign in with browser' })).toBeEnabled();
+  await expect(screen.getByRole('button', { name: 'Test connection' })).toBeEnabled();
   await expect(screen).toContainText('http://localhost:8400');
   // The browser host has no protected storage: the screen says sign-in stays in memory.
   await expect(screen).toContainText(/in memory only/);

@@ -1,11 +1,18 @@
 import { REQUIRED_PERMISSIONS } from '../../shared/models/auth-setup';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import { type Evidence, isUnavailable } from '../evaluators/evidence';
+import { ASK_FOR_ROLE, CAPABILITIES, judgeExchangeCapabilities, type RoleEntryFact } from '../permissions/exchange-capabilities';
 import { checkDraft, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
 
-/** The Exchange management role that carries Set-CASMailbox, which every tier-1 action uses. */
-export const EXCHANGE_WRITE_ROLE = 'Mail Recipients';
-export const WHO_CAN_ACT = 'An Exchange administrator, or a member of the Recipient Management role group, can make these changes.';
+const CAPABILITY_WRITES = CAPABILITIES.filter((c) => c.kind === 'write').length;
+/** What each Graph permission lets the wizard do, for "can't X — ask for Y". */
+const GRAPH_DOES: Readonly<Record<string, string>> = {
+  'Policy.Read.All': 'read Conditional Access policies or run What-If',
+  'AuditLog.Read.All': 'read the user’s sign-ins',
+  'GroupMember.Read.All': 'list the user’s groups',
+  'User.Read.All': 'look the user up in Entra ID',
+};
+export const WHO_CAN_ACT = `An Exchange administrator can make these changes. ${ASK_FOR_ROLE}`;
 
 /** What the Connect step found out on its way to Exchange Online. */
 export interface ConnectFacts {
@@ -15,6 +22,10 @@ export interface ConnectFacts {
   module: { ok: true; version: string } | { ok: false; guidance: string };
   /** Absent when the module check failed and nothing further was tried. */
   roles?: Evidence<ReadonlyArray<{ Role?: string }>>;
+  /** The entries of those roles (Get-ManagementRoleEntry); what the verdict rests on. */
+  roleEntries?: Evidence<readonly RoleEntryFact[]>;
+  /** The operator's active Entra roles (template ids); read when the role entries fall short. */
+  entraRoleTemplateIds?: readonly string[];
   grantedGraphScopes?: readonly string[];
 }
 
@@ -42,20 +53,31 @@ export function judgeConnect(facts: ConnectFacts): ConnectJudgement {
   if (facts.roles === undefined || isUnavailable(facts.roles)) {
     const reason = facts.roles === undefined ? 'not read' : facts.roles.unavailable;
     checks.push(checkDraft('exchange-roles', 'Your Exchange roles could not be read', 'unavailable', `Your Exchange roles could not be read: ${reason}`, [EVIDENCE.operatorRoles]));
+  } else if (facts.roleEntries === undefined || isUnavailable(facts.roleEntries)) {
+    const reason = facts.roleEntries === undefined ? 'not read' : facts.roleEntries.unavailable;
+    missing.push('Exchange: Get-ManagementRoleEntry, to read your own rights');
+    checks.push(checkDraft('exchange-roles', 'What your Exchange roles allow could not be read: the wizard runs read-only', 'unavailable', `The entries of your roles could not be read: ${reason}. ${WHO_CAN_ACT}`, [EVIDENCE.operatorRoles, EVIDENCE.operatorRoleEntries]));
   } else {
-    const names = new Set(facts.roles.map((r) => r.Role).filter((r): r is string => typeof r === 'string'));
-    canAct = names.has(EXCHANGE_WRITE_ROLE);
-    if (!canAct) missing.push(`Exchange role: ${EXCHANGE_WRITE_ROLE} (part of the Recipient Management role group)`);
-    checks.push(
-      canAct
-        ? checkDraft('exchange-roles', 'You may change ActiveSync settings and device lists', 'ok', `You have the ${EXCHANGE_WRITE_ROLE} role, so the wizard can offer its fixes.`, [EVIDENCE.operatorRoles])
-        : checkDraft('exchange-roles', 'You may not change ActiveSync settings: the wizard runs read-only', 'warning', `You lack the ${EXCHANGE_WRITE_ROLE} role. ${WHO_CAN_ACT}`, [EVIDENCE.operatorRoles]),
-    );
+    const rights = judgeExchangeCapabilities({ entries: facts.roleEntries, entraRoleTemplateIds: facts.entraRoleTemplateIds ?? [] });
+    canAct = rights.canWrite;
+    for (const gap of rights.missing) missing.push(gap.text);
+    const evidence = [EVIDENCE.operatorRoles, EVIDENCE.operatorRoleEntries];
+    const reads = rights.missing.filter((m) => m.kind === 'read');
+    const writes = rights.missing.filter((m) => m.kind === 'write');
+    const list = (gaps: typeof rights.missing): string => gaps.map((g) => g.text).join(' ');
+    if (rights.missing.length === 0) {
+      const basis = rights.basis === 'entra-role' ? `You are ${rights.entraRole} in Entra ID, which covers all of Exchange Online.` : 'Your roles grant every cmdlet and parameter the wizard uses.';
+      checks.push(checkDraft('exchange-roles', 'You may run every check and fix the wizard offers', 'ok', basis, evidence));
+    } else if (writes.length === CAPABILITY_WRITES && reads.length === 0) {
+      checks.push(checkDraft('exchange-roles', 'You may read but not change ActiveSync settings: the wizard runs read-only', 'warning', `Read-only. ${list(writes)} ${ASK_FOR_ROLE}`, evidence));
+    } else {
+      checks.push(checkDraft('exchange-roles', `${rights.missing.length === 1 ? 'One check or fix is' : `${rights.missing.length} checks or fixes are`} not open to you`, 'warning', `${list(rights.missing)} ${ASK_FOR_ROLE}`, evidence));
+    }
   }
 
   const granted = new Set((facts.grantedGraphScopes ?? []).map((s) => s.replace(/^.*\//, '')));
   const lacking = REQUIRED_PERMISSIONS.filter((p) => p.api === 'Microsoft Graph' && !p.optional && !granted.has(p.name));
-  for (const permission of lacking) missing.push(`Graph permission: ${permission.name}`);
+  for (const permission of lacking) missing.push(`Can’t ${GRAPH_DOES[permission.name] ?? 'read part of the Graph evidence'} — ask an Entra administrator to grant ${permission.name} (admin consent).`);
   checks.push(
     lacking.length === 0
       ? checkDraft('graph-permissions', 'The app may read Conditional Access and sign-ins in Microsoft Graph', 'ok', 'Every Graph permission the wizard uses is granted.')

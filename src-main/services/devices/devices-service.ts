@@ -1,3 +1,5 @@
+import { ASK_FOR_ROLE, canDecideDevices, judgeExchangeCapabilities } from '../../domain/permissions/exchange-capabilities';
+import { readAssignedRoles, readEntraRoleTemplateIds, readRoleEntries, roleNames } from '../permissions/operator-rights';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toCsv } from '../../domain/device-access/device-views';
@@ -26,7 +28,6 @@ import { wallClockNow } from '../clock/wall-clock';
 const wallIso = (): string => wallClockNow().toISOString();
 
 /** The Exchange role that may change a mailbox's device lists (as in the wizard's connect step). */
-const WRITE_ROLE = 'Mail Recipients';
 
 export interface DevicesServiceOptions {
   openConnection: (connection: LiveConnection) => Promise<TenantConnection>;
@@ -183,13 +184,20 @@ export class DevicesService {
   }
 
   private async operatorFor(inventory: DeviceInventory, username: string): Promise<Operator> {
-    const whyNot = `Approving or denying phones needs the Exchange role "${WRITE_ROLE}" (part of the Recipient Management role group). Ask an Exchange admin to assign it, or to approve the phone.`;
+    // The same capability judge as the wizard's Connect step: allow and block lists, by role entry.
+    const exchange = inventory.connection.exchangeConnection;
     try {
-      const result = await inventory.connection.exchangeConnection.run('Get-ManagementRoleAssignment', { RoleAssignee: username });
-      const roles = new Set(result.data.map((r) => (r as { Role?: unknown }).Role).filter((r): r is string => typeof r === 'string'));
-      return roles.has(WRITE_ROLE) ? { who: username, canAct: true } : { who: username, canAct: false, whyNot };
+      const entries = await readRoleEntries(exchange, roleNames(await readAssignedRoles(exchange, username)));
+      let rights = judgeExchangeCapabilities({ entries });
+      if (!canDecideDevices(rights)) {
+        const entraRoleTemplateIds = await readEntraRoleTemplateIds(inventory.connection.graph, username).catch(() => []);
+        rights = judgeExchangeCapabilities({ entries, entraRoleTemplateIds });
+      }
+      if (canDecideDevices(rights)) return { who: username, canAct: true };
+      const gaps = rights.missing.filter((m) => m.id === 'allow-device' || m.id === 'block-device').map((m) => m.text);
+      return { who: username, canAct: false, whyNot: `Approving or denying phones needs more Exchange rights. ${gaps.join(' ')} ${ASK_FOR_ROLE}` };
     } catch {
-      return { who: username, canAct: false, whyNot: `Your Exchange roles could not be read. ${whyNot}` };
+      return { who: username, canAct: false, whyNot: `Your Exchange rights could not be read, so approving or denying phones is off. ${ASK_FOR_ROLE}` };
     }
   }
 

@@ -20,6 +20,8 @@ import {
   type SetupRequirements,
   type SignInMethod,
 } from '../../shared/models/settings';
+import { testConnection } from '../permissions/connection-test';
+import type { ConnectionTestLine } from '../../shared/models/settings';
 import { SettingsFile } from './settings-file';
 import { buildSetupRequirements } from './setup-requirements';
 import { TenantSignIn } from './tenant-sign-in';
@@ -137,6 +139,21 @@ export class TenantAccess {
     } catch (error) {
       if (error instanceof PowerShellNotFoundError) throw new AppError('UNAVAILABLE', error.message);
       throw error;
+    }
+  }
+
+  /**
+   * "Test connection" on the Settings page: the configured tenant, opened as a case would open it,
+   * then closed again. The lines say what worked and what the operator may do.
+   */
+  async testConnection(): Promise<ConnectionTestLine[]> {
+    const settings = await this.settings();
+    if (settings === null) throw new AppError('UNAVAILABLE', NOT_SET_UP);
+    const connection = await this.openTenant(settings.tenant);
+    try {
+      return await testConnection(connection);
+    } finally {
+      await connection.close();
     }
   }
 

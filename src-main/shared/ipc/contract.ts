@@ -14,6 +14,7 @@ import {
 } from '../models/wizard';
 import {
   authStatusViewSchema,
+  connectionTestLineSchema,
   powershellInstallViewSchema,
   settingsDraftSchema,
   settingsViewSchema,
@@ -208,6 +209,8 @@ export const ipcContract = {
     signIn: invoke('auth:sign-in', z.object({ method: signInMethodSchema }).strict(), authStatusViewSchema),
     /** Signs out, or cancels a sign-in that is still waiting. */
     signOut: invoke('auth:sign-out', empty, authStatusViewSchema),
+    /** Sign-in, Exchange, the operator's rights, one CA policy and one sign-in: the wizard's own code. */
+    testConnection: invoke('settings:test-connection', empty, z.object({ lines: z.array(connectionTestLineSchema) })),
 
     /** Starts listing the tenant's devices; progress and the end arrive as event:devices-status. */
     loadDevices: invoke('devices:load', z.object({ connection: liveConnectionSchema }).strict(), inventoryStatusSchema),

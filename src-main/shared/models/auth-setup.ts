@@ -127,12 +127,13 @@ export const REQUIRED_ROLES: readonly RoleRequirement[] = [
   {
     system: 'Exchange Online',
     anyOf: [
+      'ActiveSync Helpdesk (role group made by powershell/admin/New-EasHelpdeskRole.ps1, see the admin guide)',
       'Recipient Management (role group)',
       'Exchange Recipient Administrator',
       'Exchange Administrator',
     ],
     forWhat:
-      'Reading and changing phone partnerships and ActiveSync settings, and turning on mailbox logging. Which exact role entries cover mailbox logging is not yet confirmed by Microsoft documentation.',
+      'Reading and changing phone partnerships and ActiveSync settings, and turning on mailbox logging. The app checks the cmdlets and parameters your roles grant (Get-ManagementRoleEntry), not their names. Which built-in role entries cover mailbox logging is not confirmed by Microsoft documentation.',
   },
 ];
 

@@ -5,6 +5,7 @@
  */
 export const EVIDENCE = {
   operatorRoles: 'operator-roles',
+  operatorRoleEntries: 'operator-role-entries',
   recipient: 'recipient',
   userAccount: 'user-account',
   recipientMatches: 'recipient-matches',

@@ -160,3 +160,11 @@ export const authStatusViewSchema = z.discriminatedUnion('state', [
   }),
 ]);
 export type AuthStatusView = z.infer<typeof authStatusViewSchema>;
+
+/** One line of "Test connection" on the Settings page, in plain words. */
+export const connectionTestLineSchema = z.object({
+  label: z.string(),
+  outcome: z.enum(['ok', 'warning', 'problem', 'unavailable']),
+  detail: z.string(),
+});
+export type ConnectionTestLine = z.infer<typeof connectionTestLineSchema>;

@@ -117,7 +117,7 @@ export type DeviceLogView = z.infer<typeof deviceLogViewSchema>;
 export const permissionsViewSchema = z.object({
   /** The operator may run the write actions (Set-CASMailbox). */
   canAct: z.boolean(),
-  /** Exactly what is missing, e.g. "Exchange role: Mail Recipients", "Graph permission: AuditLog.Read.All". */
+  /** Exactly what is missing, e.g. "Can’t block a phone — ask for Set-CASMailbox -ActiveSyncBlockedDeviceIDs.", "Graph permission: AuditLog.Read.All". */
   missing: z.array(z.string()),
   /** Who can act instead, in plain words, when the operator cannot. */
   whoCanAct: z.string().optional(),

@@ -39,6 +39,11 @@ export function RequirementsSection() {
             <li key={paragraph}>{paragraph}</li>
           ))}
         </ol>
+        <Text data-testid="admin-guide-link">
+          The whole setup, step by step (app registration, consent, roles, the least-privilege Exchange role script,
+          deployment and backups), is in the admin guide: <code className={styles.name}>docs/admin-guide.md</code>, installed
+          with the app as <code className={styles.name}>resources/docs/admin-guide.md</code>.
+        </Text>
         <Text>
           Redirect URIs to register:{' '}
           {requirements.redirectUris.map((uri, i) => (

@@ -1,5 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { useSettingsStore } from '../../stores/store-context';
+import { ConnectionTestPanel } from './ConnectionTestPanel';
 import { RequirementsSection } from './RequirementsSection';
 import { SettingsForm } from './SettingsForm';
 import { SignInPanel } from './SignInPanel';
@@ -42,6 +43,7 @@ export function SettingsScreen() {
       {/* Not keyed on the saved values: remounting after a save would drop the keyboard focus. */}
       <SettingsForm />
       <SignInPanel />
+      <ConnectionTestPanel />
       <RequirementsSection />
     </div>
   );

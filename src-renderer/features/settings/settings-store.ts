@@ -3,6 +3,7 @@ import type { EasApi } from '../../../src-main/shared/ipc/api';
 import {
   validateSettingsDraft,
   type AuthStatusView,
+  type ConnectionTestLine,
   type PowerShellInstallView,
   type SettingsDraft,
   type SettingsFieldErrors,
@@ -38,6 +39,9 @@ export interface SettingsState {
   save(draft: SettingsDraft): Promise<boolean>;
   signIn(method: SignInMethod): Promise<void>;
   signOut(): Promise<void>;
+  /** "Test connection": null before the first run; `running` while it runs. */
+  connectionTest: { running: boolean; lines: ConnectionTestLine[] | null; error: string | null };
+  testConnection(): Promise<void>;
 }
 
 /** The settings screen's state over the typed API; one per app, shared by the header and start screen. */
@@ -121,6 +125,12 @@ export function createSettingsStore(api: EasApi): StoreApi<SettingsState> {
       const result = await api.signIn({ method });
       if (!result.ok) set({ error: result.error.message });
       else if (pushes === before) set({ auth: result.value });
+    },
+    connectionTest: { running: false, lines: null, error: null },
+    testConnection: async () => {
+      set({ connectionTest: { running: true, lines: null, error: null } });
+      const result = await api.testConnection({});
+      set({ connectionTest: result.ok ? { running: false, lines: result.value.lines, error: null } : { running: false, lines: null, error: result.error.message } });
     },
     signOut: async () => {
       const before = pushes;

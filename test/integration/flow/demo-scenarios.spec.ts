@@ -45,6 +45,10 @@ describe('the wizard flow over every demo scenario', () => {
         expect(between.map((s) => `${s.id}: ${s.status}`)).toEqual(between.map((s) => `${s.id}: skipped`));
         for (const step of between) expect(step.summary).toBe(`Not run: ${stop.message}`);
       }
+      // The operator's rights are judged by what their roles contain, and each gap named.
+      if (expected.permissions) {
+        expect({ canAct: view.permissions?.canAct, missing: view.permissions?.missing }).toEqual(expected.permissions);
+      }
       if (expected.headline) expect(expected.headline, `headline ${codes.join(', ')}`).toContain(codes[0]);
       // No blocker the scenario's author did not foresee: each is an expected finding or a "may find".
       const foreseen = new Set([...expected.findings, ...expected.mayFind]);

@@ -2,6 +2,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { judgeExchangeCapabilities } from '../../../src-main/domain/permissions/exchange-capabilities';
+import { testConnection } from '../../../src-main/services/permissions/connection-test';
+import { readAssignedRoles, readRoleEntries, roleNames } from '../../../src-main/services/permissions/operator-rights';
 import { discoverPowerShell } from '../../../src-main/services/powershell/executable-discovery';
 import { PowerShellInstalls } from '../../../src-main/services/powershell/powershell-installs';
 import type { TenantConnection } from '../../../src-main/services/flow/connections/tenant-connection';
@@ -41,6 +44,10 @@ async function startGraph() {
       return json(res, 401, { error: { code: 'InvalidAuthenticationToken' } });
     if (req.url.startsWith('/v1.0/users/alex%40contoso.com'))
       return json(res, 200, { id: 'u-1', userPrincipalName: 'alex@contoso.com', displayName: 'Alex' });
+    if (req.url.startsWith('/v1.0/identity/conditionalAccess/policies'))
+      return json(res, 200, { value: [{ id: 'p-1', displayName: 'Require MFA', state: 'enabled' }] });
+    if (req.url.startsWith('/v1.0/auditLogs/signIns'))
+      return json(res, 403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
     return json(res, 404, { error: { code: 'Request_ResourceNotFound', message: 'not found' } });
   });
   cleanups.push(() => graph.close());
@@ -153,6 +160,13 @@ describe('a real tenant through openTenantConnection (fake Entra, real pwsh, loo
     expect(state).toMatchObject({ state: 'connected', method: 'token', userPrincipalName: USERNAME });
     expect(entra.issued.some((t) => t.resource === 'exchange')).toBe(true);
 
+    // Rights by capability, from the stub's role entries: its helpdesk roles grant everything the
+    // wizard runs; a role without -ActiveSyncBlockedDeviceIDs is named for exactly that.
+    const rightsOf = async (who: string) =>
+      judgeExchangeCapabilities({ entries: await readRoleEntries(connection.exchangeConnection, roleNames(await readAssignedRoles(connection.exchangeConnection, who))) });
+    expect(await rightsOf(USERNAME)).toMatchObject({ missing: [], canWrite: true });
+    expect((await rightsOf('noblock@contoso.com')).missing.map((m) => m.text)).toEqual(['Can’t block a phone — ask for Set-CASMailbox -ActiveSyncBlockedDeviceIDs.']);
+
     const cas = await connection.exchange.getCasMailbox('alex@contoso.com');
     expect(cas).toMatchObject({ ActiveSyncEnabled: true });
 
@@ -174,6 +188,25 @@ describe('a real tenant through openTenantConnection (fake Entra, real pwsh, loo
     }
     const diagnostics = connection.shell.diagnostics().join('\n');
     for (const { token } of entra.issued) expect(diagnostics).not.toContain(token);
+  });
+
+  it('"Test connection" signs in, connects Exchange, lists the rights and reads one policy and one sign-in, in plain words', async () => {
+    const { access } = await rig();
+    const connection = await access.openTenant(TENANT_ID);
+    cleanups.push(() => connection.close());
+    const lines = await testConnection(connection);
+    expect(lines.map((l) => `${l.label}: ${l.outcome}`)).toEqual([
+      'Sign-in: ok',
+      'Exchange Online: ok',
+      `What you can do: ${lines[2]!.outcome}`,
+      'A Conditional Access policy: ok',
+      'A sign-in: unavailable',
+    ]);
+    expect(lines[0]!.detail).toBe(`Signed in as ${USERNAME}.`);
+    expect(lines[1]!.detail).toMatch(/ExchangeOnlineManagement 3\.9\.2/);
+    // The stub's helpdesk roles grant every Exchange capability; only Graph gaps may remain.
+    expect(lines[2]!.detail).not.toMatch(/Set-CASMailbox|Get-/);
+    expect(lines[4]!.detail).not.toBe('');
   });
 
   it('signs in with a device code, pushing the code to the UI before Entra approves it', async () => {

@@ -40,6 +40,11 @@ describe('electron-builder.yml', () => {
     expect(from).toEqual(expect.arrayContaining(['assets/powershell', 'assets/scenarios']));
   });
 
+  it('ships the admin guide, which the Settings page points to', () => {
+    const docs = (config.extraResources as Array<{ from: string; to: string; filter?: string[] }>).find((r) => r.from === 'docs');
+    expect(docs).toMatchObject({ to: 'docs', filter: ['admin-guide.md'] });
+  });
+
   it('sets the security fuses', () => {
     expect(config.electronFuses).toMatchObject({
       // Off: with it on, the signed binary is a general Node interpreter (ELECTRON_RUN_AS_NODE).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSettingsStore } from '../../../src-renderer/features/settings/settings-store';
 import { CLIENT_ID_MESSAGE } from '../../../src-main/shared/models/settings';
-import { createFakeApi, deferred, ok } from '../renderer/support/fake-api';
+import { createFakeApi, deferred, failure, ok } from '../renderer/support/fake-api';
 
 const VIEW = { settings: null, signInAvailable: true, tokenStorage: { persisted: true as const } };
 const REQUIREMENTS = { explanation: ['x'], permissions: [], roles: [], redirectUris: ['http://localhost'] };
@@ -33,5 +33,19 @@ describe('the renderer settings store', () => {
       state: 'signed-in',
       account: { username: 'op@contoso.com', tenantId: 't' },
     });
+  });
+
+  it('runs "Test connection" and keeps its lines, or says why it could not run', async () => {
+    const lines = [{ label: 'Sign-in', outcome: 'ok' as const, detail: 'Signed in as op@contoso.com.' }];
+    const fake = createFakeApi({ testConnection: () => ok({ lines }) });
+    const store = createSettingsStore(fake.api);
+    const running = store.getState().testConnection();
+    expect(store.getState().connectionTest.running).toBe(true);
+    await running;
+    expect(store.getState().connectionTest).toEqual({ running: false, lines, error: null });
+    const failing = createFakeApi({ testConnection: () => failure('UNAVAILABLE', 'Sign-in is not set up yet.') });
+    const other = createSettingsStore(failing.api);
+    await other.getState().testConnection();
+    expect(other.getState().connectionTest).toEqual({ running: false, lines: null, error: 'Sign-in is not set up yet.' });
   });
 });

@@ -62,6 +62,14 @@ const operatorSchema = z.strictObject({
   graphPermissions: z.array(z.string()),
   /** Exchange role assignments, as Get-ManagementRoleAssignment returns them. */
   exchangeRoles: z.array(z.string()).default([]),
+  /**
+   * Custom management roles (Get-ManagementRoleEntry answers with these entries, cmdlet →
+   * parameters); list their names in exchangeRoles to assign them. Built-in roles come from
+   * the demo shell's catalogue.
+   */
+  customRoles: z
+    .array(z.strictObject({ name: z.string(), parent: z.string(), entries: z.record(z.string(), z.array(z.string())) }))
+    .default([]),
   /** Cmdlets missing from the operator's session because their RBAC roles lack them. */
   unavailableCmdlets: z.array(z.string()).default([]),
 });
@@ -371,6 +379,11 @@ const scenarioObjectSchema = z.strictObject({
     headline: z.array(findingCode).optional(),
     /** Codes that may or may not appear (a cautious "cannot tell", say); documented, not required. */
     mayFind: z.array(findingCode).default([]),
+    /**
+     * What the Connect step must report about the operator's rights: whether the wizard may
+     * offer its fixes, and the exact "can't … — ask for …" lines (all of them, in order).
+     */
+    permissions: z.strictObject({ canAct: z.boolean(), missing: z.array(z.string()) }).optional(),
   }),
   /** Scenario time: `now` is the tenant's clock at start; `speed` runs it faster than real time. */
   clock: z.strictObject({ now: isoDateTime, speed: z.number().positive().default(1) }),

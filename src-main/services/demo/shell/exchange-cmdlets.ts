@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { ruleName } from './access-state';
+import { roleEntriesOf } from './built-in-roles';
 import { commandNotFound, invalidArgument, objectNotFound } from './exchange-errors';
 import {
   casMailboxObject,
@@ -240,6 +241,18 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
         Enabled: true,
       })),
     );
+  },
+
+  'Get-ManagementRoleEntry': (state, p) => {
+    const identity = str(p.Identity)!;
+    const at = identity.lastIndexOf('\\');
+    const role = at < 0 ? '*' : identity.slice(0, at);
+    const cmdlet = at < 0 ? identity : identity.slice(at + 1);
+    const entries = roleEntriesOf(state.scenario, role);
+    if (entries === undefined) throw objectNotFound('Get-ManagementRoleEntry', identity);
+    const names = Object.keys(entries).filter((name) => cmdlet === '*' || name.toLowerCase() === cmdlet.toLowerCase());
+    if (names.length === 0 && cmdlet !== '*') throw objectNotFound('Get-ManagementRoleEntry', identity);
+    return ok(names.map((name) => ({ Identity: `${role}\\${name}`, Role: role, Name: name, Parameters: [...entries[name]!].sort(), Type: 'Cmdlet' })));
   },
 
   'Set-CASMailbox': (state, p) => {

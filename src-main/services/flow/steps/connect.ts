@@ -1,11 +1,9 @@
 import { judgeConnect, type ConnectFacts, type ConnectJudgement } from '../../../domain/judges/connect';
+import { judgeExchangeCapabilities } from '../../../domain/permissions/exchange-capabilities';
 import { EVIDENCE } from '../../../shared/models/evidence-names';
+import { readAssignedRoles, readEntraRoleTemplateIds, readRoleEntries, roleNames } from '../../permissions/operator-rights';
 import type { StepResult } from '../case-session';
 import { fromJudgement, orUnavailable, type StepContext } from '../step-context';
-
-interface RoleAssignment {
-  Role?: string;
-}
 
 /**
  * Connect: sign in, start PowerShell, connect to Exchange Online and read, before anything else
@@ -35,9 +33,29 @@ export async function runConnectStep(ctx: StepContext): Promise<StepResult & Pic
       'connect',
       EVIDENCE.operatorRoles,
       { kind: 'cmdlet', source: 'Get-ManagementRoleAssignment' },
-      () => orUnavailable(async () => (await connection.exchangeConnection.run('Get-ManagementRoleAssignment', { RoleAssignee: account.username })).data as RoleAssignment[]),
+      () => orUnavailable(() => readAssignedRoles(connection.exchangeConnection, account.username)),
     );
     facts.roles = roles.available ? roles.data : { unavailable: roles.reason };
+    if (roles.available) {
+      // The verdict rests on what the roles contain (cmdlets and parameters), never on their names.
+      const entries = await session.capture(
+        'connect',
+        EVIDENCE.operatorRoleEntries,
+        { kind: 'cmdlet', source: 'Get-ManagementRoleEntry' },
+        () => orUnavailable(() => readRoleEntries(connection.exchangeConnection, roleNames(roles.data))),
+      );
+      facts.roleEntries = entries.available ? entries.data : { unavailable: entries.reason };
+      if (entries.available && !judgeExchangeCapabilities({ entries: entries.data }).canWrite) {
+        // Exchange Administrator held in Entra only may list no Exchange role at all (unverified):
+        // look at the operator's Entra roles before calling them read-only.
+        try {
+          facts.entraRoleTemplateIds = await readEntraRoleTemplateIds(connection.graph, account.username, signal);
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          // No permission to read memberships: the Exchange roles alone decide.
+        }
+      }
+    }
     facts.grantedGraphScopes = (await connection.auth.getToken('graph')).scopes;
   }
   const judgement = judgeConnect(facts);

@@ -120,6 +120,7 @@ export function baseTenant(): Omit<ScenarioInput, 'id' | 'title' | 'story' | 'de
       userId: ids.operator,
       graphPermissions: [...ALL_GRAPH_PERMISSIONS],
       exchangeRoles: ['View-Only Recipients', 'Mail Recipients', 'Organization Client Access'],
+      customRoles: [],
       unavailableCmdlets: [],
     },
     identity: { tokenLifetimeSeconds: 3600 },

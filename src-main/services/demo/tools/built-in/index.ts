@@ -40,6 +40,8 @@ import {
 } from './scenarios-exchange-truth';
 // Last: scenario modules number their sign-ins in import order.
 import { largeTenant } from './scenarios-fleet';
+// After the fleet, so the earlier modules keep their sign-in numbers.
+import { entraExchangeAdministrator, leastPrivilegeRole, roleWithoutBlockList } from './scenarios-permissions';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -81,4 +83,7 @@ export const builtInScenarios: BuiltInScenario[] = [
   blockedByPolicy,
   mailboxMove,
   largeTenant,
+  leastPrivilegeRole,
+  roleWithoutBlockList,
+  entraExchangeAdministrator,
 ];
