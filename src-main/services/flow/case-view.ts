@@ -3,7 +3,7 @@ import type { DeviceTimeline } from '../../domain/patterns/device-timeline';
 import type { CaseView, DeviceLogView, StepView } from '../../shared/models/wizard';
 import { WIZARD_STEPS } from '../../shared/models/steps';
 import type { CaseSession } from './case-session';
-import { DEBUG_LOGGING_HOURS, reproduceMessage } from './steps/debug-logging';
+import { DEBUG_LOGGING_HOURS } from '../../domain/evaluators/cas-mailbox';
 import { deviceViews } from './steps/mailbox';
 import { escalationNote } from './steps/summary';
 import { timelineBuckets } from './log-rows';
@@ -69,7 +69,6 @@ export function buildCaseView(session: CaseSession): CaseView {
             verified: true,
             ...(enabled && enabledAt ? { enabledAt } : {}),
             ...(expiresAt ? { expiresAt } : {}),
-            userMessage: reproduceMessage(doc.subject.userUpn, expiresAt),
           },
         }
       : {}),

@@ -46,9 +46,6 @@ function batches(steps: readonly StepDeclaration[]): StepDeclaration[][] {
   return out;
 }
 
-/** Without a tenant and a mailbox there is nothing the later steps could check. */
-const STOPS_FLOW_ON_FAILURE: ReadonlySet<WizardStepId> = new Set(['connect', 'mailbox']);
-
 /**
  * The wizard: runs a case's steps in the order the step table declares (the checks group in
  * parallel), gathers evidence through the services, lets the domain judge it, writes every
@@ -125,11 +122,11 @@ export class FlowEngine {
     const plan = batches(WIZARD_STEPS);
     for (const [index, batch] of plan.entries()) {
       const done = await Promise.all(batch.map((step) => this.runOrSkip(session, step)));
-      if (batch.some((step, i) => !done[i] && STOPS_FLOW_ON_FAILURE.has(step.id as WizardStepId))) return;
+      if (batch.some((step, i) => !done[i] && step.stopsFlowOnFailure === true)) return;
       const stop = batch.map((step) => session.steps.get(step.id as WizardStepId)?.result?.stop).find((s) => s !== undefined);
       if (stop !== undefined) {
         // Nothing to troubleshoot past this point (no such mailbox): say why instead of checking policies and logs as if it were fine.
-        for (const later of plan.slice(index + 1).flat()) if (later.id !== 'summary') this.skip(session, later.id as WizardStepId, `Not run: ${stop.message}`);
+        for (const later of plan.slice(index + 1).flat()) if (later.id !== 'summary') await this.skip(session, later.id as WizardStepId, `Not run: ${stop.message}`);
         await this.run(session, 'summary');
         return;
       }
@@ -140,7 +137,7 @@ export class FlowEngine {
   private async runOrSkip(session: CaseSession, step: StepDeclaration): Promise<boolean> {
     const id = step.id as WizardStepId;
     if (step.skip && this.skipApplies(session, step.skip.when)) {
-      this.skip(session, id, step.skip.reason);
+      await this.skip(session, id, step.skip.reason);
       return true;
     }
     return this.run(session, id);
@@ -335,17 +332,20 @@ export class FlowEngine {
     const finishedAt = wallClockNow().toISOString();
     session.steps.set(id, { status, finishedAt, result });
     const evidence = session.doc.evidence.filter((e) => e.step === id).map((e) => e.id);
-    await session.mutate((doc) =>
-      upsertStep(doc, { id, title: stepTitle(id), status, finishedAt, summary: result.summary, outcome: result.outcome, checks: result.checks, evidence }),
-    );
-    this.sessions.emit(session);
+    try {
+      await session.mutate((doc) =>
+        upsertStep(doc, { id, title: stepTitle(id), status, finishedAt, summary: result.summary, outcome: result.outcome, checks: result.checks, evidence }),
+      );
+    } finally {
+      this.sessions.emit(session);
+    }
   }
 
-  private skip(session: CaseSession, id: WizardStepId, summary: string): void {
-    session.steps.set(id, { status: 'skipped', finishedAt: wallClockNow().toISOString(), result: { outcome: 'info', summary, checks: [] } });
-    void session.mutate((doc) => upsertStep(doc, { id, title: stepTitle(id), status: 'skipped', summary, outcome: 'info', checks: [], evidence: [] })).catch(() => {});
-    this.sessions.emit(session);
+  /** Marks a step as not run, with why; a failed save does not stop the flow that skips it. */
+  private skip(session: CaseSession, id: WizardStepId, summary: string): Promise<void> {
+    return this.record(session, id, 'skipped', { outcome: 'info', summary, checks: [] }).catch(() => {});
   }
+
 
   /** Runs one step with progress, cancel and autosave; true when it finished. */
   private run(session: CaseSession, id: WizardStepId): Promise<boolean> {

@@ -41,9 +41,10 @@ export const EVIDENCE_KEY_AREAS = {
   mailboxLog: 'mailbox-log',
 } as const satisfies Record<string, EvidenceArea>;
 
-const LEGACY_AREAS: Readonly<Record<string, EvidenceArea>> = EVIDENCE_KEY_AREAS;
-
-export const evidenceAreaSchema = z.preprocess((value) => (typeof value === 'string' ? (LEGACY_AREAS[value] ?? value) : value), z.enum(EVIDENCE_AREAS));
+export const evidenceAreaSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? ((EVIDENCE_KEY_AREAS as Readonly<Record<string, EvidenceArea>>)[value] ?? value) : value),
+  z.enum(EVIDENCE_AREAS),
+);
 
 export function stepOfArea(area: EvidenceArea): WizardStepId {
   return EVIDENCE_AREA_STEP[area];

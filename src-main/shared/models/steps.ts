@@ -16,14 +16,16 @@ export interface StepDeclaration {
   /** Needs a tenant connection: a case started from files marks it "not run". */
   readonly tenant: boolean;
   readonly skip?: { readonly when: SkipRule; readonly reason: string };
+  /** When this step fails, the later steps have nothing to check (no tenant, no mailbox). */
+  readonly stopsFlowOnFailure?: true;
 }
 
 /** The conditions under which a step is skipped; each is decided in one place in the engine. */
 export type SkipRule = 'debug-logging-off';
 
 export const WIZARD_STEPS = [
-  { id: 'connect', tenant: true, title: 'Connect', hint: 'Sign in and check your permissions', phase: 'sequence' },
-  { id: 'mailbox', tenant: true, title: 'Mailbox and devices', hint: 'ActiveSync access and device state', phase: 'sequence' },
+  { id: 'connect', tenant: true, title: 'Connect', hint: 'Sign in and check your permissions', phase: 'sequence', stopsFlowOnFailure: true },
+  { id: 'mailbox', tenant: true, title: 'Mailbox and devices', hint: 'ActiveSync access and device state', phase: 'sequence', stopsFlowOnFailure: true },
   { id: 'client-access-rules', tenant: true, title: 'Client Access Rules', hint: 'Retired in Exchange Online', phase: 'checks' },
   { id: 'conditional-access', tenant: true, title: 'Conditional Access', hint: 'Policies and sign-in evidence', phase: 'checks' },
   { id: 'authentication', tenant: true, title: 'Authentication', hint: 'Modern authentication', phase: 'checks' },

@@ -86,8 +86,6 @@ export const debugLoggingViewSchema = z.object({
   enabledAt: z.string().optional(),
   /** Exchange Online turns logging off by itself 48 hours after it was enabled. */
   expiresAt: z.string().optional(),
-  /** A message the operator can copy to ask the user to reproduce the problem. */
-  userMessage: z.string(),
 });
 
 export const timelineBucketSchema = z.object({
