@@ -18,7 +18,7 @@ import {
   startFakeEntra,
   type FakeEntra,
   type FakeEntraOptions,
-} from './fake-entra';
+} from '../../support/fake-entra';
 import { FakeSecureStorage } from './fake-secure-storage';
 
 let entra: FakeEntra;

@@ -7,7 +7,7 @@ import {
   GraphThrottledError,
 } from '../../../src-main/services/graph/graph-errors';
 import { GRAPH_REQUIREMENTS } from '../../../src-main/services/graph/requirements';
-import { json, serve } from './tiny-server';
+import { json, serve } from '../../support/tiny-server';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -20,17 +20,16 @@ import {
   USERNAME,
   startFakeEntra,
   type FakeEntra,
-} from '../auth/fake-entra';
+} from '../../support/fake-entra';
 import { FakeSecureStorage } from '../auth/fake-secure-storage';
-import { json, serve } from '../graph/tiny-server';
+import { startFakeGraph } from '../../support/fake-graph';
 import { HOST_SCRIPT_DIR, STUB_MODULE_ROOT } from '../powershell/real-host';
 
 // The real-tenant path end to end without Microsoft's cloud: MSAL against the fake Entra on
 // 127.0.0.1, the real pwsh running EasHost.ps1 with the stub ExchangeOnlineManagement module,
-// and a per-test Graph server on 127.0.0.1. The production URLs are kept (login.microsoftonline.com,
-// graph.microsoft.com); only the injected fetch routes them to the local servers, exactly where
-// Electron would put net.fetch. (The demo tenant's Graph simulator accepts only demo tokens, so
-// it is not used here.)
+// and a per-test loopback Graph (test/support/fake-graph.ts, shared with the e2e walk of "Test
+// connection"). The production URLs are kept (login.microsoftonline.com, graph.microsoft.com); only
+// the injected fetch routes them to the local servers, exactly where Electron would put net.fetch.
 
 const GRAPH_HOST = 'https://graph.microsoft.com';
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -38,18 +37,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startGraph() {
-  const graph = await serve((req, res) => {
-    if (!/^Bearer at-graph-/.test(String(req.headers.authorization)))
-      return json(res, 401, { error: { code: 'InvalidAuthenticationToken' } });
-    if (req.url.startsWith('/v1.0/users/alex%40contoso.com'))
-      return json(res, 200, { id: 'u-1', userPrincipalName: 'alex@contoso.com', displayName: 'Alex' });
-    if (req.url.startsWith('/v1.0/identity/conditionalAccess/policies'))
-      return json(res, 200, { value: [{ id: 'p-1', displayName: 'Require MFA', state: 'enabled' }] });
-    if (req.url.startsWith('/v1.0/auditLogs/signIns'))
-      return json(res, 403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
-    return json(res, 404, { error: { code: 'Request_ResourceNotFound', message: 'not found' } });
-  });
+async function startGraph(entra: FakeEntra) {
+  // The operator's token may read sign-ins, but (as on many first days) they hold no Entra role for them.
+  const graph = await startFakeGraph({ entra, signInLogs: 'no-role' });
   cleanups.push(() => graph.close());
   return graph;
 }
@@ -66,7 +56,7 @@ interface Rig {
 async function rig(options: { secureStorage?: SecureStoragePort; browser?: boolean } = {}): Promise<Rig> {
   const entra = await startFakeEntra({ devicePendingPolls: 2 });
   cleanups.push(() => entra.close());
-  const graph = await startGraph();
+  const graph = await startGraph(entra);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eas-tenant-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   const statuses: AuthStatusView[] = [];

@@ -25,6 +25,13 @@ export interface FakeEntraOptions {
   deviceCodeError?: string;
   /** Never approve the device code (stays pending), for cancel and timeout tests. */
   deviceCodeNeverApproved?: boolean;
+  /** Who signs in (the id token's preferred_username); the stub Exchange module keys roles on it. */
+  username?: string;
+  /**
+   * Graph permissions (short names, e.g. `AuditLog.Read.All`) left out of every token, as when
+   * the administrator never granted them: the token answers with fewer scopes than requested.
+   */
+  withheldScopes?: readonly string[];
 }
 
 interface IssuedCode {
@@ -39,7 +46,9 @@ export interface FakeEntra {
   /** Count of token requests per grant type. */
   grants: Record<string, number>;
   /** Every access token issued, by resource, so tests can check which token Graph received. */
-  issued: { resource: string; token: string }[];
+  issued: { resource: string; token: string; scopes: string[] }[];
+  /** The username tokens are issued to. */
+  username: string;
   /** Refresh tokens the fake has revoked (e.g. password reset). */
   revokeRefreshTokens(): void;
   /** `authorityMetadata` and `cloudDiscoveryMetadata` strings for MSAL's configuration. */
@@ -49,7 +58,10 @@ export interface FakeEntra {
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   /** URLs requested through `fetch`, as MSAL built them (before rewriting). */
   requestedUrls: string[];
-  /** Plays the browser: follows the authorize URL and posts the code back to MSAL's loopback. */
+  /**
+   * Plays the browser in code: follows the authorize URL and posts the code back to MSAL's
+   * loopback. (A real browser asking for HTML gets the sign-in page instead, see `authorize`.)
+   */
   browser: (authorizeUrl: string) => Promise<void>;
   close(): Promise<void>;
 }
@@ -60,7 +72,9 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
   const deviceCodes = new Map<string, { polls: number; scope: string }>();
   const refreshTokens = new Set<string>();
   const grants: Record<string, number> = {};
-  const issued: { resource: string; token: string }[] = [];
+  const issued: { resource: string; token: string; scopes: string[] }[] = [];
+  const username = options.username ?? USERNAME;
+  const withheld = new Set(options.withheldScopes ?? []);
   let counter = 0;
 
   const server = http.createServer((req, res) => {
@@ -86,14 +100,24 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       if (p.get('code_challenge_method') !== 'S256' || !p.get('code_challenge'))
         return json(400, { error: 'invalid_request' });
       if (p.get('response_mode') !== 'form_post') return json(400, { error: 'invalid_request' });
+      const redirectUri = p.get('redirect_uri') ?? '';
+      // Like Entra with a "http://localhost" public-client registration: loopback answers only.
+      if (!isLoopbackRedirect(redirectUri)) return json(400, { error: 'invalid_request', error_description: 'AADSTS50011: redirect URI mismatch' });
       const code = `code-${++counter}`;
       codes.set(code, {
         challenge: p.get('code_challenge') ?? '',
-        redirectUri: p.get('redirect_uri') ?? '',
+        redirectUri,
         nonce: p.get('nonce') ?? undefined,
         scope: p.get('scope') ?? '',
       });
-      return json(200, { code, state: p.get('state'), redirect_uri: p.get('redirect_uri') });
+      if (String(req.headers.accept ?? '').includes('text/html')) {
+        // A real browser: the sign-in page, whose button form-posts the code to the app's
+        // loopback listener (response_mode=form_post), as Entra does after the operator signs in.
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(signInPage(username, redirectUri, code, p.get('state') ?? ''));
+        return;
+      }
+      return json(200, { code, state: p.get('state'), redirect_uri: redirectUri });
     }
     const form = new URLSearchParams(await readBody(req));
     if (req.method === 'POST' && url.pathname === `${base}/oauth2/v2.0/devicecode`) {
@@ -163,10 +187,11 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       .split(' ')
       .filter((s) => !['openid', 'profile', 'offline_access'].includes(s));
     const resource = resourceScopes[0]?.startsWith('https://outlook.office365.com') ? 'exchange' : 'graph';
+    const grantedScopes = resourceScopes.filter((s) => !withheld.has(s.replace(/^.*\//, '')));
     const accessToken = `at-${resource}-${++counter}-${randomBytes(8).toString('hex')}`;
     const refreshToken = `rt-${counter}-${randomBytes(8).toString('hex')}`;
     refreshTokens.add(refreshToken);
-    issued.push({ resource, token: accessToken });
+    issued.push({ resource, token: accessToken, scopes: grantedScopes });
     const now = Math.floor(Date.now() / 1000);
     const idToken = [
       b64url({ alg: 'none', typ: 'JWT' }),
@@ -179,7 +204,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
         tid: TENANT_ID,
         oid: USER_OID,
         sub: 'subject-1',
-        preferred_username: USERNAME,
+        preferred_username: username,
         name: 'Helpdesk Operator',
         ver: '2.0',
         ...(nonce ? { nonce } : {}),
@@ -188,7 +213,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     ].join('.');
     return {
       token_type: 'Bearer',
-      scope: resourceScopes.join(' '),
+      scope: grantedScopes.join(' '),
       expires_in: lifetime,
       ext_expires_in: lifetime,
       access_token: accessToken,
@@ -228,6 +253,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     origin,
     grants,
     issued,
+    username,
     authorityMetadata,
     cloudDiscoveryMetadata,
     requestedUrls,
@@ -237,7 +263,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       return fetch(rewrite(url), init);
     },
     browser: async (authorizeUrl) => {
-      const answer = (await (await fetch(rewrite(authorizeUrl))).json()) as {
+      const answer = (await (await fetch(rewrite(authorizeUrl), { headers: { Accept: 'application/json' } })).json()) as {
         code?: string;
         state?: string;
         redirect_uri?: string;
@@ -258,6 +284,32 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
         server.close(() => resolve());
       }),
   };
+}
+
+function isLoopbackRedirect(uri: string): boolean {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The fake's "Microsoft sign-in" page: one account, one button. */
+function signInPage(username: string, redirectUri: string, code: string, state: string): string {
+  return [
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in to your account</title>',
+    '<main><h1>Sign in to your account</h1>',
+    `<p>Fake Microsoft Entra ID on 127.0.0.1 (tests only). Signing in as <strong>${escapeHtml(username)}</strong>.</p>`,
+    `<form method="post" action="${escapeHtml(redirectUri)}">`,
+    `<input type="hidden" name="code" value="${escapeHtml(code)}">`,
+    `<input type="hidden" name="state" value="${escapeHtml(state)}">`,
+    `<button type="submit">Continue as ${escapeHtml(username)}</button>`,
+    '</form></main></html>',
+  ].join('');
 }
 
 function b64url(value: unknown): string {
