@@ -8,6 +8,7 @@ import { resolveHostScriptDir } from '../services/settings/host-script-dir';
 import { createMemoryOnlyStorage } from '../services/settings/memory-only-storage';
 import { startBrowserHost } from './browser-host';
 import { openInBrowser } from './open-in-browser';
+import { loopbackTenantWiring, parseTestLoopbackTenant, TEST_LOOPBACK_TENANT_ENV } from './test-loopback-tenant';
 
 declare const __APP_VERSION__: string;
 
@@ -34,6 +35,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const outDir = path.join(__dirname, '..');
+  // Tests only (see test-loopback-tenant.ts): sign-in and Graph go to loopback fakes, and pwsh
+  // loads the stub Exchange module. A bad value stops the host rather than reaching Microsoft.
+  const testRaw = process.env[TEST_LOOPBACK_TENANT_ENV];
+  const testTenant = testRaw === undefined ? null : loopbackTenantWiring(parseTestLoopbackTenant(testRaw));
+  if (testTenant !== null) {
+    process.stderr.write(`TEST MODE (${TEST_LOOPBACK_TENANT_ENV}): sign-in and Microsoft Graph go to local fakes on 127.0.0.1.\n`);
+  }
+  const printSignInPage = (url: string) =>
+    process.stdout.write(values.json ? `${JSON.stringify({ signInUrl: url })}\n` : `Sign in to your tenant in the browser:\n  ${url}\n`);
   const backend = createAppBackend({
     runtime: 'browser-host',
     version: __APP_VERSION__,
@@ -44,15 +54,22 @@ async function main(): Promise<void> {
     // screen says so); the sign-in page is printed as well as opened, for headless machines.
     tenant: {
       ports: {
-        fetch: (url, init) => fetch(url, init),
+        fetch: testTenant?.fetch ?? ((url, init) => fetch(url, init)),
         openBrowser: async (url) => {
           if (new URL(url).protocol !== 'https:') throw new Error('Only https sign-in pages can be opened in the browser.');
-          process.stdout.write(`Sign in to your tenant in the browser:\n  ${url}\n`);
+          if (testTenant !== null) {
+            // The test plays the operator's browser: it reads the printed page and opens it.
+            if (!testTenant.isSignInPage(url)) throw new Error('Test mode opens only the fake Entra sign-in page.');
+            printSignInPage(url);
+            return;
+          }
+          printSignInPage(url);
           openInBrowser(url);
         },
         secureStorage: createMemoryOnlyStorage(),
         hostScriptDir: resolveHostScriptDir({ outDir }),
       },
+      ...(testTenant !== null ? { endpoints: testTenant.endpoints, shellEnv: testTenant.shellEnv } : {}),
     },
   });
   const host = await startBrowserHost({

@@ -3,7 +3,7 @@ import type { TokenResource } from './auth-service';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const EXCHANGE_RESOURCE = 'https://outlook.office365.com';
-const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 
 /** Everything MSAL needs, derived from the operator's settings. */
 export interface MsalAuthConfig {
