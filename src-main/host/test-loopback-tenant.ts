@@ -99,7 +99,7 @@ export function loopbackTenantWiring(config: TestLoopbackTenant): {
     throw new Error(`Test mode (${TEST_LOOPBACK_TENANT_ENV}) refuses a request to ${new URL(url).host}.`);
   };
   return {
-    fetch: (url, init) => fetch(route(url), init),
+    fetch: async (url, init) => fetch(route(url), init),
     endpoints: {
       authorityHost: MICROSOFT_ENDPOINTS.authorityHost,
       graphBaseUrl: MICROSOFT_ENDPOINTS.graphBaseUrl,

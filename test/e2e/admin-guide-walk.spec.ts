@@ -31,6 +31,7 @@ function requirePwsh(): void {
     throw new Error(
       `The admin-guide walk needs PowerShell 7 (pwsh): ${error instanceof Error ? error.message : String(error)} ` +
         'scripts/test.sh installs it (dotnet tool install --global PowerShell) and puts ~/.dotnet/tools on PATH.',
+      { cause: error },
     );
   }
 }

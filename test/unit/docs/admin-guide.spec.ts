@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_PERMISSIONS, REQUIRED_ROLES } from '../../../src-main/shared/models/auth-setup';
 
@@ -34,5 +35,45 @@ describe('docs/admin-guide.md', () => {
 
   it('names no package registry host', () => {
     expect(guide).not.toMatch(/npmjs|registry\.|nuget\.org|powershellgallery|deb\.debian/i);
+  });
+
+  it('shows the screenshots the e2e walk writes (test/e2e/admin-guide-walk.spec.ts)', () => {
+    const walk = readFileSync('test/e2e/admin-guide-walk.spec.ts', 'utf8');
+    const written = [...walk.matchAll(/writeGuideImage\(\s*'([^']+\.png)'/g)].map((m) => m[1]!);
+    expect(written.sort()).toEqual(['settings-page.png', 'test-connection.png']);
+    for (const name of written) expect(guide).toContain(`](images/${name})`);
+  });
+});
+
+/** `![alt](target)` and `<img src="target">` in a Markdown file, local targets only. */
+function imageTargets(markdown: string): string[] {
+  const targets = [
+    ...[...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!),
+    ...[...markdown.matchAll(/<img\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]!),
+  ];
+  return targets.filter((t) => !/^[a-z]+:/i.test(t));
+}
+
+describe('images in the docs', () => {
+  const docs = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f))];
+
+  it('finds image references the way Markdown writes them', () => {
+    expect(imageTargets('a ![x](images/a.png) b <img alt="y" src="images/b.png"> ![z](https://example.invalid/c.png)')).toEqual(['images/a.png', 'images/b.png']);
+  });
+
+  it('every image a doc references exists', () => {
+    const missing = docs.flatMap((doc) =>
+      imageTargets(readFileSync(doc, 'utf8'))
+        .map((target) => path.join(path.dirname(doc), decodeURI(target.split('#')[0]!)))
+        .filter((file) => !existsSync(file))
+        .map((file) => `${doc} → ${file}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('every image in docs/images is shown by some doc', () => {
+    const shown = new Set(docs.flatMap((doc) => imageTargets(readFileSync(doc, 'utf8')).map((t) => path.join(path.dirname(doc), t))));
+    const orphans = readdirSync('docs/images').map((f) => path.join('docs/images', f)).filter((f) => !shown.has(f));
+    expect(orphans).toEqual([]);
   });
 });
