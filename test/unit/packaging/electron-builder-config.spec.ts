@@ -40,9 +40,9 @@ describe('electron-builder.yml', () => {
     expect(from).toEqual(expect.arrayContaining(['assets/powershell', 'assets/scenarios']));
   });
 
-  it('ships the admin guide, which the Settings page points to', () => {
+  it('ships the admin guide, which the Settings page points to, with its screenshots', () => {
     const docs = (config.extraResources as Array<{ from: string; to: string; filter?: string[] }>).find((r) => r.from === 'docs');
-    expect(docs).toMatchObject({ to: 'docs', filter: ['admin-guide.md'] });
+    expect(docs).toMatchObject({ to: 'docs', filter: ['admin-guide.md', 'images/**'] });
   });
 
   it('sets the security fuses', () => {
