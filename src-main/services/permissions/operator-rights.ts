@@ -10,8 +10,12 @@ import type { ExchangeConnection } from '../powershell/exchange-connection';
 
 /** The names of the roles assigned to the operator (directly or through role groups). */
 export async function readAssignedRoles(exchange: ExchangeConnection, username: string): Promise<Array<{ Role?: string }>> {
-  // Whether -RoleAssignee with a user also lists roles reached through role groups is how the
-  // wizard has always read it; Microsoft's page does not say so plainly (unverified).
+  // With -RoleAssignee, "by default, the command returns both direct role assignments to the role
+  // assignee and indirect role assignments granted to a role assignee through role groups or
+  // assignment policies" (Microsoft's cmdlet reference, Get-ManagementRoleAssignment, -RoleAssignee;
+  // MicrosoftDocs/office-docs-powershell exchange/exchange-ps/ExchangePowerShell/
+  // Get-ManagementRoleAssignment.md, applicable to Exchange Online). So one call covers a
+  // helpdesk role group too.
   return (await exchange.run('Get-ManagementRoleAssignment', { RoleAssignee: username })).data as Array<{ Role?: string }>;
 }
 
