@@ -20,8 +20,16 @@ const GUIDE = path.resolve('docs/admin-guide.md');
 const IMAGES = path.resolve('docs/images');
 const STUB_MODULE_ROOT = path.resolve('test/fixtures/powershell');
 
-/** The UI labels the guide's section 6 names, in the order a newcomer meets them. */
-const GUIDE_LABELS = ['Settings', 'Application (client) ID', 'Directory (tenant) ID or domain', 'Save settings', 'Sign in with browser', 'Test connection'];
+/** The UI labels the guide's section 6 names (in bold), in the order a newcomer meets them; the walk uses these. */
+const LABEL = {
+  settings: 'Settings',
+  clientId: 'Application (client) ID',
+  tenant: 'Directory (tenant) ID or domain',
+  save: 'Save settings',
+  signIn: 'Sign in with browser',
+  test: 'Test connection',
+} as const;
+const GUIDE_LABELS: string[] = Object.values(LABEL);
 
 /** Real pwsh is part of this walk: without it the spec fails and says how to get it (CI installs it). */
 function requirePwsh(): void {
@@ -101,17 +109,17 @@ function settingsScreen(page: Page): Locator {
 async function followGuideToSignedIn(page: Page, rig: Rig, username: string): Promise<Locator> {
   await routeMicrosoftSignIn(page.context(), rig.entraOrigin);
   await openApp(page, await rig.host.freshUrl());
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('button', { name: LABEL.settings, exact: true }).click();
   const screen = settingsScreen(page);
   await expect(screen.getByTestId('auth-status')).toContainText('Not set up');
   // The two ids copied from the app registration's Overview page (guide, section 1, step 7).
-  await screen.getByLabel('Application (client) ID').fill(CLIENT_ID);
-  await screen.getByLabel('Directory (tenant) ID or domain').fill(TENANT_ID);
-  await screen.getByRole('button', { name: 'Save settings' }).click();
+  await screen.getByLabel(LABEL.clientId).fill(CLIENT_ID);
+  await screen.getByLabel(LABEL.tenant).fill(TENANT_ID);
+  await screen.getByRole('button', { name: LABEL.save }).click();
   await expect(screen.getByText('Settings saved.')).toBeVisible();
   await expect(screen.getByTestId('auth-status')).toContainText('You are not signed in.');
 
-  await screen.getByRole('button', { name: 'Sign in with browser' }).click();
+  await screen.getByRole('button', { name: LABEL.signIn }).click();
   await expect(screen.getByTestId('auth-status')).toContainText('Waiting for you to finish signing in');
   // The app hands the sign-in page to the system browser; here Chromium opens it in a new tab.
   const signInUrl = await rig.host.nextSignInUrl();
@@ -130,7 +138,7 @@ async function followGuideToSignedIn(page: Page, rig: Rig, username: string): Pr
 
 /** Presses Test connection and returns the reported lines as the operator reads them. */
 async function testConnection(screen: Locator): Promise<string[]> {
-  await screen.getByRole('button', { name: 'Test connection' }).click();
+  await screen.getByRole('button', { name: LABEL.test }).click();
   const result = screen.getByTestId('connection-test');
   // Five steps: sign-in, Exchange Online, what you can do, one policy, one sign-in.
   await expect(result.getByRole('listitem')).toHaveCount(5, { timeout: 60_000 });
@@ -145,9 +153,16 @@ async function writeGuideImage(name: string, png: Buffer): Promise<void> {
   await writeFile(file, png);
 }
 
-test('the guide names the UI labels this walk uses, in the same order', async () => {
+/** Section 6 of the admin guide ("Settings page and first sign-in"), the part this walk follows. */
+async function guideSection6(): Promise<string> {
   const guide = await readFile(GUIDE, 'utf8');
-  const section = guide.slice(guide.indexOf('## 6.'), guide.indexOf('\n## ', guide.indexOf('## 6.') + 1));
+  const start = guide.indexOf('## 6.');
+  expect(start, 'docs/admin-guide.md has a section 6').toBeGreaterThan(0);
+  return guide.slice(start, guide.indexOf('\n## ', start + 1));
+}
+
+test('the guide names the UI labels this walk uses, in the same order', async () => {
+  const section = await guideSection6();
   const positions = GUIDE_LABELS.map((label) => section.indexOf(`**${label}**`));
   expect(GUIDE_LABELS.filter((_label, i) => positions[i]! < 0), 'labels missing from section 6').toEqual([]);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -184,6 +199,11 @@ test.describe('an operator the guide set up fully', () => {
       await page.screenshot({ clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin } }),
     );
     await expectNoAxeViolations(page, 'settings screen with a Test connection result');
+    // Everything section 6 puts in bold is on the page as the guide words it (labels, buttons, steps).
+    const pageText = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    const bold = [...(await guideSection6()).matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!);
+    expect(bold.length).toBeGreaterThan(10);
+    expect(bold.filter((phrase) => !pageText.includes(phrase)), 'bold in section 6 but not on the page').toEqual([]);
     // What the walk saved is the two ids; no token reached the data folder (the browser host keeps
     // sign-in in memory only).
     expect(JSON.parse(await readFile(path.join(rig.dataDir, 'settings.json'), 'utf8'))).toEqual({
