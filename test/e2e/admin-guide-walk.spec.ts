@@ -180,7 +180,7 @@ test.describe('an operator the guide set up fully', () => {
     await page.setViewportSize({ width: 1280, height: 1160 });
     const screen = await followGuideToSignedIn(page, rig, USERNAME);
     await screen.getByRole('heading', { name: 'Settings: sign-in to your tenant' }).scrollIntoViewIfNeeded();
-    await writeGuideImage('settings-page.png', await page.screenshot());
+    await writeGuideImage('settings-page.png', await page.screenshot({ animations: 'disabled' }));
 
     const lines = await testConnection(screen);
     expect(lines).toEqual([
@@ -196,7 +196,7 @@ test.describe('an operator the guide set up fully', () => {
     const margin = 16;
     await writeGuideImage(
       'test-connection.png',
-      await page.screenshot({ clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin } }),
+      await page.screenshot({ animations: 'disabled', clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin } }),
     );
     await expectNoAxeViolations(page, 'settings screen with a Test connection result');
     // Everything section 6 puts in bold is on the page as the guide words it (labels, buttons, steps).
