@@ -29,7 +29,7 @@ export function findingsFromCapture(timeline: DeviceTimeline): FindingDraft[] {
       evidence: [{ step: 'mailbox-log', object: device(timeline), logEntries: hits.slice(0, 50).map((e) => e.seq), detail: text }],
       confidence: 'high',
       deviceId: timeline.deviceId,
-      ...(over ? { severity: 'info' as const } : {}),
+      ...(over ? { history: true } : {}),
     });
   };
 

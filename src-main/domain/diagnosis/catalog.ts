@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import catalogJson from '../../../assets/findings/catalog.json';
 import type { Certainty, EvidenceRef, Finding, FindingSeverity } from '../../shared/models/finding';
-import { nextStepSchema } from '../../shared/models/finding';
+import { nextStepSchema, type NextStep } from '../../shared/models/finding';
 
 /** Shape of assets/findings/catalog.json (documented in docs/findings.md). */
 export const catalogEntrySchema = z.object({
@@ -35,6 +35,7 @@ export const FINDING_CODES = [
   'MAILBOX_NOT_FOUND', 'MAILBOX_UNLICENSED', 'ACCOUNT_DISABLED', 'SHARED_OR_RESOURCE_MAILBOX', 'MAILBOX_ON_PREMISES',
   'CA_CANNOT_TELL', 'PHONE_MUST_SIGN_IN_AGAIN', 'SIGN_IN_FREQUENCY', 'CAR_LEFTOVER_RULE',
   'SYNC_STATE_LOCKED', 'CAPTURE_REQUEST_NOT_SENT', 'CAPTURE_TLS_OR_PROXY_FAILURE', 'CAPTURE_REDIRECT_ON_PREMISES', 'CAPTURE_PROXY_ERROR_PAGE',
+  'REQUESTS_REFUSED',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -60,8 +61,10 @@ export interface FindingDraft {
   evidence: EvidenceRef[];
   confidence: 'high' | 'medium' | 'low';
   deviceId?: string;
-  /** Overrides the catalog severity, e.g. a block that ended before the end of the log becomes info. */
+  /** Overrides the catalog severity (e.g. a Conditional Access block that is moot in this case). */
   severity?: FindingSeverity;
+  /** The problem ended before the end of the evidence: info, ranked below the present, no fixing action. */
+  history?: boolean;
   /** How strongly the evidence supports it; without it, read from `confidence` (see `certaintyOf`). */
   certainty?: Certainty;
   /** Codes this finding explains in this case, beyond the catalog's `explains` (e.g. a CA compliant-device failure explains DEVICE_NOT_ENROLLED). */
@@ -82,12 +85,14 @@ export function certaintyOf(finding: { certainty?: Certainty; confidence: 'high'
 /** Turns a draft into a Finding with the catalog's title, explanation and next steps. */
 export function buildFinding(draft: FindingDraft): Finding {
   const entry = catalogEntry(draft.code);
+  const history = draft.history === true;
   const finding: Finding = {
     code: draft.code,
-    severity: draft.severity ?? entry.severity,
+    severity: history ? 'info' : (draft.severity ?? entry.severity),
     title: entry.title,
     explanation: entry.explanation.replace('{detail}', draft.detail).trim(),
-    nextSteps: entry.nextSteps.map((s) => ({ ...s })),
+    // The catalog's steps fix a present problem; offering them for one that has ended would act on a healthy phone.
+    nextSteps: history ? [{ ...HISTORY_NEXT_STEP }] : entry.nextSteps.map((s) => ({ ...s })),
     evidence: draft.evidence,
     confidence: draft.confidence,
     certainty: certaintyOf(draft),
@@ -95,5 +100,11 @@ export function buildFinding(draft: FindingDraft): Finding {
   if (draft.explains !== undefined && draft.explains.length > 0) finding.explains = [...draft.explains];
   if (draft.explainedBy !== undefined && draft.explainedBy.length > 0) finding.explainedBy = [...draft.explainedBy];
   if (draft.deviceId !== undefined) finding.deviceId = draft.deviceId;
+  if (history) finding.history = true;
   return finding;
 }
+
+const HISTORY_NEXT_STEP: NextStep = {
+  who: 'tier1',
+  text: 'Nothing to do for this now: it stopped before the end of the evidence and later requests went through. If the user reports the same problem again, fetch a fresh log.',
+};

@@ -26,6 +26,7 @@ import { mergeDrafts } from './merge';
 import { rankFindings } from './rank';
 import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-logging';
 import { judgeLogs } from '../judges/logs';
+import { settleLogAccessByExchange } from './log-vs-exchange';
 
 /**
  * Everything the diagnosis can look at. Each piece of evidence is either present or
@@ -135,7 +136,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   drafts.push(...judgeConditionalAccess(input).findings);
   drafts.push(...judgeAuthentication(input).findings);
 
-  drafts.push(...judgeLogs(input.mailboxLog, [], input.targetDeviceId).findings);
+  const logDrafts = judgeLogs(input.mailboxLog, [], input.targetDeviceId).findings;
+  drafts.push(...(isUnavailable(input.mobileDevices) ? logDrafts : settleLogAccessByExchange(logDrafts, input.mobileDevices)));
 
   if (unchecked.length > 0) {
     drafts.push({

@@ -28,11 +28,12 @@ const CODE_BY_KIND: Readonly<Record<PatternKind, FindingCode>> = {
   'item-errors': 'ITEM_SYNC_ERRORS',
   'max-devices': 'MAXIMUM_DEVICES_REACHED',
   'sync-state-locked': 'SYNC_STATE_LOCKED',
+  refused: 'REQUESTS_REFUSED',
   healthy: 'HEALTHY_SYNC',
 };
 
-/** Access problems that stopped before the end of the log are history, not the current cause. */
-const DOWNGRADE_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled', 'no-mailbox', 'account-disabled', 'sync-state-locked']);
+/** Problems that stopped before the end of the log are history, not the current cause. */
+const HISTORY_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['old-protocol', 'blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled', 'no-mailbox', 'account-disabled', 'sync-state-locked', 'refused']);
 
 /** Turns detected patterns into finding drafts; HEALTHY_SYNC only for a device with no blocker or warning. */
 export function findingsFromPatterns(timeline: DeviceTimeline, patterns: readonly DevicePattern[]): FindingDraft[] {
@@ -46,12 +47,13 @@ export function findingsFromPatterns(timeline: DeviceTimeline, patterns: readonl
       confidence: 'high',
       deviceId: timeline.deviceId,
     };
-    if (!p.ongoing && DOWNGRADE_WHEN_OVER.has(p.kind)) draft.severity = 'info';
-    if (p.kind === 'old-protocol' && !p.ongoing) draft.severity = 'info';
+    if (!p.ongoing && HISTORY_WHEN_OVER.has(p.kind)) draft.history = true;
+    // The refusals are certain; which setting refused is not, so as a cause it is only inferred.
+    if (p.kind === 'refused') Object.assign(draft, { confidence: 'medium', certainty: 'inferred' });
     drafts.push(draft);
   }
   const healthy = patterns.find((p) => p.kind === 'healthy');
-  const troubled = drafts.some((d) => d.severity !== 'info' && d.code !== 'SYNC_KEY_RESET');
+  const troubled = drafts.some((d) => d.history !== true && d.severity !== 'info' && d.code !== 'SYNC_KEY_RESET');
   if (healthy !== undefined && !troubled && healthy.ongoing) {
     drafts.push({
       code: 'HEALTHY_SYNC',

@@ -23,6 +23,8 @@ export function mergeDrafts(drafts: readonly FindingDraft[]): FindingDraft[] {
     const certainty = CERTAINTY[certaintyOf(draft)] < CERTAINTY[certaintyOf(seen)] ? certaintyOf(draft) : certaintyOf(seen);
     seen.confidence = CONFIDENCE[draft.confidence] < CONFIDENCE[seen.confidence] ? draft.confidence : seen.confidence;
     seen.certainty = certainty;
+    // It is history only if every source says it ended: Exchange showing it now outweighs an old log.
+    if (seen.history !== true || draft.history !== true) delete seen.history;
     if (draft.explains !== undefined) seen.explains = [...new Set([...(seen.explains ?? []), ...draft.explains])];
     if (draft.explainedBy !== undefined) seen.explainedBy = [...new Set([...(seen.explainedBy ?? []), ...draft.explainedBy])];
     if (!seen.detail.includes(draft.detail)) seen.detail = `${seen.detail} ${draft.detail}`;

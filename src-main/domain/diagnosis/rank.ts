@@ -7,12 +7,14 @@ const CONFIDENCE_ORDER = { high: 0, medium: 1, low: 2 } as const;
 /**
  * How strong a finding's claim to be the cause is, strongest first:
  *   0 confirmed blocker, 1 inferred blocker, 2 confirmed warning, 3 inferred warning,
- *   4 a blocker or warning the wizard cannot confirm ("cannot tell"), 5 information.
+ *   4 a blocker or warning the wizard cannot confirm ("cannot tell"), 5 information, 6 history
+ *   (a problem that ended before the end of the evidence: the phone's story, not its present).
  * Evidence strength decides before the catalog's order, so a "maybe" never outranks a known
  * problem; severity still keeps a known blocker above a known warning, and context (info, such
  * as "debug logging is on" or "the phone syncs normally") below every problem.
  */
-export function evidenceTier(finding: Pick<Finding, 'severity' | 'confidence'> & { certainty?: Certainty }): number {
+export function evidenceTier(finding: Pick<Finding, 'severity' | 'confidence'> & { certainty?: Certainty; history?: boolean }): number {
+  if (finding.history === true) return 6;
   if (finding.severity === 'info') return 5;
   const certainty = certaintyOf(finding);
   if (certainty === 'unconfirmed') return 4;
@@ -38,7 +40,7 @@ export function compareFindings(a: Finding, b: Finding): number {
  * problem itself (a block that has ended explains nothing now).
  */
 export function explains(cause: Finding, symptom: Finding): boolean {
-  if (cause === symptom || cause.severity === 'info') return false;
+  if (cause === symptom || cause.severity === 'info' || cause.history === true) return false;
   const named = [...(entryOf(cause.code)?.explains ?? []), ...(cause.explains ?? [])].includes(symptom.code) || (symptom.explainedBy ?? []).includes(cause.code);
   if (!named) return false;
   return cause.deviceId === undefined || symptom.deviceId === undefined || cause.deviceId.toLowerCase() === symptom.deviceId.toLowerCase();

@@ -26,6 +26,7 @@ export type PatternKind =
   | 'item-errors'
   | 'max-devices'
   | 'sync-state-locked'
+  | 'refused'
   | 'healthy';
 
 /** One detected pattern, with the entries (1-based `seq`) that show it. */

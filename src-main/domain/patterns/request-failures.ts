@@ -101,6 +101,18 @@ const RULES: Rule[] = [
       return `${bad.length} item(s) failed to sync in ${hits.length} request(s) (${codes.slice(0, 3).join(', ')})`;
     },
   },
+  // The catch-all: a refusal no rule above and no other detector explains. Said as "cannot tell
+  // which setting" rather than dropped, so a log that ends in refusals never reads as "nothing found".
+  {
+    kind: 'refused',
+    matches: isUnexplainedRefusal,
+    describe: (hits) => {
+      const counts = new Map<number, number>();
+      for (const e of hits) counts.set(e.httpStatus as number, (counts.get(e.httpStatus as number) ?? 0) + 1);
+      const parts = [...counts].map(([status, n]) => `HTTP ${status} ${REFUSAL_MEANING[status] ?? '(no meaning the app knows)'} ×${n}`);
+      return `${hits.length} request(s) were refused: ${parts.join('; ')}`;
+    },
+  },
   {
     kind: 'max-devices',
     matches: (e) => e.commandStatus?.code === 177,
@@ -149,6 +161,27 @@ export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
     to: old[old.length - 1]?.requestTime,
     ongoing: isBelowExoMinimum(last.protocolVersion),
   }];
+}
+
+/** What an HTTP refusal usually means for ActiveSync (eas-reference.md §2.1). */
+const REFUSAL_MEANING: Readonly<Record<number, string>> = {
+  400: '(malformed request, often a bad device ID or type)',
+  401: '(sign-in refused: an expired or rejected token, or an account set up with a password)',
+  403: '(forbidden: often ActiveSync turned off for the user or the phone blocked)',
+  404: '(wrong server address)',
+  456: '(the user account is blocked)',
+  457: '(the password has expired)',
+};
+/** Refusals other detectors read: provisioning (449), redirect (451), server side (5xx, other rules). */
+const READ_ELSEWHERE = new Set([449, 451]);
+
+function isUnexplainedRefusal(e: LogEntry): boolean {
+  if (e.httpStatus === undefined || e.httpStatus < 400 || e.httpStatus >= 500 || READ_ELSEWHERE.has(e.httpStatus)) return false;
+  // A blocked or quarantined answer is the access-state detector's; a failed send is 'send-failed'; an old-protocol 403 is 'eas-disabled'.
+  if (e.accessState === 'Blocked' || e.accessState === 'Quarantined' || isAutoBlock(e)) return false;
+  if (e.command !== undefined && SEND_COMMANDS.has(e.command)) return false;
+  if (e.commandStatus !== undefined) return false;
+  return !(e.httpStatus === 403 && !isNewProtocol(e));
 }
 
 function isNewProtocol(e: LogEntry): boolean {

@@ -61,6 +61,11 @@ export const findingSchema = z.object({
   /** Codes of the findings that explain this one in this case (its causes), beyond the catalog's list. */
   explainedBy: z.array(z.string()).optional(),
   deviceId: z.string().optional(),
+  /**
+   * The problem stopped before the end of the evidence (later requests were fine): kept as the
+   * phone's story, ranked below what is true now, and with no action that would "fix" it again.
+   */
+  history: z.boolean().optional(),
   /** Rank within the case's findings; 1 is the most likely root cause. */
   rank: z.number().int().positive().optional(),
 });

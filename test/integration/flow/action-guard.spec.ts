@@ -47,8 +47,11 @@ describe('a phone on the blocked list (lost, then found)', () => {
     expect(readBack?.details).toMatch(/on the blocked list yes → no/);
     // Still on the allowed list, so Exchange now allows the phone and the block finding is gone.
     expect(readBack?.details).toMatch(/DeviceAccessState Blocked \(Individual\) → Allowed \(Individual\)/);
-    // The log still holds the refusals it recorded before the change: the audit says so instead of calling it fixed.
-    expect(readBack?.details).toMatch(/Still found: Exchange blocks this device\. Exchange now allows the phone; what is still found comes from the requests logged before the change/);
+    // The log still holds the refusals it recorded before the change, but Exchange now allows the
+    // phone: those refusals are its history, so the block finding is gone rather than "still found".
+    expect(readBack?.details).toMatch(/Gone after re-checking: Exchange blocks this device\./);
+    expect(readBack?.details).not.toMatch(/Still found/);
+    expect(view.findings.find((f) => f.code === 'DEVICE_BLOCKED')).toMatchObject({ history: true, severity: 'info' });
     expect(view.devices.find((d) => d.deviceId === SAMSUNG)?.accessState).toBe('Allowed');
   });
 });

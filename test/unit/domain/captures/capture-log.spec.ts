@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogAnalysisSession } from '../../../../src-main/domain/diagnosis/log-analysis-session';
+import { buildFinding } from '../../../../src-main/domain/diagnosis/catalog';
 import { findingsFromCapture } from '../../../../src-main/domain/captures/capture-findings';
 import { captureToMailboxLog } from '../../../../src-main/domain/captures/capture-to-log';
 import type { CaptureExchange } from '../../../../src-main/domain/captures/capture-model';
@@ -26,7 +27,8 @@ const ok = (index: number, minute: number) => exchange(index, minute, { response
 describe('capture-only findings', () => {
   it('a failure followed by requests Exchange answered is history (info)', () => {
     const drafts = findingsFromCapture(timeline([exchange(1, 0, { error: 'net::ERR_CERT_DATE_INVALID' }), ok(2, 1)]));
-    expect(drafts).toEqual([expect.objectContaining({ code: 'CAPTURE_TLS_OR_PROXY_FAILURE', severity: 'info' })]);
+    expect(drafts).toEqual([expect.objectContaining({ code: 'CAPTURE_TLS_OR_PROXY_FAILURE', history: true })]);
+    expect(buildFinding(drafts[0]!)).toEqual(expect.objectContaining({ severity: 'info', history: true }));
   });
 
   it('a failure at the end of the capture is current', () => {

@@ -1,0 +1,25 @@
+import type { FindingCode, FindingDraft } from './catalog';
+import type { MobileDeviceInput } from '../evaluators/exchange-inputs';
+
+/** Access problems a mailbox log shows that Exchange's own record of the phone can overrule. */
+const ACCESS_CODES: ReadonlySet<FindingCode> = new Set(['DEVICE_QUARANTINED', 'DEVICE_BLOCKED', 'DEVICE_AUTO_BLOCKED', 'DEVICE_NOT_COMPLIANT', 'DEVICE_NOT_ENROLLED', 'DEVICE_NOT_PROVISIONABLE']);
+
+/**
+ * The log tells what Exchange answered at each request; Get-MobileDevice tells what Exchange
+ * decides now. When Exchange now allows a phone whose last logged requests were refused (it was
+ * released, unblocked or became compliant since), the log's refusal is the phone's history, not
+ * the present cause: the phone simply has not come back since.
+ */
+export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], devices: readonly MobileDeviceInput[]): FindingDraft[] {
+  return logDrafts.map((draft) => {
+    if (!ACCESS_CODES.has(draft.code) || draft.history === true || draft.deviceId === undefined) return draft;
+    const id = draft.deviceId.toLowerCase();
+    const device = devices.find((d) => d.DeviceId.toLowerCase() === id);
+    if (device?.DeviceAccessState !== 'Allowed') return draft;
+    return {
+      ...draft,
+      history: true,
+      detail: `${draft.detail} Exchange now reports the phone as allowed, so this happened before a change; the phone has not made a request since.`,
+    };
+  });
+}
