@@ -1,3 +1,4 @@
+import type { CasMailboxPlanInput } from '../device-access/activesync-policy';
 import type { Finding } from '../../shared/models/finding';
 import { EVIDENCE_KEY_AREAS } from '../../shared/models/evidence-areas';
 import type { ClientAccessRulesRetired, ConnectionContext } from '../evaluators/client-access-rules';
@@ -25,7 +26,7 @@ import { buildFinding, type FindingDraft } from './catalog';
 import { mergeDrafts } from './merge';
 import { rankFindings } from './rank';
 import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-logging';
-import { judgeLogs } from '../judges/logs';
+import { judgeLogs, type LoggingWindow } from '../judges/logs';
 
 /**
  * Everything the diagnosis can look at. Each piece of evidence is either present or
@@ -67,6 +68,8 @@ export interface DiagnosisInput {
   mobileDevices: Evidence<readonly MobileDeviceInput[]>;
   organizationSettings: Evidence<ActiveSyncOrganizationSettingsInput>;
   deviceAccessRules: Evidence<readonly DeviceAccessRuleInput[]>;
+  /** Get-CASMailboxPlan, read when ActiveSync is off for the mailbox (absent otherwise and in older cases; facts F38). */
+  casMailboxPlans?: Evidence<readonly CasMailboxPlanInput[]>;
   /** Get-MobileDeviceMailboxPolicy, read when a phone is Blocked / Policy (absent otherwise and in older cases). */
   mobileDevicePolicies?: Evidence<readonly MobileDevicePolicyInput[]>;
   clientAccessRules: Evidence<readonly ClientAccessRuleInput[] | ClientAccessRulesRetired>;
@@ -135,7 +138,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   drafts.push(...judgeConditionalAccess(input).findings);
   drafts.push(...judgeAuthentication(input).findings);
 
-  drafts.push(...judgeLogs(input.mailboxLog, [], input.targetDeviceId).findings);
+  drafts.push(...judgeLogs(input.mailboxLog, [], input.targetDeviceId, loggingWindow(input)).findings);
 
   if (unchecked.length > 0) {
     drafts.push({
@@ -152,6 +155,15 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const troubled = merged.some((d) => (d.severity ?? severityOf(d)) !== 'info' && d.code !== 'EVIDENCE_UNAVAILABLE');
   const findings = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled)).map(buildFinding);
   return { findings: rankFindings(findings), unchecked };
+}
+
+/** When logging started and when Exchange last saw the diagnosed phone try (for an empty log). */
+export function loggingWindow(input: DiagnosisInput): LoggingWindow | undefined {
+  if (input.targetDeviceId === undefined || isUnavailable(input.mobileDevices)) return undefined;
+  const target = input.targetDeviceId.toLowerCase();
+  const device = input.mobileDevices.find((d) => d.DeviceId.toLowerCase() === target);
+  if (device === undefined || device.LastSyncAttemptTime === undefined) return undefined;
+  return { enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime };
 }
 
 function severityOf(draft: FindingDraft): string {
