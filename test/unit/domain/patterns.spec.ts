@@ -90,6 +90,22 @@ describe('request failures', () => {
     expect(codes(run(entry(0, { extraSections: [['SyncCommand_OnExecute_Exception', 'System.Exception: boom']] })))).toContain('SERVER_ERRORS');
   });
 
+  it('an item Exchange could not convert inside an otherwise successful Sync is not a server error', () => {
+    const convert = ['SyncCommand_GenerateResponsesXmlNode_AddChange_ConvertServerToClientObject_Exception', 'Microsoft.Exchange.Data.Storage.ConversionFailedException: the message could not be converted\r\n   at ...'] as [string, string];
+    const ok = entry(0, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '2', status: 1 }]), extraSections: [convert] });
+    const healthy = run(sync(-2, '5', '0', 1), ok, sync(2, '5', '2', 1), ping(3, 1));
+    expect(codes(healthy)).not.toContain('SERVER_ERRORS');
+    expect(codes(healthy)).toContain('HEALTHY_SYNC');
+    // The same section in a Sync that failed (collection status 5) still counts.
+    const failed = entry(0, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '0', status: 5 }]), extraSections: [convert] });
+    expect(codes(run(failed))).toContain('SERVER_ERRORS');
+    // And in a request that returned HTTP 500.
+    expect(codes(run(entry(0, { httpStatus: 500, extraSections: [convert] })))).toContain('SERVER_ERRORS');
+    // A command-level exception in a successful response is still a server error.
+    const command = entry(0, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '2', status: 1 }]), extraSections: [['Command_WorkerThread_Exception', 'System.Exception: boom']] });
+    expect(codes(run(command))).toContain('SERVER_ERRORS');
+  });
+
   it('quota, too many folders, redirects and disabled protocol', () => {
     expect(codes(run(entry(0, { responseBody: easXml.rootStatus('Sync', 'AirSync', 113) })))).toContain('MAILBOX_QUOTA_EXCEEDED');
     expect(codes(run(entry(0, { httpStatus: 507 })))).toContain('MAILBOX_QUOTA_EXCEEDED');
