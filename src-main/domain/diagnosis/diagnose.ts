@@ -151,7 +151,9 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     });
   }
 
-  const merged = mergeDrafts(drafts);
+  // ActiveSync off by policy: the log's 403/126 is the same fact, and its "turn it back on" advice is wrong here.
+  const policyOff = drafts.some((d) => d.code === 'EAS_OFF_BY_POLICY');
+  const merged = mergeDrafts(policyOff ? drafts.filter((d) => d.code !== 'EAS_DISABLED_FOR_MAILBOX') : drafts);
   const troubled = merged.some((d) => (d.severity ?? severityOf(d)) !== 'info' && d.code !== 'EVIDENCE_UNAVAILABLE');
   const findings = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled)).map(buildFinding);
   return { findings: rankFindings(findings), unchecked };
