@@ -231,7 +231,9 @@ export class FlowEngine {
     const connection = await this.connectionOf(session);
     const mailbox = session.doc.subject.userUpn;
     const deviceId = 'deviceId' in action ? action.deviceId : undefined;
-    const before = outcomeSnapshot(session, deviceId);
+    // A removal is for the mailbox's findings (the partnership limit), not the removed phone's.
+    const about = action.kind === 'remove-device' ? undefined : deviceId;
+    const before = outcomeSnapshot(session, about);
     let result: 'succeeded' | 'failed' = 'succeeded';
     let failure: string | undefined;
     try {
@@ -259,7 +261,7 @@ export class FlowEngine {
     for (const step of stepsToVerify(action)) await this.run(session, step);
     await this.run(session, 'summary');
     // The audit says what changed as Exchange reports it now, and whether the findings it was for are gone.
-    const outcome = describeActionOutcome(action.kind, deviceId, before, outcomeSnapshot(session, deviceId));
+    const outcome = describeActionOutcome(action.kind, deviceId, before, outcomeSnapshot(session, about));
     if (outcome !== '') {
       await session.mutate((doc) => ({
         ...doc,
