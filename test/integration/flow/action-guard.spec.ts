@@ -158,3 +158,23 @@ describe('Outlook for iOS in quarantine (facts F21)', () => {
     expect(view.offeredActions?.devices.find((d) => d.deviceId === 'OUTLOOKB4C1D9E2F7A3')?.actions).toContain('allow-device');
   }, 60_000);
 });
+
+describe('an empty log: has the phone tried since the app turned logging on?', () => {
+  it('before the app turned logging on the empty log is a blocker; after, a phone that has not tried since is told to refresh', async () => {
+    const IPHONE = 'F2KQ7HZX1C9N3P5R7T9V1X3Z5B';
+    const started = await backend.engine.startCase({ userUpn: USER, symptom: 'No mail', deviceId: IPHONE }, { kind: 'demo', scenario: 'quarantined-org-default' });
+    await backend.engine.settled(started.caseId);
+    await backend.engine.selectDevice(started.caseId, IPHONE);
+    await backend.engine.settled(started.caseId);
+    const codesOf = (view: ReturnType<typeof backend.engine.getCase>) => view.findings.filter((f) => f.deviceId === IPHONE).map((f) => f.code);
+    // Logging was on before the case: when it started is not known, so the empty log is judged as before.
+    expect(codesOf(backend.engine.getCase(started.caseId))).toContain('NO_REQUESTS_REACHED_MAILBOX');
+    // The app turns logging on now; the iPhone last tried at 08:55 (LastSyncAttemptTime), before that.
+    const view = await backend.engine.runAction(started.caseId, { kind: 'enable-debug-logging' });
+    expect(codesOf(view)).toContain('PHONE_NOT_TRIED_SINCE_LOGGING');
+    expect(codesOf(view)).not.toContain('NO_REQUESTS_REACHED_MAILBOX');
+    const finding = view.findings.find((f) => f.code === 'PHONE_NOT_TRIED_SINCE_LOGGING');
+    expect(finding?.explanation).toMatch(/LastSyncAttemptTime/);
+    expect(finding?.nextSteps.some((n) => n.who === 'user' && /pull down to refresh/.test(n.text))).toBe(true);
+  }, 60_000);
+});
