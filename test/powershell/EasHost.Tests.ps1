@@ -409,6 +409,7 @@ Describe 'Remove-MobileDevice through the host' {
         $samPhone = 'sam\ExchangeActiveSyncDevices\Android§SAMSUNGSMG991B§3F9A77C1'
         $script:RemoveRun = Invoke-HostProcess @(
             '{"id":"c1","cmdlet":"Connect-ExchangeOnline","params":{"AccessToken":"pester-token-9","UserPrincipalName":"a@contoso.com"}}',
+            '{"id":"g0","cmdlet":"Get-MobileDevice","params":{"Mailbox":"alex@contoso.com"}}',
             (@{ id = 'r1'; cmdlet = 'Remove-MobileDevice'; params = @{ Identity = $alexPhone; Confirm = $false } } | ConvertTo-Json -Compress),
             '{"id":"g1","cmdlet":"Get-MobileDevice","params":{"Mailbox":"alex@contoso.com"}}',
             (@{ id = 'r2'; cmdlet = 'Remove-MobileDevice'; params = @{ Identity = $samPhone } } | ConvertTo-Json -Compress),
@@ -423,6 +424,7 @@ Describe 'Remove-MobileDevice through the host' {
         }
     }
     It 'removes the partnership, which then reads back as gone' {
+        @($script:RemoveMessages['g0'].data | ForEach-Object { $_.Identity }) | Should -Be @('alex\ExchangeActiveSyncDevices\iPhone§Mail§A1B2C3D4E5')
         $script:RemoveMessages['r1'].ok | Should -BeTrue
         @($script:RemoveMessages['g1'].data) | Should -BeNullOrEmpty
     }

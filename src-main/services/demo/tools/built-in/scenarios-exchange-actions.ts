@@ -114,11 +114,13 @@ export const outlookMobileQuarantined = defineScenario(
       "Contoso quarantines new phones (organisation default). Outlook for iOS and Android does not speak ActiveSync and writes no ActiveSync log, but Exchange Online's Allow/Block/Quarantine still applies to its partnership (ClientType REST). Alex's new Outlook partnership is Quarantined (reason Global). The wizard shows that state, fetches no ActiveSync log for it, and offers the quarantine release (Allow) with confirmation.",
     expected: {
       rootCauses: ['DEVICE_QUARANTINED'],
-      findings: ['DEVICE_QUARANTINED'],
+      findings: ['DEVICE_QUARANTINED', 'DEBUG_LOGGING_ACTIVE'],
       notFindings: ['EAS_VERSION_UNSUPPORTED', 'NO_REQUESTS_REACHED_MAILBOX', 'BASIC_AUTH_CLIENT'],
     },
   },
   (t) => {
+    // Logging is on (the operator turned it on out of habit); Outlook writes nothing to it.
+    t.exchange.mailboxes![1]!.debugLoggingEnabledAt = '2026-11-26T08:25:00Z';
     t.exchange.activeSyncOrganizationSettings = { defaultAccessLevel: 'Quarantine', adminMailRecipients: ['it-mobile@contoso.example'] };
     t.exchange.mobileDevices = [
       {
