@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { easXml, formatMailboxLog, type WritableEntry } from '../../../src-main/domain/mailbox-log/log-writer';
-import { analyze, codes, entry } from './support/log-builders';
+import { analyze, codes, entry, fixture, parseAll } from './support/log-builders';
 
 const run = (...entries: WritableEntry[]) => analyze(['log.txt', formatMailboxLog(entries)]);
 const find = (entries: WritableEntry[], code: string) => run(...entries).findings.find((f) => f.code === code);
@@ -104,6 +104,16 @@ describe('request failures', () => {
     // A command-level exception in a successful response is still a server error.
     const command = entry(0, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '2', status: 1 }]), extraSections: [['Command_WorkerThread_Exception', 'System.Exception: boom']] });
     expect(codes(run(command))).toContain('SERVER_ERRORS');
+  });
+
+  it('the healthy iPhone fixture with one item Exchange could not convert stays healthy (log fixture)', () => {
+    const bytes = fixture('synthetic-iphone-item-conversion-16.1.txt');
+    const { entries, warnings } = parseAll(bytes);
+    expect(warnings).toEqual([]);
+    // The section is read as an exception of the successful Sync (entry 4), the thing the old rule called a server error.
+    expect(entries[4]?.exceptions.map((x) => x.section)).toEqual(['SyncCommand_GenerateResponsesXmlNode_AddChange_ConvertServerToClientObject_Exception']);
+    expect(entries[4]?.collectionStatuses.map((s) => s.code)).toEqual([1]);
+    expect(codes(analyze(['iphone.txt', bytes.toString('utf8')]))).toEqual(['HEALTHY_SYNC']);
   });
 
   it('quota, too many folders, redirects and disabled protocol', () => {
