@@ -3,6 +3,7 @@ import { judgeAction, offeredActions, type ActionSituation, type GuardDevice } f
 import { activeSyncOffByPolicy } from '../../../src-main/domain/device-access/activesync-policy';
 import { evaluateCasMailbox } from '../../../src-main/domain/evaluators/cas-mailbox';
 import { judgeLogs, notTriedSinceLogging } from '../../../src-main/domain/judges/logs';
+import { describeActionOutcome } from '../../../src-main/domain/device-access/action-outcome';
 import type { MailboxLogAnalysis } from '../../../src-main/domain/diagnosis/analyze-mailbox-log';
 
 const NOW = '2026-11-26T09:00:00Z';
@@ -105,5 +106,17 @@ describe('an empty log: has the phone tried since logging started?', () => {
     expect(codes({ enabledAt: undefined, lastSyncAttempt: '2026-11-25T20:00:00Z' })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
     expect(codes({ enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: undefined })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
     expect(codes(undefined)).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+  });
+});
+
+describe('the read-back of a removal', () => {
+  it('counts the partnerships before and after and says whether the limit finding is gone', () => {
+    const before = { situation: situation(fleet(100)), findings: [{ code: 'MAXIMUM_DEVICES_REACHED', title: 'The mailbox has too many phone partnerships' }] };
+    const after = { situation: situation(fleet(100).filter((d) => d.deviceId !== 'DEV99')), findings: [] };
+    expect(describeActionOutcome('remove-device', 'DEV99', before, after)).toBe(
+      'Read back: Get-MobileDevice lists 100 → 99 partnerships; the phone DEV99 is no longer listed. Gone after re-checking: The mailbox has too many phone partnerships.',
+    );
+    // Exchange answered but the partnership is still there: said as it is, nothing claimed.
+    expect(describeActionOutcome('remove-device', 'DEV99', before, { ...before })).toMatch(/100 → 100 partnerships; the phone DEV99 is still listed\. Still found: The mailbox has too many/);
   });
 });
