@@ -2,6 +2,7 @@ import type { DiagnosisInput } from '../diagnosis/diagnose';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { evaluateCasMailbox } from '../evaluators/cas-mailbox';
 import { evaluateDeviceAccess } from '../evaluators/device-access';
+import { activeSyncOffByPolicy } from '../device-access/activesync-policy';
 import { isStale, NEAR_PARTNERSHIP_LIMIT, PARTNERSHIP_LIMIT, STALE_DAYS, wipePendingFrom, type WipeStatistics } from '../device-access/action-guard';
 import { isUnavailable, type Evidence } from '../evaluators/evidence';
 import type { MobileDeviceInput, RecipientInput, UserAccountInput } from '../evaluators/exchange-inputs';
@@ -45,16 +46,23 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
     checks.push(unreadableCheck('activesync-enabled', 'Whether ActiveSync is allowed for this mailbox', EVIDENCE.casMailbox, input.casMailbox.unavailable));
   } else if (cas !== undefined) {
     const enabled = cas.ActiveSyncEnabled !== false;
+    const plans = input.casMailboxPlans === undefined || isUnavailable(input.casMailboxPlans) ? undefined : input.casMailboxPlans;
+    const policy = enabled ? undefined : activeSyncOffByPolicy(plans);
     checks.push(
       checkDraft(
         'activesync-enabled',
-        enabled ? 'ActiveSync is allowed for this mailbox' : 'ActiveSync is turned off for this mailbox',
+        enabled ? 'ActiveSync is allowed for this mailbox' : policy !== undefined ? 'ActiveSync is turned off by the organisation’s policy' : 'ActiveSync is turned off for this mailbox',
         enabled ? 'ok' : 'problem',
-        enabled ? 'ActiveSyncEnabled is True.' : 'ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.',
-        [EVIDENCE.casMailbox],
+        enabled
+          ? 'ActiveSyncEnabled is True.'
+          : `ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.${policy !== undefined ? ` It is off on purpose: ${policy}. Turning it back on is for the Exchange administrators to decide.` : ''}`,
+        policy !== undefined ? [EVIDENCE.casMailbox, EVIDENCE.casMailboxPlans] : [EVIDENCE.casMailbox],
       ),
     );
-    const plans = input.casMailboxPlans === undefined || isUnavailable(input.casMailboxPlans) ? undefined : input.casMailboxPlans;
+    if (!enabled && input.casMailboxPlans !== undefined && isUnavailable(input.casMailboxPlans)) {
+      // Without the plans the wizard cannot tell a policy from a mistake: the operator must ask before turning it on.
+      checks.push(unreadableCheck('activesync-policy', 'Whether ActiveSync is off on purpose (CAS mailbox plans)', EVIDENCE.casMailboxPlans, input.casMailboxPlans.unavailable));
+    }
     findings.push(...evaluateCasMailbox(cas, plans));
   }
 

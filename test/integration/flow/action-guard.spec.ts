@@ -138,6 +138,8 @@ describe('ActiveSync off by the CAS mailbox plan (facts F38)', () => {
     expect(view.findings[0]?.code).toBe('EAS_OFF_BY_POLICY');
     expect(view.findings[0]?.nextSteps.some((n) => n.action === 'enable-activesync')).toBe(false);
     expect(view.evidence.some((e) => e.id === 'cas-mailbox-plans')).toBe(true);
+    const check = view.steps.find((st) => st.id === 'mailbox')?.checks.find((c) => c.id === 'activesync-enabled');
+    expect(check?.label).toBe('ActiveSync is turned off by the organisation’s policy');
     expect(view.offeredActions?.mailbox).toEqual([]);
     const preview = backend.engine.previewAction(started.caseId, { kind: 'enable-activesync' });
     expect(preview).toMatchObject({ allowed: false, refusal: 'situation' });
