@@ -16,6 +16,8 @@ export function actionLabel(action: WizardAction): string {
       return `Unblock device ${action.deviceId}`;
     case 'enable-activesync':
       return 'Turn ActiveSync back on for this mailbox';
+    case 'remove-device':
+      return `Remove partnership ${action.deviceId}`;
   }
 }
 
@@ -36,6 +38,7 @@ export function actionFromNextStep(
     case 'allow-device':
     case 'block-device':
     case 'unblock-device':
+    case 'remove-device':
       return deviceId !== undefined ? { kind: name, deviceId } : undefined;
     case undefined:
       return undefined;
@@ -59,7 +62,7 @@ export function offers(offered: Offered, action: WizardAction): boolean {
 
 /** The device actions the case offers for one phone, in a fixed order (release first). */
 export function deviceActionsFor(deviceId: string, offered: Offered): WizardAction[] {
-  return (['allow-device', 'unblock-device', 'block-device'] as const)
+  return (['allow-device', 'unblock-device', 'block-device', 'remove-device'] as const)
     .map((kind) => ({ kind, deviceId }))
     .filter((action) => offers(offered, action));
 }

@@ -400,3 +400,40 @@ Describe 'Host process framing' {
         $script:Messages[6].error.kind | Should -BeExactly 'command-not-found'
     }
 }
+
+Describe 'Remove-MobileDevice through the host' {
+    BeforeAll {
+        # The partnership clean-up (facts F35): the app passes -Confirm:$false, and the host's own
+        # ConfirmPreference None means even a request without it never waits on a prompt.
+        $alexPhone = 'alex\ExchangeActiveSyncDevices\iPhone§Mail§A1B2C3D4E5'
+        $samPhone = 'sam\ExchangeActiveSyncDevices\Android§SAMSUNGSMG991B§3F9A77C1'
+        $script:RemoveRun = Invoke-HostProcess @(
+            '{"id":"c1","cmdlet":"Connect-ExchangeOnline","params":{"AccessToken":"pester-token-9","UserPrincipalName":"a@contoso.com"}}',
+            '{"id":"g0","cmdlet":"Get-MobileDevice","params":{"Mailbox":"alex@contoso.com"}}',
+            (@{ id = 'r1'; cmdlet = 'Remove-MobileDevice'; params = @{ Identity = $alexPhone; Confirm = $false } } | ConvertTo-Json -Compress),
+            '{"id":"g1","cmdlet":"Get-MobileDevice","params":{"Mailbox":"alex@contoso.com"}}',
+            (@{ id = 'r2'; cmdlet = 'Remove-MobileDevice'; params = @{ Identity = $samPhone } } | ConvertTo-Json -Compress),
+            '{"id":"g2","cmdlet":"Get-MobileDevice","params":{"Mailbox":"sam@contoso.com"}}',
+            '{"id":"r3","cmdlet":"Remove-MobileDevice","params":{"Identity":"nobody\\ExchangeActiveSyncDevices\\X"}}',
+            '{"id":"r4","cmdlet":"Remove-MobileDevice","params":{"Confirm":false}}'
+        )
+        $script:RemoveMessages = @{}
+        foreach ($line in @($script:RemoveRun.Stdout -split "`n" | Where-Object { $_ -like '@@EASHOST@@ *' })) {
+            $message = $line.Substring(12) | ConvertFrom-Json -AsHashtable -DateKind String
+            if ($message.id) { $script:RemoveMessages[$message.id] = $message }
+        }
+    }
+    It 'removes the partnership, which then reads back as gone' {
+        @($script:RemoveMessages['g0'].data | ForEach-Object { $_.Identity }) | Should -Be @('alex\ExchangeActiveSyncDevices\iPhone§Mail§A1B2C3D4E5')
+        $script:RemoveMessages['r1'].ok | Should -BeTrue
+        @($script:RemoveMessages['g1'].data) | Should -BeNullOrEmpty
+    }
+    It 'never waits on a confirmation prompt, even without -Confirm:$false' {
+        $script:RemoveMessages['r2'].ok | Should -BeTrue
+        @($script:RemoveMessages['g2'].data) | Should -BeNullOrEmpty
+    }
+    It 'answers an unknown partnership with ObjectNotFound, and a request without -Identity with invalid-params' {
+        $script:RemoveMessages['r3'].error.category | Should -BeExactly 'ObjectNotFound'
+        $script:RemoveMessages['r4'].error.kind | Should -BeExactly 'invalid-params'
+    }
+}

@@ -8,12 +8,15 @@ BeforeAll {
     $script:StubManifest = Join-Path $PSScriptRoot '..' 'fixtures' 'powershell' 'ExchangeOnlineManagement' '3.9.2' 'ExchangeOnlineManagement.psd1' | Resolve-Path | Select-Object -ExpandProperty Path
     $script:Common = @('ErrorAction', 'ErrorVariable', 'WarningAction', 'WarningVariable', 'OutVariable', 'OutBuffer', 'Verbose', 'Debug')
 
-    # The allow-list read independently of the script: every read/write cmdlet and its parameters.
-    function script:Get-AllowListEntry {
+    # The allow-list read independently of the script: every read/write cmdlet and its parameters;
+    # a cmdlet behind a roleSwitch only when that switch is named.
+    function script:Get-AllowListEntry([string[]] $Switches = @()) {
         $list = Get-Content -LiteralPath $script:AllowList -Raw | ConvertFrom-Json -AsHashtable
         $result = @{}
         foreach ($name in $list.cmdlets.Keys) {
-            if ($list.cmdlets[$name].kind -in @('read', 'write')) { $result[$name] = @($list.cmdlets[$name].params.Keys | Sort-Object) }
+            $entry = $list.cmdlets[$name]
+            if ($entry.Contains('roleSwitch') -and $entry.roleSwitch -notin $Switches) { continue }
+            if ($entry.kind -in @('read', 'write')) { $result[$name] = @($entry.params.Keys | Sort-Object) }
         }
         return $result
     }
@@ -38,6 +41,21 @@ Describe 'New-EasHelpdeskRole.ps1' {
         foreach ($name in $expected.Keys) { ($listed[$name] -join ',') | Should -Be ($expected[$name] -join ',') -Because $name }
         $listed['Set-CASMailbox'] | Should -Be @('ActiveSyncAllowedDeviceIDs', 'ActiveSyncBlockedDeviceIDs', 'ActiveSyncDebugLogging', 'ActiveSyncEnabled', 'Identity')
         $listed.Keys | Should -Not -Contain 'Connect-ExchangeOnline'
+    }
+
+    It 'leaves Remove-MobileDevice out unless -IncludePartnershipCleanup is given' {
+        $default = @(Invoke-RoleScript @{ ListEntries = $true })
+        $default.Cmdlet | Should -Not -Contain 'Remove-MobileDevice'
+        $withCleanup = @(Invoke-RoleScript @{ ListEntries = $true; IncludePartnershipCleanup = $true })
+        ($withCleanup | Where-Object Cmdlet -EQ 'Remove-MobileDevice').Parameters | Should -Be @('Confirm', 'Identity')
+        @($withCleanup.Cmdlet | Sort-Object) | Should -Be @((Get-AllowListEntry @('IncludePartnershipCleanup')).Keys | Sort-Object)
+    }
+
+    It 'with -Apply -IncludePartnershipCleanup keeps Remove-MobileDevice with exactly Identity and Confirm' {
+        $null = Invoke-RoleScript @{ Apply = $true; IncludePartnershipCleanup = $true }
+        $entry = Get-ManagementRoleEntry -Identity 'ActiveSync Helpdesk (Mail Recipients)\Remove-MobileDevice'
+        @($entry.Parameters | Where-Object { $_ -notin $script:Common } | Sort-Object) | Should -Be @('Confirm', 'Identity')
+        Get-StubRoleChange | Should -Not -Contain 'Remove-ManagementRoleEntry ActiveSync Helpdesk (Mail Recipients)\Remove-MobileDevice'
     }
 
     It 'changes nothing by default and says what it would do' {

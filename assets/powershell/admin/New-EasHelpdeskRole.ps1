@@ -15,6 +15,11 @@
     reported, not granted. Common parameters (ErrorAction, Verbose, ...) are left on each entry
     because the module may pass them itself (unverified).
 
+    Remove-MobileDevice (removing stale phone partnerships when a mailbox reaches Exchange Online's
+    limit of 100) changes more than a setting, so it is granted only with -IncludePartnershipCleanup
+    (the allow-list marks it with "roleSwitch"). Without the switch the role does not hold it and the
+    app says who can remove partnerships instead.
+
     By default nothing changes (as with -WhatIf): the script lists what it would do. Run it again
     with -Apply to make the changes; -Apply -WhatIf is still a dry run.
     Running it twice is safe: the second run finds nothing to change.
@@ -26,6 +31,7 @@
 .EXAMPLE
     .\New-EasHelpdeskRole.ps1            # what would change
     .\New-EasHelpdeskRole.ps1 -Apply     # make the changes
+    .\New-EasHelpdeskRole.ps1 -Apply -IncludePartnershipCleanup   # also let tier 1 remove stale partnerships
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
@@ -37,7 +43,9 @@ param(
     [string[]] $ParentRole = @('Mail Recipients', 'View-Only Configuration'),
     [string] $AllowListPath = (Join-Path $PSScriptRoot '..' 'allowlist.json'),
     # Print the cmdlets and parameters the role would hold, taken from the allow-list, and stop.
-    [switch] $ListEntries
+    [switch] $ListEntries,
+    # Also grant Remove-MobileDevice, so tier 1 can remove stale partnerships at the 100 limit.
+    [switch] $IncludePartnershipCleanup
 )
 
 Set-StrictMode -Version 3.0
@@ -51,12 +59,14 @@ $MinimumModuleVersion = [version] '3.1.0'
 $CommonParameters = @('ErrorAction', 'ErrorVariable', 'WarningAction', 'WarningVariable', 'OutVariable', 'OutBuffer',
     'Verbose', 'Debug', 'InformationAction', 'InformationVariable', 'PipelineVariable')
 
-function Get-EasRoleEntryPlan([string] $Path) {
+function Get-EasRoleEntryPlan([string] $Path, [string[]] $Switches) {
     $allowList = Get-Content -LiteralPath $Path -Raw | ConvertFrom-Json -AsHashtable
     $plan = [ordered] @{}
     foreach ($name in ($allowList.cmdlets.Keys | Sort-Object)) {
         $cmdlet = $allowList.cmdlets[$name]
         if ($cmdlet.kind -notin @('read', 'write')) { continue }
+        # A cmdlet behind a switch (roleSwitch) is granted only when the admin asked for it.
+        if ($cmdlet.Contains('roleSwitch') -and $cmdlet.roleSwitch -notin $Switches) { continue }
         $plan[$name] = @($cmdlet.params.Keys | Sort-Object)
     }
     return $plan
@@ -66,7 +76,9 @@ function Write-EasChange([string] $Action, [string] $Target, [string] $Detail) {
     [pscustomobject] @{ Action = $Action; Target = $Target; Detail = $Detail; Applied = [bool] $Apply }
 }
 
-$wanted = Get-EasRoleEntryPlan $AllowListPath
+$switches = @()
+if ($IncludePartnershipCleanup) { $switches += 'IncludePartnershipCleanup' }
+$wanted = Get-EasRoleEntryPlan $AllowListPath $switches
 if ($ListEntries) {
     foreach ($name in $wanted.Keys) { [pscustomobject] @{ Cmdlet = $name; Parameters = $wanted[$name] } }
     return

@@ -16,6 +16,10 @@ import { AUTO_BLOCK_REASONS, normaliseAccessReason } from '../eas/access-state';
  * - Nothing that lets a phone back in (allow, unblock, enable ActiveSync) and no block (it would
  *   stop the wipe from being delivered) while a remote wipe is pending (F36).
  * - Enable ActiveSync only when it is off for this mailbox, and not when it is off by policy (F38).
+ * - Remove a partnership (Remove-MobileDevice) only to free a slot when the mailbox is at or near
+ *   the 100-partnership limit (F35), counted from Get-MobileDevice (or status 177 in the log); never
+ *   the phone being diagnosed, never while a wipe is pending for any of the user's phones (removing
+ *   a partnership would drop the wipe with it), and only a stale one (no sync for STALE_DAYS).
  */
 
 /** An automatic (throttling) block reason (F28); anything else is an admin, rule or policy decision. */
@@ -31,6 +35,10 @@ export interface GuardDevice {
   accessStateReason?: string | number | null | undefined;
   /** Get-MobileDeviceStatistics says a wipe is ordered and not yet delivered (see wipePendingFrom). */
   wipePending: boolean;
+  /** The phone as the operator knows it ("Galaxy S23 Ultra"), for confirmations. */
+  name?: string | undefined;
+  /** Get-MobileDeviceStatistics LastSuccessSync (ISO), or null when it never synced. */
+  lastSuccessSync?: string | null | undefined;
 }
 
 export interface GuardMailbox {
@@ -48,6 +56,32 @@ export interface ActionSituation {
    * plan, or most mailboxes off); undefined when nothing says so or it could not be read.
    */
   activeSyncOffByPolicy?: string | undefined;
+  /** The phone being diagnosed (the operator's pick, or the case's subject): never removed. */
+  targetDeviceId?: string | undefined;
+  /** The case's "now" (ISO), for how stale a partnership is. */
+  now?: string | undefined;
+  /** The mailbox log shows status 177 (MaximumDevicesReached) for a request. */
+  maxDevicesRefused?: boolean | undefined;
+}
+
+/** Exchange Online's limit of mobile device partnerships per mailbox (facts F35). */
+export const PARTNERSHIP_LIMIT = 100;
+/** From here on the wizard counts the mailbox as near the limit and offers the clean-up. */
+export const NEAR_PARTNERSHIP_LIMIT = 90;
+/** A partnership with no successful sync for this many days is stale (the user most likely replaced the phone). */
+export const STALE_DAYS = 30;
+
+/** Is the mailbox at or near the partnership limit, by the partnerships Exchange lists or a 177 in the log? */
+export function nearPartnershipLimit(situation: Pick<ActionSituation, 'devices' | 'maxDevicesRefused'>): boolean {
+  return situation.devices.length >= NEAR_PARTNERSHIP_LIMIT || situation.maxDevicesRefused === true;
+}
+
+/** Whether a partnership has not synced for STALE_DAYS before `now` (never synced counts as stale); undefined without a clock. */
+export function isStale(device: Pick<GuardDevice, 'lastSuccessSync'>, now: string | undefined): boolean | undefined {
+  if (now === undefined) return undefined;
+  const last = device.lastSuccessSync == null ? NaN : Date.parse(device.lastSuccessSync);
+  if (Number.isNaN(last)) return true;
+  return Date.parse(now) - last >= STALE_DAYS * 86_400_000;
 }
 
 export type ActionVerdict = { allowed: true } | { allowed: false; reason: string };
@@ -75,7 +109,7 @@ export function wipePendingFrom(stats: WipeStatistics | undefined): boolean {
 const WIPE_REFUSAL =
   'A remote wipe is pending for this phone. Nothing is changed while it waits: allowing or unblocking could let the phone escape the wipe, blocking would stop it from being delivered. Find out who ordered the wipe and why (Security / Messaging).';
 
-const DEVICE_KINDS: ReadonlySet<WizardActionKind> = new Set(['allow-device', 'block-device', 'unblock-device']);
+const DEVICE_KINDS: ReadonlySet<WizardActionKind> = new Set(['allow-device', 'block-device', 'unblock-device', 'remove-device']);
 
 function onList(list: readonly string[], deviceId: string): boolean {
   const id = deviceId.toLowerCase();
@@ -103,6 +137,7 @@ export function judgeAction(kind: WizardActionKind, deviceId: string | undefined
   const device = situation.devices.find((d) => same(d.deviceId, deviceId));
   if (device === undefined) return refuse(`No phone with the id ${deviceId} is known for this mailbox.`);
   if (device.wipePending) return refuse(WIPE_REFUSAL);
+  if (kind === 'remove-device') return judgeRemove(device, situation);
   if (situation.mailbox === null) return refuse("The mailbox's allowed and blocked lists have not been read yet: run the Mailbox and devices step first.");
   const blockedListed = onList(situation.mailbox.blockedDeviceIds, device.deviceId);
   const state = device.accessState ?? '';
@@ -120,6 +155,22 @@ export function judgeAction(kind: WizardActionKind, deviceId: string | undefined
     default:
       return refuse('This change needs a phone.');
   }
+}
+
+/** Remove-MobileDevice frees a slot at the partnership limit, and nothing else (see the file comment). */
+function judgeRemove(device: GuardDevice, situation: ActionSituation): ActionVerdict {
+  const refuse = (reason: string): ActionVerdict => ({ allowed: false, reason });
+  if (situation.targetDeviceId !== undefined && same(device.deviceId, situation.targetDeviceId))
+    return refuse(`The phone ${device.deviceId} is the one being diagnosed: removing its partnership would not fix it, and it would lose its sync state.`);
+  const wiping = situation.devices.find((d) => d.wipePending);
+  if (wiping !== undefined)
+    return refuse(`A remote wipe is pending for the phone ${wiping.deviceId}. No partnership is removed while it waits (removing one drops its wipe): find out who ordered the wipe and why (Security / Messaging).`);
+  if (!nearPartnershipLimit(situation))
+    return refuse(`The mailbox has ${situation.devices.length} phone partnerships, well below the limit of ${PARTNERSHIP_LIMIT}: removing one would not help.`);
+  const stale = isStale(device, situation.now);
+  if (stale !== true)
+    return refuse(`The phone ${device.deviceId} synced within the last ${STALE_DAYS} days (last sync ${device.lastSuccessSync ?? 'unknown'}): it may still be in use. Ask the user which phones they no longer use; they can remove them in Outlook on the web (Settings → Mobile devices).`);
+  return { allowed: true };
 }
 
 /** Allow is a quarantine release, nothing more (see the file comment). */
@@ -151,17 +202,32 @@ function blockedBecause(reason: string): string {
 export interface OfferedActions {
   mailbox: WizardActionKind[];
   devices: Array<{ deviceId: string; actions: WizardActionKind[] }>;
+  /** The partnerships that may be removed to free a slot, oldest last sync first (absent when none). */
+  removable?: Array<{ deviceId: string; label: string }>;
 }
 
 const MAILBOX_KINDS: readonly WizardActionKind[] = ['enable-activesync'];
-const PHONE_KINDS: readonly WizardActionKind[] = ['allow-device', 'unblock-device', 'block-device'];
+const PHONE_KINDS: readonly WizardActionKind[] = ['allow-device', 'unblock-device', 'block-device', 'remove-device'];
+
+/** "Galaxy S8 (3F9A77C1), last sync 2025-01-02" — how a confirmation and a button name a partnership. */
+export function partnershipLabel(device: Pick<GuardDevice, 'deviceId' | 'name' | 'lastSuccessSync'>): string {
+  const last = device.lastSuccessSync ? `last sync ${device.lastSuccessSync.slice(0, 10)}` : 'never synced';
+  return `${device.name ? `${device.name} (${device.deviceId})` : device.deviceId}, ${last}`;
+}
 
 export function offeredActions(situation: ActionSituation): OfferedActions {
+  const devices = situation.devices.map((device) => ({
+    deviceId: device.deviceId,
+    actions: PHONE_KINDS.filter((kind) => judgeAction(kind, device.deviceId, situation).allowed),
+  }));
+  const time = (d: GuardDevice) => (d.lastSuccessSync ? Date.parse(d.lastSuccessSync) || 0 : 0);
+  const removable = situation.devices
+    .filter((d) => devices.some((o) => o.deviceId === d.deviceId && o.actions.includes('remove-device')))
+    .sort((a, b) => time(a) - time(b))
+    .map((d) => ({ deviceId: d.deviceId, label: partnershipLabel(d) }));
   return {
     mailbox: MAILBOX_KINDS.filter((kind) => judgeAction(kind, undefined, situation).allowed),
-    devices: situation.devices.map((device) => ({
-      deviceId: device.deviceId,
-      actions: PHONE_KINDS.filter((kind) => judgeAction(kind, device.deviceId, situation).allowed),
-    })),
+    devices,
+    ...(removable.length > 0 ? { removable } : {}),
   };
 }

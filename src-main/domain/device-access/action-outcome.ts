@@ -22,7 +22,13 @@ export function describeActionOutcome(kind: WizardActionKind, deviceId: string |
   // Debug logging has its own read-back (the Debug logging step shows it).
   if (kind === 'enable-debug-logging' || kind === 'disable-debug-logging') return '';
   const parts: string[] = [];
-  if (deviceId !== undefined) {
+  if (kind === 'remove-device' && deviceId !== undefined) {
+    // Remove-MobileDevice: the partnership is gone or it is not, and the count says how far from the limit.
+    const gone = !after.situation.devices.some((d) => same(d.deviceId, deviceId));
+    parts.push(
+      `Read back: Get-MobileDevice lists ${before.situation.devices.length} → ${after.situation.devices.length} partnerships; ${gone ? `the phone ${deviceId} is no longer listed` : `the phone ${deviceId} is still listed`}.`,
+    );
+  } else if (deviceId !== undefined) {
     const was = before.situation.devices.find((d) => same(d.deviceId, deviceId));
     const now = after.situation.devices.find((d) => same(d.deviceId, deviceId));
     const mailboxBefore = before.situation.mailbox;

@@ -1,3 +1,4 @@
+import type { CasMailboxPlanInput } from '../device-access/activesync-policy';
 import type { Finding } from '../../shared/models/finding';
 import { EVIDENCE_KEY_AREAS } from '../../shared/models/evidence-areas';
 import type { ClientAccessRulesRetired, ConnectionContext } from '../evaluators/client-access-rules';
@@ -25,7 +26,7 @@ import { buildFinding, type FindingDraft } from './catalog';
 import { mergeDrafts } from './merge';
 import { rankFindings } from './rank';
 import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-logging';
-import { judgeLogs } from '../judges/logs';
+import { judgeLogs, type LoggingWindow } from '../judges/logs';
 import { settleLogAccessByExchange } from './log-vs-exchange';
 
 /**
@@ -68,6 +69,8 @@ export interface DiagnosisInput {
   mobileDevices: Evidence<readonly MobileDeviceInput[]>;
   organizationSettings: Evidence<ActiveSyncOrganizationSettingsInput>;
   deviceAccessRules: Evidence<readonly DeviceAccessRuleInput[]>;
+  /** Get-CASMailboxPlan, read when ActiveSync is off for the mailbox (absent otherwise and in older cases; facts F38). */
+  casMailboxPlans?: Evidence<readonly CasMailboxPlanInput[]>;
   /** Get-MobileDeviceMailboxPolicy, read when a phone is Blocked / Policy (absent otherwise and in older cases). */
   mobileDevicePolicies?: Evidence<readonly MobileDevicePolicyInput[]>;
   clientAccessRules: Evidence<readonly ClientAccessRuleInput[] | ClientAccessRulesRetired>;
@@ -136,7 +139,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   drafts.push(...judgeConditionalAccess(input).findings);
   drafts.push(...judgeAuthentication(input).findings);
 
-  const logDrafts = judgeLogs(input.mailboxLog, [], input.targetDeviceId).findings;
+  const logDrafts = judgeLogs(input.mailboxLog, [], input.targetDeviceId, loggingWindow(input)).findings;
   drafts.push(...(isUnavailable(input.mobileDevices) ? logDrafts : settleLogAccessByExchange(logDrafts, input.mobileDevices)));
 
   if (unchecked.length > 0) {
@@ -150,10 +153,21 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     });
   }
 
-  const merged = mergeDrafts(drafts);
+  // ActiveSync off by policy: the log's 403/126 is the same fact, and its "turn it back on" advice is wrong here.
+  const policyOff = drafts.some((d) => d.code === 'EAS_OFF_BY_POLICY');
+  const merged = mergeDrafts(policyOff ? drafts.filter((d) => d.code !== 'EAS_DISABLED_FOR_MAILBOX') : drafts);
   const troubled = merged.some((d) => (d.severity ?? severityOf(d)) !== 'info' && d.code !== 'EVIDENCE_UNAVAILABLE');
   const findings = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled)).map(buildFinding);
   return { findings: rankFindings(findings), unchecked };
+}
+
+/** When logging started and when Exchange last saw the diagnosed phone try (for an empty log). */
+export function loggingWindow(input: DiagnosisInput): LoggingWindow | undefined {
+  if (input.targetDeviceId === undefined || isUnavailable(input.mobileDevices)) return undefined;
+  const target = input.targetDeviceId.toLowerCase();
+  const device = input.mobileDevices.find((d) => d.DeviceId.toLowerCase() === target);
+  if (device === undefined || device.LastSyncAttemptTime === undefined) return undefined;
+  return { enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime };
 }
 
 function severityOf(draft: FindingDraft): string {

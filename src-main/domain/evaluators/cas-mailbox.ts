@@ -1,14 +1,29 @@
 import type { FindingDraft } from '../diagnosis/catalog';
 import type { CasMailboxInput } from './exchange-inputs';
+import { activeSyncOffByPolicy, type CasMailboxPlanInput } from '../device-access/activesync-policy';
 
 /** Exchange Online turns debug logging off by itself after 48 hours (facts.md F4; 72 h is on-premises). */
 export const DEBUG_LOGGING_HOURS = 48;
 
-/** ActiveSyncEnabled for the mailbox (debug logging is judged by judges/debug-logging). */
-export function evaluateCasMailbox(cas: CasMailboxInput): FindingDraft[] {
+/**
+ * ActiveSyncEnabled for the mailbox (debug logging is judged by judges/debug-logging). Off because
+ * of a CAS mailbox plan (read only when it is off) is a policy, not a fault: EAS_OFF_BY_POLICY.
+ */
+export function evaluateCasMailbox(cas: CasMailboxInput, plans?: readonly CasMailboxPlanInput[]): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   const object = `mailbox ${cas.PrimarySmtpAddress ?? cas.Identity ?? ''}`.trim();
-  if (cas.ActiveSyncEnabled === false) {
+  const policy = cas.ActiveSyncEnabled === false ? activeSyncOffByPolicy(plans) : undefined;
+  if (policy !== undefined) {
+    drafts.push({
+      code: 'EAS_OFF_BY_POLICY',
+      detail: `Get-CASMailbox shows ActiveSyncEnabled = False, and ${policy} (Get-CASMailboxPlan). The app does not turn it back on.`,
+      evidence: [
+        { step: 'cas-mailbox', object, detail: 'ActiveSyncEnabled = False' },
+        { step: 'cas-mailbox', object: 'CAS mailbox plans', detail: policy },
+      ],
+      confidence: 'high',
+    });
+  } else if (cas.ActiveSyncEnabled === false) {
     drafts.push({
       code: 'EAS_DISABLED_FOR_MAILBOX',
       detail: 'Get-CASMailbox shows ActiveSyncEnabled = False.',

@@ -36,6 +36,8 @@ export interface MobileDeviceInput {
   readonly IsCompliant?: boolean | null;
   /** Get-MobileDeviceStatistics: the last successful sync (ISO), when known. */
   readonly LastSuccessSync?: string | null;
+  /** Get-MobileDeviceStatistics: the last time Exchange saw the phone try to sync (ISO), when known. */
+  readonly LastSyncAttemptTime?: string | null;
   /** Get-MobileDeviceStatistics: DeviceRemoteWipeStatus (DeviceOk, DeviceBlocked, DeviceWipePending, …). */
   readonly Status?: string | null;
   readonly DeviceWipeRequestTime?: string | null;

@@ -1,3 +1,4 @@
+import { notTriedSinceLogging } from './logs';
 import type { DiagnosisInput } from '../diagnosis/diagnose';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { EVIDENCE } from '../../shared/models/evidence-names';
@@ -116,7 +117,9 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
   // No request reached the mailbox and no Microsoft sign-in either: the password path is one of
   // the explanations the no-requests finding gives, so the sign is added to it (merged by code).
   const concerned = input.targetDeviceId === undefined ? targetDevices(input).length === 1 : input.targetDeviceId.toLowerCase() === device.DeviceId.toLowerCase();
-  if (reached === false && signIns !== undefined && concerned && requestsReachedMailbox(input) === false) {
+  // A phone that has not tried since logging started says nothing yet (the logs judge says so instead).
+  const quiet = notTriedSinceLogging({ enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime });
+  if (reached === false && signIns !== undefined && concerned && !quiet && requestsReachedMailbox(input) === false) {
     return {
       check: checkDraft(id, `${name} may be set up with a password: no Microsoft sign-in and no request reached the mailbox`, 'warning', `Signs: ${signs.join('; ')}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, ev),
       findings: [{

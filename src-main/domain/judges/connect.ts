@@ -1,10 +1,10 @@
 import { REQUIRED_PERMISSIONS } from '../../shared/models/auth-setup';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import { type Evidence, isUnavailable } from '../evaluators/evidence';
-import { ASK_FOR_ROLE, CAPABILITIES, judgeExchangeCapabilities, type RoleEntryFact } from '../permissions/exchange-capabilities';
+import { ASK_FOR_ROLE, CAPABILITIES, canRemoveDevices, judgeExchangeCapabilities, type RoleEntryFact } from '../permissions/exchange-capabilities';
 import { checkDraft, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
 
-const CAPABILITY_WRITES = CAPABILITIES.filter((c) => c.kind === 'write').length;
+const CAPABILITY_WRITES = CAPABILITIES.filter((c) => c.kind === 'write' && !c.optional).length;
 /** What each Graph permission lets the wizard do, for "can't X — ask for Y". */
 const GRAPH_DOES: Readonly<Record<string, string>> = {
   'Policy.Read.All': 'read Conditional Access policies or run What-If',
@@ -31,6 +31,8 @@ export interface ConnectFacts {
 
 export interface ConnectJudgement extends StepJudgement {
   canAct: boolean;
+  /** Remove-MobileDevice is granted (the optional partnership clean-up). */
+  canRemoveDevices?: boolean;
   missing: string[];
   whoCanAct?: string;
 }
@@ -50,6 +52,7 @@ export function judgeConnect(facts: ConnectFacts): ConnectJudgement {
 
   const missing: string[] = [];
   let canAct = false;
+  let removeDevices = false;
   if (facts.roles === undefined || isUnavailable(facts.roles)) {
     const reason = facts.roles === undefined ? 'not read' : facts.roles.unavailable;
     checks.push(checkDraft('exchange-roles', 'Your Exchange roles could not be read', 'unavailable', `Your Exchange roles could not be read: ${reason}`, [EVIDENCE.operatorRoles]));
@@ -60,6 +63,7 @@ export function judgeConnect(facts: ConnectFacts): ConnectJudgement {
   } else {
     const rights = judgeExchangeCapabilities({ entries: facts.roleEntries, entraRoleTemplateIds: facts.entraRoleTemplateIds ?? [] });
     canAct = rights.canWrite;
+    removeDevices = canRemoveDevices(rights);
     for (const gap of rights.missing) missing.push(gap.text);
     const evidence = [EVIDENCE.operatorRoles, EVIDENCE.operatorRoleEntries];
     const reads = rights.missing.filter((m) => m.kind === 'read');
@@ -97,6 +101,7 @@ export function judgeConnect(facts: ConnectFacts): ConnectJudgement {
     checks,
     findings: [],
     canAct,
+    ...(removeDevices ? { canRemoveDevices: true } : {}),
     missing,
     ...(canAct ? {} : { whoCanAct: WHO_CAN_ACT }),
   };

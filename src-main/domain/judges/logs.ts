@@ -12,11 +12,35 @@ export interface LogFetch {
   log: Evidence<{ characters: number; empty: boolean }>;
 }
 
+/** When logging started (the app turned it on in this case) and when Exchange last saw the phone try. */
+export interface LoggingWindow {
+  enabledAt?: string | undefined;
+  /** Get-MobileDeviceStatistics LastSyncAttemptTime of the phone being diagnosed; null: never. */
+  lastSyncAttempt?: string | null | undefined;
+}
+
+/**
+ * Has the phone not tried since logging started? Only when both times are known: logging turned
+ * on by the app in this case, and the phone's LastSyncAttemptTime older than that (or never). An
+ * empty log then says nothing yet. A phone stopped before Exchange (sign-in, Conditional Access)
+ * also leaves LastSyncAttemptTime old, so the finding's words send the operator to the sign-ins
+ * when the user did try. (That Exchange Online updates LastSyncAttemptTime for every request it
+ * receives, refused ones included, is what the cmdlet docs imply, not stated: unverified.)
+ */
+export function notTriedSinceLogging(window: LoggingWindow | undefined): boolean {
+  if (window?.enabledAt === undefined || window.lastSyncAttempt === undefined) return false;
+  const started = Date.parse(window.enabledAt);
+  if (Number.isNaN(started)) return false;
+  if (window.lastSyncAttempt === null) return true;
+  const tried = Date.parse(window.lastSyncAttempt);
+  return !Number.isNaN(tried) && tried < started;
+}
+
 /**
  * The mailbox logs: what was fetched, the patterns the analysis saw, and the log's findings for
  * the phone being diagnosed (or every phone, when none was picked).
  */
-export function judgeLogs(analysis: Evidence<MailboxLogAnalysis>, fetches: readonly LogFetch[], targetDeviceId: string | undefined): StepJudgement {
+export function judgeLogs(analysis: Evidence<MailboxLogAnalysis>, fetches: readonly LogFetch[], targetDeviceId: string | undefined, window?: LoggingWindow): StepJudgement {
   const checks: CheckDraft[] = [];
   for (const fetch of fetches) {
     const evidence = [EVIDENCE.mailboxLog(fetch.deviceId)];
@@ -47,19 +71,32 @@ export function judgeLogs(analysis: Evidence<MailboxLogAnalysis>, fetches: reado
         ? 'No mailbox log could be fetched; see why below.'
         : `Analysed the logs of ${fetched} phone(s): ${present?.devices.reduce((n, d) => n + d.entryCount, 0) ?? 0} requests.`,
     checks,
-    findings: logFindings(present, targetDeviceId),
+    findings: logFindings(present, targetDeviceId, window),
   };
 }
 
 /** The log's drafts for the phone being diagnosed, and the absence of its requests as a finding. */
-function logFindings(log: MailboxLogAnalysis | undefined, targetDeviceId: string | undefined): FindingDraft[] {
+function logFindings(log: MailboxLogAnalysis | undefined, targetDeviceId: string | undefined, window: LoggingWindow | undefined): FindingDraft[] {
   if (log === undefined) return [];
   const target = targetDeviceId?.toLowerCase();
   const relevant = target === undefined ? log.drafts : log.drafts.filter((d) => d.deviceId === undefined || d.deviceId.toLowerCase() === target);
   // What the log shows is read from Exchange's answers to the phone: inferred, not Exchange's state.
   const drafts: FindingDraft[] = relevant.map((d) => ({ ...d, certainty: d.certainty ?? (certaintyOf(d) === 'unconfirmed' ? 'unconfirmed' : 'inferred') }));
   const reached = target === undefined ? log.devices.length > 0 : log.devices.some((d) => d.deviceId?.toLowerCase() === target);
-  if (!reached) {
+  if (!reached && targetDeviceId !== undefined && notTriedSinceLogging(window)) {
+    const tried = window?.lastSyncAttempt ? `its last attempt was at ${window.lastSyncAttempt}` : 'it has never tried';
+    drafts.push({
+      code: 'PHONE_NOT_TRIED_SINCE_LOGGING',
+      detail: `Debug logging was turned on at ${window?.enabledAt}; Get-MobileDeviceStatistics says ${tried} (LastSyncAttemptTime).`,
+      evidence: [
+        { step: 'mailbox-log', object: `device ${targetDeviceId}`, detail: 'no entries for this phone' },
+        { step: 'devices', object: `device ${targetDeviceId}`, detail: `LastSyncAttemptTime = ${window?.lastSyncAttempt ?? 'never'}` },
+      ],
+      confidence: 'medium',
+      certainty: 'inferred',
+      deviceId: targetDeviceId,
+    });
+  } else if (!reached) {
     drafts.push({
       code: 'NO_REQUESTS_REACHED_MAILBOX',
       detail: targetDeviceId === undefined ? 'The mailbox log has no entries at all.' : `The mailbox log has no entries for device ${targetDeviceId}.`,

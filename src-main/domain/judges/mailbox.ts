@@ -2,7 +2,8 @@ import type { DiagnosisInput } from '../diagnosis/diagnose';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { evaluateCasMailbox } from '../evaluators/cas-mailbox';
 import { evaluateDeviceAccess } from '../evaluators/device-access';
-import { wipePendingFrom, type WipeStatistics } from '../device-access/action-guard';
+import { activeSyncOffByPolicy } from '../device-access/activesync-policy';
+import { isStale, NEAR_PARTNERSHIP_LIMIT, PARTNERSHIP_LIMIT, STALE_DAYS, wipePendingFrom, type WipeStatistics } from '../device-access/action-guard';
 import { isUnavailable, type Evidence } from '../evaluators/evidence';
 import type { MobileDeviceInput, RecipientInput, UserAccountInput } from '../evaluators/exchange-inputs';
 import { evaluateProtocolVersion, isOutlookMobile } from '../evaluators/protocol-version';
@@ -45,16 +46,24 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
     checks.push(unreadableCheck('activesync-enabled', 'Whether ActiveSync is allowed for this mailbox', EVIDENCE.casMailbox, input.casMailbox.unavailable));
   } else if (cas !== undefined) {
     const enabled = cas.ActiveSyncEnabled !== false;
+    const plans = input.casMailboxPlans === undefined || isUnavailable(input.casMailboxPlans) ? undefined : input.casMailboxPlans;
+    const policy = enabled ? undefined : activeSyncOffByPolicy(plans);
     checks.push(
       checkDraft(
         'activesync-enabled',
-        enabled ? 'ActiveSync is allowed for this mailbox' : 'ActiveSync is turned off for this mailbox',
+        enabled ? 'ActiveSync is allowed for this mailbox' : policy !== undefined ? 'ActiveSync is turned off by the organisation’s policy' : 'ActiveSync is turned off for this mailbox',
         enabled ? 'ok' : 'problem',
-        enabled ? 'ActiveSyncEnabled is True.' : 'ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.',
-        [EVIDENCE.casMailbox],
+        enabled
+          ? 'ActiveSyncEnabled is True.'
+          : `ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.${policy !== undefined ? ` It is off on purpose: ${policy}. Turning it back on is for the Exchange administrators to decide.` : ''}`,
+        policy !== undefined ? [EVIDENCE.casMailbox, EVIDENCE.casMailboxPlans] : [EVIDENCE.casMailbox],
       ),
     );
-    findings.push(...evaluateCasMailbox(cas));
+    if (!enabled && input.casMailboxPlans !== undefined && isUnavailable(input.casMailboxPlans)) {
+      // Without the plans the wizard cannot tell a policy from a mistake: the operator must ask before turning it on.
+      checks.push(unreadableCheck('activesync-policy', 'Whether ActiveSync is off on purpose (CAS mailbox plans)', EVIDENCE.casMailboxPlans, input.casMailboxPlans.unavailable));
+    }
+    findings.push(...evaluateCasMailbox(cas, plans));
   }
 
   const org = input.organizationSettings;
@@ -84,6 +93,9 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
       );
     }
     for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt));
+    const limit = partnershipLimit(devices, input.judgedAt);
+    checks.push(...limit.checks);
+    findings.push(...limit.findings);
     const targets = input.targetDeviceId === undefined ? devices : devices.filter((d) => d.DeviceId.toLowerCase() === input.targetDeviceId?.toLowerCase());
     for (const device of targets) {
       const wipe = pendingWipe(device);
@@ -128,6 +140,31 @@ function pendingWipe(device: MobileDeviceInput): FindingDraft | undefined {
     deviceId: device.DeviceId,
     detail: `Get-MobileDeviceStatistics shows ${kind} waiting for ${phoneName(device)} (${seen}). The app will not allow, unblock or block this phone, nor turn ActiveSync back on, while it waits.`,
     evidence: [{ step: 'devices', object: `device ${device.DeviceId}`, detail: seen }],
+  };
+}
+
+/**
+ * The 100-partnership limit (facts F35), counted from Get-MobileDevice rather than waiting for a
+ * status 177 in a log the new phone may never get (a refused phone has no partnership, so no log).
+ */
+function partnershipLimit(devices: readonly MobileDeviceInput[], judgedAt: string | undefined): { checks: CheckDraft[]; findings: FindingDraft[] } {
+  if (devices.length < NEAR_PARTNERSHIP_LIMIT) return { checks: [], findings: [] };
+  const stale = devices.filter((d) => isStale({ lastSuccessSync: d.LastSuccessSync ?? null }, judgedAt) === true);
+  const seen = `Get-MobileDevice lists ${devices.length} partnerships (Exchange Online allows ${PARTNERSHIP_LIMIT}); ${stale.length} of them have not synced for ${STALE_DAYS} days or more`;
+  const full = devices.length >= PARTNERSHIP_LIMIT;
+  return {
+    checks: [
+      checkDraft(
+        'partnership-limit',
+        full ? `The mailbox is at the limit of ${PARTNERSHIP_LIMIT} phone partnerships` : `The mailbox is near the limit of ${PARTNERSHIP_LIMIT} phone partnerships`,
+        full ? 'problem' : 'warning',
+        `${seen}. ${full ? 'Exchange refuses every new phone (status 177) until some are removed.' : 'A few more phones and Exchange refuses new ones (status 177).'}`,
+        [EVIDENCE.mobileDevices, EVIDENCE.deviceStatistics],
+      ),
+    ],
+    findings: full
+      ? [{ code: 'MAXIMUM_DEVICES_REACHED', confidence: 'high', certainty: 'confirmed', detail: `${seen}.`, evidence: [{ step: 'devices', object: 'partnerships', detail: `${devices.length} listed, ${stale.length} stale` }] }]
+      : [],
   };
 }
 

@@ -8,6 +8,24 @@ const SERVER_ERROR_GLOBAL = new Set([110, 111, 112, 114]);
 const QUOTA_GLOBAL = new Set([113, 115]);
 /** Exceptions that go with a sync-key reset; they are evidence for that pattern, not a server fault. */
 const SYNC_KEY_EXCEPTIONS = new Set(['SyncCollection_VerifySyncKey_Exception']);
+/**
+ * Exceptions Exchange catches per item while it builds or applies a Sync (one message it could not
+ * convert, a calendar item it could not expand): it logs them and goes on, and the response is an
+ * ordinary success for everything else. They are server errors only when the request failed too.
+ * (Section names from eas-reference.md; that they are per-item is read from where Exchange's code
+ * writes them: unverified against Exchange Online.)
+ */
+const ITEM_LEVEL_EXCEPTIONS = new Set([
+  'SyncCommand_ConvertRequestsAndApply_Add_Exception',
+  'SyncCommand_ConvertRequestsAndApply_Change_RejectClientChange_Exception',
+  'SyncCommand_ConvertRequestsAndApply_Change_AcceptClientChange_Exception',
+  'SyncCommand_ConvertRequestsAndApply_Delete_Exception',
+  'SyncCommand_GenerateResponsesXmlNode_Fetch_Exception',
+  'SyncCommand_GenerateResponsesXmlNode_AddChange_ConvertServerToClientObject_Exception',
+  'SyncCommand_GenerateResponsesXmlNode_AddChange_Exception',
+  'MailboxSyncCommand_HasSchemaPropertyChanged_Exception',
+  'CalendarSync_Exception',
+]);
 /** Item statuses that are ordinary (success, conflict resolved by the server, item already gone). */
 const BENIGN_ITEM = new Set([1, 7, 8]);
 
@@ -20,6 +38,12 @@ interface Rule {
 const isThrottleBackOff = (e: LogEntry): boolean =>
   e.easHeaders.backOff !== undefined || e.easHeaders.backOffReason !== undefined;
 const isAutoBlock = (e: LogEntry): boolean => e.easHeaders.throttleReason !== undefined;
+/** The request as a whole succeeded: no HTTP error, and every status Exchange gave is 1 (Success). */
+const requestSucceeded = (e: LogEntry): boolean =>
+  (e.httpStatus === undefined || e.httpStatus < 400) && (e.commandStatus === undefined || e.commandStatus.code === 1) && e.collectionStatuses.every((s) => s.code === 1);
+/** An exception section that says the server failed this request (see ITEM_LEVEL_EXCEPTIONS and SYNC_KEY_EXCEPTIONS). */
+const serverException = (e: LogEntry) => (x: { section: string }): boolean =>
+  !SYNC_KEY_EXCEPTIONS.has(x.section) && !(ITEM_LEVEL_EXCEPTIONS.has(x.section) && requestSucceeded(e));
 
 const RULES: Rule[] = [
   {
@@ -60,9 +84,9 @@ const RULES: Rule[] = [
       (e.command === 'Sync' && e.collectionStatuses.some((s) => s.code === 5)) ||
       (e.command === 'FolderSync' && e.commandStatus?.code === 6) ||
       (e.command === 'Ping' && e.commandStatus?.code === 8) ||
-      e.exceptions.some((x) => !SYNC_KEY_EXCEPTIONS.has(x.section)),
+      e.exceptions.some(serverException(e)),
     describe: (hits) => {
-      const sections = [...new Set(hits.flatMap((e) => e.exceptions.map((x) => x.section)))].filter((s) => !SYNC_KEY_EXCEPTIONS.has(s));
+      const sections = [...new Set(hits.flatMap((e) => e.exceptions.filter(serverException(e)).map((x) => x.section)))];
       return `${hits.length} request(s) failed on the server side${sections.length > 0 ? ` (errors in ${sections.slice(0, 3).join(', ')})` : ''}`;
     },
   },

@@ -18,6 +18,11 @@ export interface Capability {
   does: string;
   cmdlet: string;
   parameters: readonly string[];
+  /**
+   * A right the least-privilege role grants only on request (New-EasHelpdeskRole.ps1
+   * -IncludePartnershipCleanup): lacking it is not a gap to report, and the wizard stays writable.
+   */
+  optional?: true;
 }
 
 export type CapabilityId =
@@ -29,7 +34,8 @@ export type CapabilityId =
   | 'debug-logging'
   | 'allow-device'
   | 'block-device'
-  | 'enable-activesync';
+  | 'enable-activesync'
+  | 'remove-device';
 
 /** The wizard's actions and checks, each with the one cmdlet call it needs. */
 export const CAPABILITIES: readonly Capability[] = [
@@ -42,6 +48,8 @@ export const CAPABILITIES: readonly Capability[] = [
   { id: 'allow-device', kind: 'write', does: 'allow a phone', cmdlet: 'Set-CASMailbox', parameters: ['Identity', 'ActiveSyncAllowedDeviceIDs'] },
   { id: 'block-device', kind: 'write', does: 'block a phone', cmdlet: 'Set-CASMailbox', parameters: ['Identity', 'ActiveSyncBlockedDeviceIDs'] },
   { id: 'enable-activesync', kind: 'write', does: 'turn ActiveSync on for the mailbox', cmdlet: 'Set-CASMailbox', parameters: ['Identity', 'ActiveSyncEnabled'] },
+  // The app passes -Confirm:$false, so the role entry must hold Confirm too.
+  { id: 'remove-device', kind: 'write', does: 'remove stale phone partnerships', cmdlet: 'Remove-MobileDevice', parameters: ['Identity', 'Confirm'], optional: true },
 ];
 
 /**
@@ -103,10 +111,17 @@ export function judgeExchangeCapabilities(facts: { entries: readonly RoleEntryFa
       possible.push(capability.id);
       continue;
     }
+    // An optional right (partnership clean-up) that was not granted is a choice, not a gap.
+    if (capability.optional) continue;
     const needs = needsText(capability, lacking);
     missing.push({ id: capability.id, kind: capability.kind, needs, text: `Can’t ${capability.does} — ask for ${needs}.` });
   }
   return { possible, missing, canWrite: missing.every((m) => m.kind === 'read'), basis: 'role-entries' };
+}
+
+/** Whether the operator may remove phone partnerships (Remove-MobileDevice -Identity -Confirm). */
+export function canRemoveDevices(capabilities: ExchangeCapabilities): boolean {
+  return capabilities.possible.includes('remove-device');
 }
 
 /** Whether the operator may approve (allow) and deny (block) phones: the Devices area's actions. */

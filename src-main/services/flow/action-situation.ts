@@ -1,15 +1,20 @@
 import type { ActionSituation, WipeStatistics } from '../../domain/device-access/action-guard';
 import { wipePendingFrom } from '../../domain/device-access/action-guard';
-import type { CasMailbox, MobileDevice, MobileDeviceStatistics } from '../../shared/models/exchange';
+import { activeSyncOffByPolicy } from '../../domain/device-access/activesync-policy';
+import type { CasMailbox, CasMailboxPlan, MobileDevice, MobileDeviceStatistics } from '../../shared/models/exchange';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import type { CaseSession } from './case-session';
 
-/** What the action guard needs, read from the case's latest evidence (Get-CASMailbox, Get-MobileDevice, statistics). */
+/** What the action guard needs, read from the case's latest evidence (Get-CASMailbox, Get-MobileDevice, statistics, plans, log). */
 export function actionSituation(session: CaseSession): ActionSituation {
   const cas = session.get<CasMailbox>(EVIDENCE.casMailbox);
   const devices = session.get<MobileDevice[]>(EVIDENCE.mobileDevices);
   const statistics = session.get<MobileDeviceStatistics[]>(EVIDENCE.deviceStatistics);
+  const plans = session.get<CasMailboxPlan[]>(EVIDENCE.casMailboxPlans);
   const stats = statistics?.available ? statistics.data : [];
+  const offByPolicy = plans?.available ? activeSyncOffByPolicy(plans.data) : undefined;
+  const target = session.selectedDeviceId ?? session.doc.subject.deviceId;
+  const refused177 = session.logAnalysis?.analysis.patterns.some((p) => p.kind === 'max-devices') === true;
   return {
     mailbox: cas?.available
       ? {
@@ -27,8 +32,14 @@ export function actionSituation(session: CaseSession): ActionSituation {
             accessState: device.DeviceAccessState ?? null,
             accessStateReason: device.DeviceAccessStateReason ?? null,
             wipePending: wipePendingFrom(stat as WipeStatistics | undefined),
+            name: device.FriendlyName || device.DeviceModel || device.DeviceType || undefined,
+            lastSuccessSync: stat?.LastSuccessSync ?? null,
           };
         })
       : [],
+    ...(offByPolicy !== undefined ? { activeSyncOffByPolicy: offByPolicy } : {}),
+    ...(target ? { targetDeviceId: target } : {}),
+    now: session.clock.now().toISOString(),
+    ...(refused177 ? { maxDevicesRefused: true } : {}),
   };
 }

@@ -1,8 +1,15 @@
 import type { ActionPreview, WizardAction } from '../../shared/models/wizard';
 import type { TenantConnection } from './connections/tenant-connection';
 
+/** The partnership a remove-device action names: its Identity (what Remove-MobileDevice takes) and how the operator knows it. */
+export interface PartnershipRef {
+  identity: string;
+  /** "Galaxy S8 (3F9A77C1), last sync 2025-01-02" */
+  label: string;
+}
+
 /** What each tier-1 action will change, in plain words and as the command that will run. */
-export function describeAction(action: WizardAction, mailbox: string): Pick<ActionPreview, 'description' | 'command'> {
+export function describeAction(action: WizardAction, mailbox: string, partnership?: PartnershipRef): Pick<ActionPreview, 'description' | 'command'> {
   const id = 'deviceId' in action ? action.deviceId : '';
   switch (action.kind) {
     case 'enable-debug-logging':
@@ -35,11 +42,16 @@ export function describeAction(action: WizardAction, mailbox: string): Pick<Acti
         description: `Allow ActiveSync for the mailbox ${mailbox} (ActiveSyncEnabled = True). Every phone of this user may then sync again, subject to the device access settings.`,
         command: `Set-CASMailbox -Identity '${mailbox}' -ActiveSyncEnabled $true`,
       };
+    case 'remove-device':
+      return {
+        description: `Remove the phone partnership ${partnership?.label ?? id} from ${mailbox} (Remove-MobileDevice), to free one of the 100 partnerships Exchange Online allows. The phone's sync state and its mailbox log go with it; if that phone is ever used again it simply sets up a new partnership. It does not wipe or block the phone.`,
+        command: `Remove-MobileDevice -Identity '${partnership?.identity ?? id}' -Confirm:$false`,
+      };
   }
 }
 
 /** Runs the action through the typed wrappers (splatted parameters, never the command text above). */
-export async function performAction(action: WizardAction, mailbox: string, connection: TenantConnection): Promise<void> {
+export async function performAction(action: WizardAction, mailbox: string, connection: TenantConnection, partnership?: PartnershipRef): Promise<void> {
   const exchange = connection.exchange;
   switch (action.kind) {
     case 'enable-debug-logging':
@@ -54,6 +66,9 @@ export async function performAction(action: WizardAction, mailbox: string, conne
       return exchange.updateActiveSyncDeviceIds(mailbox, 'blocked', { remove: [action.deviceId] });
     case 'enable-activesync':
       return exchange.setActiveSyncEnabled(mailbox, true);
+    case 'remove-device':
+      if (partnership === undefined) throw new Error(`The partnership of the phone ${action.deviceId} is not known: run the Mailbox and devices step again.`);
+      return exchange.removeMobileDevice(partnership.identity);
   }
 }
 

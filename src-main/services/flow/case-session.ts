@@ -51,7 +51,7 @@ export class CaseSession {
     | { analysis: MailboxLogAnalysis; timelines: readonly DeviceTimeline[]; views: DeviceLogView[] }
     | undefined;
   /** From the Connect step's preflight. */
-  permissions: { canAct: boolean; missing: string[]; whoCanAct?: string } | undefined;
+  permissions: { canAct: boolean; missing: string[]; whoCanAct?: string; canRemoveDevices?: boolean } | undefined;
   /**
    * The case's "now": frozen at the last capture while no tenant is connected (a saved case is
    * judged as it was then), the tenant's own clock once one is.

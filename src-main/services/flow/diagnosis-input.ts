@@ -6,6 +6,7 @@ import type {
   ActiveSyncOrganizationSettings,
   AuthenticationPolicy,
   CasMailbox,
+  CasMailboxPlan,
   ClientAccessRule,
   ExchangeUser,
   MobileDevice,
@@ -84,6 +85,7 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
     deviceAccessRules: pick<ActiveSyncDeviceAccessRule[]>(EVIDENCE.deviceAccessRules, (rules) =>
       rules.map((rule) => ({ ...rule, QueryString: rule.QueryString ?? '', Characteristic: rule.Characteristic ?? '', AccessLevel: rule.AccessLevel ?? '' })),
     ),
+    ...(session.get(EVIDENCE.casMailboxPlans) ? { casMailboxPlans: pick<CasMailboxPlan[]>(EVIDENCE.casMailboxPlans) } : {}),
     ...(session.get(EVIDENCE.mobileDevicePolicies) ? { mobileDevicePolicies: pick<MobileDeviceMailboxPolicy[]>(EVIDENCE.mobileDevicePolicies) } : {}),
     clientAccessRules: pick<TenantFeature<ClientAccessRule[]>, readonly ClientAccessRule[] | { cmdletAvailable: false }>(
       EVIDENCE.clientAccessRules,

@@ -5,9 +5,11 @@ import { assertNever, stepIndex, stepTitle, WIZARD_STEPS, type SkipRule, type St
 import type { ActionPreview, CaseView, WizardAction } from '../../shared/models/wizard';
 import type { CaseStore } from '../cases/case-store';
 import { wallClockNow } from '../clock/wall-clock';
-import { describeAction, performAction, stepsToVerify } from './actions';
+import { describeAction, performAction, stepsToVerify, type PartnershipRef } from './actions';
+import type { MobileDevice } from '../../shared/models/exchange';
+import { EVIDENCE } from '../../shared/models/evidence-names';
 import { actionSituation } from './action-situation';
-import { judgeAction } from '../../domain/device-access/action-guard';
+import { judgeAction, partnershipLabel } from '../../domain/device-access/action-guard';
 import { describeActionOutcome, type OutcomeSnapshot } from '../../domain/device-access/action-outcome';
 import type { CaseSession, StepResult } from './case-session';
 import type { CaseSessions } from './case-sessions';
@@ -199,11 +201,13 @@ export class FlowEngine {
   previewAction(caseId: string, action: WizardAction): ActionPreview {
     const session = this.sessions.writable(caseId);
     const permissions = session.permissions;
-    const description = describeAction(action, session.doc.subject.userUpn);
+    const description = describeAction(action, session.doc.subject.userUpn, partnershipOf(session, action));
     // The situation first: an action that does not fit (a pending wipe, a phone blocked on purpose) is refused for everyone.
     const fits = judgeAction(action.kind, 'deviceId' in action ? action.deviceId : undefined, actionSituation(session));
     if (!fits.allowed) return { ...description, allowed: false, refusal: 'situation', reason: fits.reason };
-    const allowed = permissions?.canAct === true;
+    // Removing partnerships is a right of its own (Remove-MobileDevice; the role script grants it only with -IncludePartnershipCleanup).
+    const cleanup = action.kind !== 'remove-device' || permissions?.canRemoveDevices === true;
+    const allowed = permissions?.canAct === true && cleanup;
     return {
       ...description,
       allowed,
@@ -211,7 +215,11 @@ export class FlowEngine {
         ? {}
         : {
             refusal: 'permission' as const,
-            reason: permissions ? `You cannot make this change. ${permissions.whoCanAct ?? ''}`.trim() : 'Connect first, so the wizard knows your permissions.',
+            reason: !permissions
+              ? 'Connect first, so the wizard knows your permissions.'
+              : permissions.canAct && !cleanup
+                ? `You cannot remove phone partnerships: that needs Remove-MobileDevice, which the helpdesk role grants only when partnership clean-up is enabled. Ask an Exchange administrator to remove the stale partnerships, or the user to remove them in Outlook on the web (Settings → Mobile devices).`
+                : `You cannot make this change. ${permissions.whoCanAct ?? ''}`.trim(),
           }),
     };
   }
@@ -223,11 +231,13 @@ export class FlowEngine {
     const connection = await this.connectionOf(session);
     const mailbox = session.doc.subject.userUpn;
     const deviceId = 'deviceId' in action ? action.deviceId : undefined;
-    const before = outcomeSnapshot(session, deviceId);
+    // A removal is for the mailbox's findings (the partnership limit), not the removed phone's.
+    const about = action.kind === 'remove-device' ? undefined : deviceId;
+    const before = outcomeSnapshot(session, about);
     let result: 'succeeded' | 'failed' = 'succeeded';
     let failure: string | undefined;
     try {
-      await performAction(action, mailbox, connection);
+      await performAction(action, mailbox, connection, partnershipOf(session, action));
     } catch (error) {
       result = 'failed';
       failure = error instanceof Error ? error.message : String(error);
@@ -251,7 +261,7 @@ export class FlowEngine {
     for (const step of stepsToVerify(action)) await this.run(session, step);
     await this.run(session, 'summary');
     // The audit says what changed as Exchange reports it now, and whether the findings it was for are gone.
-    const outcome = describeActionOutcome(action.kind, deviceId, before, outcomeSnapshot(session, deviceId));
+    const outcome = describeActionOutcome(action.kind, deviceId, before, outcomeSnapshot(session, about));
     if (outcome !== '') {
       await session.mutate((doc) => ({
         ...doc,
@@ -417,7 +427,12 @@ export class FlowEngine {
     switch (id) {
       case 'connect': {
         const result = await runConnectStep(ctx);
-        session.permissions = { canAct: result.canAct, missing: result.missing, ...(result.whoCanAct ? { whoCanAct: result.whoCanAct } : {}) };
+        session.permissions = {
+          canAct: result.canAct,
+          missing: result.missing,
+          ...(result.whoCanAct ? { whoCanAct: result.whoCanAct } : {}),
+          ...(result.canRemoveDevices ? { canRemoveDevices: true } : {}),
+        };
         const account = await connection.auth.status();
         if (account.state === 'signed-in') {
           await session.mutate((doc) => ({ ...doc, operator: { name: account.account.name ?? account.account.username, upn: account.account.username } }));
@@ -441,6 +456,16 @@ export class FlowEngine {
         return assertNever(id);
     }
   }
+}
+
+/** For remove-device: the partnership's Identity and how the operator knows it (name, last sync), from the case's evidence. */
+function partnershipOf(session: CaseSession, action: WizardAction): PartnershipRef | undefined {
+  if (action.kind !== 'remove-device') return undefined;
+  const devices = session.get<MobileDevice[]>(EVIDENCE.mobileDevices);
+  const device = devices?.available ? devices.data.find((d) => (d.DeviceId ?? d.Identity).toLowerCase() === action.deviceId.toLowerCase()) : undefined;
+  const guard = actionSituation(session).devices.find((d) => d.deviceId.toLowerCase() === action.deviceId.toLowerCase());
+  if (device === undefined || guard === undefined) return undefined;
+  return { identity: device.Identity, label: partnershipLabel(guard) };
 }
 
 /** The case's view of an action's target: Exchange's last answers and the findings about it (the phone's, or the mailbox's). */

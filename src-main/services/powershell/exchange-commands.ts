@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   activeSyncDeviceAccessRuleSchema,
+  casMailboxPlanSchema,
+  type CasMailboxPlan,
   mobileDeviceMailboxPolicySchema,
   type MobileDeviceMailboxPolicy,
   activeSyncOrganizationSettingsSchema,
@@ -189,6 +191,12 @@ export class ExchangeCommands {
     return many('Get-MobileDeviceMailboxPolicy', data, mobileDeviceMailboxPolicySchema);
   }
 
+  /** The CAS mailbox plans: ActiveSyncEnabled False there turns EAS off for every new mailbox of that licence (facts F38). */
+  async getCasMailboxPlans(): Promise<CasMailboxPlan[]> {
+    const data = await this.call('Get-CASMailboxPlan', {});
+    return many('Get-CASMailboxPlan', data, casMailboxPlanSchema);
+  }
+
   async getActiveSyncDeviceAccessRules(): Promise<ActiveSyncDeviceAccessRule[]> {
     const data = await this.call('Get-ActiveSyncDeviceAccessRule', {});
     return many('Get-ActiveSyncDeviceAccessRule', data, activeSyncDeviceAccessRuleSchema);
@@ -247,6 +255,15 @@ export class ExchangeCommands {
       Identity: identity.parse(mailbox),
       ActiveSyncEnabled: z.boolean().parse(enabled),
     });
+  }
+
+  /**
+   * Removes one phone partnership (Remove-MobileDevice) by its Identity
+   * (`alias\ExchangeActiveSyncDevices\Type§Id`). -Confirm:$false because the host never prompts;
+   * the app asked the operator already. The caller (the action guard) decides whether it may.
+   */
+  async removeMobileDevice(deviceIdentity: string): Promise<void> {
+    await this.call('Remove-MobileDevice', { Identity: identity.parse(deviceIdentity), Confirm: false });
   }
 
   /** Adds/removes device IDs on the mailbox's allowed or blocked list (@{Add=…; Remove=…}). */

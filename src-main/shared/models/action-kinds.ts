@@ -8,9 +8,11 @@ export const WIZARD_ACTION_KINDS = [
   'block-device',
   'unblock-device',
   'enable-activesync',
+  // Remove-MobileDevice: frees a slot when the mailbox is at the 100-partnership limit (facts F35).
+  'remove-device',
 ] as const;
 export type WizardActionKind = (typeof WIZARD_ACTION_KINDS)[number];
 export const wizardActionKindSchema = z.enum(WIZARD_ACTION_KINDS);
 
 /** The actions that change one phone, and so need a device id. */
-export const DEVICE_ACTION_KINDS = ['allow-device', 'block-device', 'unblock-device'] as const satisfies readonly WizardActionKind[];
+export const DEVICE_ACTION_KINDS = ['allow-device', 'block-device', 'unblock-device', 'remove-device'] as const satisfies readonly WizardActionKind[];

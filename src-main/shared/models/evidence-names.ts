@@ -15,6 +15,7 @@ export const EVIDENCE = {
   organizationSettings: 'org-settings',
   deviceAccessRules: 'device-access-rules',
   mobileDevicePolicies: 'mobile-device-policies',
+  casMailboxPlans: 'cas-mailbox-plans',
   clientAccessRules: 'client-access-rules',
   conditionalAccess: 'ca-policies',
   memberships: 'user-memberships',

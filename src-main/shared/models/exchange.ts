@@ -128,6 +128,16 @@ export const mobileDeviceMailboxPolicySchema = z.looseObject({
 });
 export type MobileDeviceMailboxPolicy = z.infer<typeof mobileDeviceMailboxPolicySchema>;
 
+/** Get-CASMailboxPlan: the protocol settings every new mailbox of a licence gets (facts F38). */
+export const casMailboxPlanSchema = z.looseObject({
+  Identity: text,
+  Name: text,
+  DisplayName: text,
+  ActiveSyncEnabled: flag,
+  IsDefault: flag,
+});
+export type CasMailboxPlan = z.infer<typeof casMailboxPlanSchema>;
+
 /** Get-ActiveSyncOrganizationSettings. */
 export const activeSyncOrganizationSettingsSchema = z.looseObject({
   Identity: text,

@@ -166,6 +166,8 @@ export const caseViewSchema = z.object({
     .object({
       mailbox: z.array(wizardActionKindSchema),
       devices: z.array(z.object({ deviceId: z.string(), actions: z.array(wizardActionKindSchema) })),
+      /** Partnerships that may be removed to free a slot (facts F35), oldest last sync first. */
+      removable: z.array(z.object({ deviceId: z.string(), label: z.string() })).optional(),
     })
     .optional(),
 });
@@ -179,6 +181,7 @@ export const wizardActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('block-device'), deviceId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('unblock-device'), deviceId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('enable-activesync') }),
+  z.object({ kind: z.literal('remove-device'), deviceId: z.string().min(1).max(64) }),
 ]);
 export type WizardAction = z.infer<typeof wizardActionSchema>;
 

@@ -19,6 +19,9 @@ const useStyles = makeStyles({
   step: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
+/** Stale partnerships offered on the finding card, oldest first; the Mailbox step lists every phone. */
+const MAX_REMOVALS_SHOWN = 5;
+
 const SEVERITY_COLOR = { blocker: 'danger', warning: 'warning', info: 'informative' } as const;
 
 /** One finding: what is wrong, why, the evidence (linked to its step or log entries), and what to do. */
@@ -93,8 +96,10 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
           <Text weight="semibold">Next steps</Text>
           <ol className={styles.list}>
             {finding.nextSteps.map((next, i) => {
+              // Removing partnerships is offered for the stale ones the guard picked, never the phone of the finding.
+              const removals = next.who === 'tier1-in-app' && next.action === 'remove-device' ? (offered?.removable ?? []).slice(0, MAX_REMOVALS_SHOWN) : [];
               const proposed =
-                next.who === 'tier1-in-app'
+                next.who === 'tier1-in-app' && next.action !== 'remove-device'
                   ? actionFromNextStep(next.action, finding.deviceId ?? selectedDevice)
                   : undefined;
               // Only an action that fits this phone's situation gets a button (the main process's guard decides).
@@ -106,6 +111,9 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
                     {next.escalateTo !== undefined ? ` (to: ${next.escalateTo})` : ''}
                   </Text>
                   {action !== undefined && <ActionButton action={action} appearance="primary" />}
+                  {removals.map((r) => (
+                    <ActionButton key={r.deviceId} action={{ kind: 'remove-device', deviceId: r.deviceId }} label={`Remove ${r.label}`} />
+                  ))}
                   {next.step !== undefined && (
                     <Button size="small" appearance="transparent" onClick={() => goTo(next.step!)}>
                       Go to {placeTitle(next.step)}

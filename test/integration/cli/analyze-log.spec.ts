@@ -78,6 +78,14 @@ describe('eas-troubleshooter analyze-log (built bundle)', () => {
     expect(out.warnings).toEqual([]);
   });
 
+  it('reads a healthy log with one item Exchange could not convert as healthy, not as server errors', () => {
+    const { code, stdout } = cli('analyze-log', path.join(FIXTURES, 'synthetic-iphone-item-conversion-16.1.txt'), '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { findings: Array<{ code: string }>; warnings: unknown[] };
+    expect(out.findings.map((f) => f.code)).toEqual(['HEALTHY_SYNC']);
+    expect(out.warnings).toEqual([]);
+  });
+
   it('prints a human summary by default', () => {
     const { code, stdout } = cli('analyze-log', ANDROID);
     expect(code).toBe(0);

@@ -320,6 +320,10 @@ describe('simulated shell: every built-in scenario shows its story in Exchange',
     // Blocked because the phone cannot meet the mobile device mailbox policy: not an admin block.
     DEVICE_NOT_PROVISIONABLE: (ds) => ds.some((d) => d.DeviceAccessState === 'Blocked' && d.DeviceAccessStateReason === 'Policy'),
     EAS_DISABLED_FOR_MAILBOX: (_ds, cas) => cas.ActiveSyncEnabled === false,
+    // Off by the CAS mailbox plan (F38): the plan itself is checked below.
+    EAS_OFF_BY_POLICY: (_ds, cas) => cas.ActiveSyncEnabled === false,
+    // The 100-partnership limit (F35): Get-MobileDevice lists them all.
+    MAXIMUM_DEVICES_REACHED: (ds) => ds.length >= 100,
     EAS_VERSION_UNSUPPORTED: (ds) => ds.some((d) => Number(d.ClientVersion) < 16.1),
   };
 
@@ -354,7 +358,11 @@ describe('simulated shell: every built-in scenario shows its story in Exchange',
       expect(cas.ActiveSyncDebugLogging).toBe(true);
       for (const cause of summary.rootCauses)
         if (checks[cause]) expect(checks[cause](ds, cas), cause).toBe(true);
-      const deviceCauses = Object.keys(checks).filter((c) => c !== 'EAS_VERSION_UNSUPPORTED');
+      if (summary.rootCauses.includes('EAS_OFF_BY_POLICY')) {
+        const plans = data(await call('Get-CASMailboxPlan', {}));
+        expect(plans.some((p) => p.ActiveSyncEnabled === false)).toBe(true);
+      }
+      const deviceCauses = Object.keys(checks).filter((c) => c !== 'EAS_VERSION_UNSUPPORTED' && c !== 'MAXIMUM_DEVICES_REACHED');
       if (!summary.rootCauses.some((c) => deviceCauses.includes(c))) {
         // Nothing in Exchange is the cause: no device of the affected phones is held back by ABQ.
         expect(

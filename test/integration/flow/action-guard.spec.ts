@@ -95,3 +95,91 @@ describe('a quarantine by the organisation default', () => {
     expect(backend.engine.previewAction(ruled, { kind: 'allow-device', deviceId: SAMSUNG }).reason).toMatch(/device access rule/);
   }, 90_000);
 });
+
+describe('100 partnerships: the new phone is refused (facts F35)', () => {
+  let caseId: string;
+  beforeAll(async () => {
+    // The new Galaxy has no partnership (Exchange refused it), so it is the case's subject but not a listed phone.
+    const started = await backend.engine.startCase({ userUpn: USER, symptom: 'New phone cannot add the account', deviceId: SAMSUNG }, { kind: 'demo', scenario: 'partnership-limit-177' });
+    await backend.engine.settled(started.caseId);
+    caseId = started.caseId;
+  }, 90_000);
+
+  it('ranks the limit first and offers the stale partnerships oldest first, never a phone in use', () => {
+    const view = backend.engine.getCase(caseId);
+    expect(view.findings[0]?.code).toBe('MAXIMUM_DEVICES_REACHED');
+    expect(view.findings[0]?.explanation).toMatch(/lists 100 partnerships .* 98 of them have not synced for 30 days/);
+    const removable = view.offeredActions?.removable ?? [];
+    expect(removable).toHaveLength(98);
+    expect(removable[0]?.label).toBe('Old iPhone 1 (OLD001X5A17), last sync 2025-06-01');
+    expect(removable.map((r) => r.deviceId)).not.toContain('F2KQ7HZX1C9N3P5R7T9V1X3Z5B');
+    const iphone = backend.engine.previewAction(caseId, { kind: 'remove-device', deviceId: 'F2KQ7HZX1C9N3P5R7T9V1X3Z5B' });
+    expect(iphone).toMatchObject({ allowed: false, refusal: 'situation' });
+    expect(iphone.reason).toMatch(/synced within the last 30 days/);
+  });
+
+  it('confirms with the phone and its last sync, removes it, reads the partnerships back and re-judges the case', async () => {
+    const action = { kind: 'remove-device' as const, deviceId: 'OLD001X5A17' };
+    const preview = backend.engine.previewAction(caseId, action);
+    expect(preview.allowed).toBe(true);
+    expect(preview.description).toContain('Old iPhone 1 (OLD001X5A17), last sync 2025-06-01');
+    expect(preview.command).toBe("Remove-MobileDevice -Identity 'alex.wilber\\ExchangeActiveSyncDevices\\iPhone§OLD001X5A17' -Confirm:$false");
+    const view = await backend.engine.runAction(caseId, action);
+    const readBack = view.audit.find((a) => a.action === 'read-back');
+    expect(readBack?.details).toMatch(/Get-MobileDevice lists 100 → 99 partnerships; the phone OLD001X5A17 is no longer listed/);
+    expect(readBack?.details).toMatch(/Gone after re-checking: The mailbox has too many phone partnerships/);
+    expect(view.devices.some((d) => d.deviceId === 'OLD001X5A17')).toBe(false);
+    expect(view.findings.map((f) => f.code)).not.toContain('MAXIMUM_DEVICES_REACHED');
+  }, 60_000);
+});
+
+describe('ActiveSync off by the CAS mailbox plan (facts F38)', () => {
+  it('escalates: Enable ActiveSync is neither offered nor run', async () => {
+    const started = await backend.engine.startCase({ userUpn: USER, symptom: 'No mail' }, { kind: 'demo', scenario: 'eas-off-by-plan' });
+    await backend.engine.settled(started.caseId);
+    const view = backend.engine.getCase(started.caseId);
+    expect(view.findings[0]?.code).toBe('EAS_OFF_BY_POLICY');
+    expect(view.findings[0]?.nextSteps.some((n) => n.action === 'enable-activesync')).toBe(false);
+    expect(view.evidence.some((e) => e.id === 'cas-mailbox-plans')).toBe(true);
+    const check = view.steps.find((st) => st.id === 'mailbox')?.checks.find((c) => c.id === 'activesync-enabled');
+    expect(check?.label).toBe('ActiveSync is turned off by the organisation’s policy');
+    expect(view.offeredActions?.mailbox).toEqual([]);
+    const preview = backend.engine.previewAction(started.caseId, { kind: 'enable-activesync' });
+    expect(preview).toMatchObject({ allowed: false, refusal: 'situation' });
+    expect(preview.reason).toMatch(/off on purpose here \(every CAS mailbox plan .*policy decision/);
+    await expect(backend.engine.runAction(started.caseId, { kind: 'enable-activesync' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  }, 60_000);
+});
+
+describe('Outlook for iOS in quarantine (facts F21)', () => {
+  it('shows its access state, fetches no ActiveSync log for it, and offers the quarantine release', async () => {
+    const started = await backend.engine.startCase({ userUpn: USER, symptom: 'Outlook shows no mail' }, { kind: 'demo', scenario: 'outlook-mobile-quarantined' });
+    await backend.engine.settled(started.caseId);
+    const view = backend.engine.getCase(started.caseId);
+    expect(view.findings[0]?.code).toBe('DEVICE_QUARANTINED');
+    const outlook = view.devices.find((d) => d.deviceId === 'OUTLOOKB4C1D9E2F7A3');
+    expect(outlook).toMatchObject({ notEas: true, accessState: 'Quarantined' });
+    expect(view.evidence.some((e) => e.id.startsWith('mailbox-log-'))).toBe(false);
+    expect(view.offeredActions?.devices.find((d) => d.deviceId === 'OUTLOOKB4C1D9E2F7A3')?.actions).toContain('allow-device');
+  }, 60_000);
+});
+
+describe('an empty log: has the phone tried since the app turned logging on?', () => {
+  it('before the app turned logging on the empty log is a blocker; after, a phone that has not tried since is told to refresh', async () => {
+    const IPHONE = 'F2KQ7HZX1C9N3P5R7T9V1X3Z5B';
+    const started = await backend.engine.startCase({ userUpn: USER, symptom: 'No mail', deviceId: IPHONE }, { kind: 'demo', scenario: 'quarantined-org-default' });
+    await backend.engine.settled(started.caseId);
+    await backend.engine.selectDevice(started.caseId, IPHONE);
+    await backend.engine.settled(started.caseId);
+    const codesOf = (view: ReturnType<typeof backend.engine.getCase>) => view.findings.filter((f) => f.deviceId === IPHONE).map((f) => f.code);
+    // Logging was on before the case: when it started is not known, so the empty log is judged as before.
+    expect(codesOf(backend.engine.getCase(started.caseId))).toContain('NO_REQUESTS_REACHED_MAILBOX');
+    // The app turns logging on now; the iPhone last tried at 08:55 (LastSyncAttemptTime), before that.
+    const view = await backend.engine.runAction(started.caseId, { kind: 'enable-debug-logging' });
+    expect(codesOf(view)).toContain('PHONE_NOT_TRIED_SINCE_LOGGING');
+    expect(codesOf(view)).not.toContain('NO_REQUESTS_REACHED_MAILBOX');
+    const finding = view.findings.find((f) => f.code === 'PHONE_NOT_TRIED_SINCE_LOGGING');
+    expect(finding?.explanation).toMatch(/LastSyncAttemptTime/);
+    expect(finding?.nextSteps.some((n) => n.who === 'user' && /pull down to refresh/.test(n.text))).toBe(true);
+  }, 60_000);
+});

@@ -4,6 +4,7 @@ import { judgeConnect, type ConnectFacts } from '../../../src-main/domain/judges
 import {
   CAPABILITIES,
   canDecideDevices,
+  canRemoveDevices,
   judgeExchangeCapabilities,
   type RoleEntryFact,
 } from '../../../src-main/domain/permissions/exchange-capabilities';
@@ -62,6 +63,19 @@ describe('judgeExchangeCapabilities', () => {
     const entries = allowListRole([{ cmdlet: 'Set-CASMailbox', parameter: 'ActiveSyncEnabled' }]);
     entries.push({ role: 'Other', cmdlet: 'set-casmailbox', parameters: ['activesyncenabled'] });
     expect(judgeExchangeCapabilities({ entries }).missing).toEqual([]);
+  });
+
+  it('partnership clean-up (Remove-MobileDevice) is an optional right: its absence is no gap, its presence is known', () => {
+    const withCleanup = judgeExchangeCapabilities({ entries: allowListRole() });
+    expect(canRemoveDevices(withCleanup)).toBe(true);
+    const without = judgeExchangeCapabilities({ entries: allowListRole([{ cmdlet: 'Remove-MobileDevice' }]) });
+    expect(canRemoveDevices(without)).toBe(false);
+    expect(without.missing).toEqual([]);
+    expect(without.canWrite).toBe(true);
+    // The app passes -Confirm:$false, so a role entry without Confirm does not do.
+    expect(canRemoveDevices(judgeExchangeCapabilities({ entries: allowListRole([{ cmdlet: 'Remove-MobileDevice', parameter: 'Confirm' }]) }))).toBe(false);
+    expect(judgeConnect(connected({ roleEntries: allowListRole() })).canRemoveDevices).toBe(true);
+    expect(judgeConnect(connected({ roleEntries: allowListRole([{ cmdlet: 'Remove-MobileDevice' }]) })).canRemoveDevices).toBeUndefined();
   });
 
   it('a role called "Mail Recipients" grants nothing by its name alone', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { easXml, formatMailboxLog, type WritableEntry } from '../../../src-main/domain/mailbox-log/log-writer';
-import { analyze, codes, entry } from './support/log-builders';
+import { analyze, codes, entry, fixture, parseAll } from './support/log-builders';
 
 const run = (...entries: WritableEntry[]) => analyze(['log.txt', formatMailboxLog(entries)]);
 const find = (entries: WritableEntry[], code: string) => run(...entries).findings.find((f) => f.code === code);
@@ -88,6 +88,32 @@ describe('request failures', () => {
     expect(codes(run(entry(0, { httpStatus: 500 })))).toContain('SERVER_ERRORS');
     expect(codes(run(entry(0, { responseBody: easXml.rootStatus('Sync', 'AirSync', 111) })))).toContain('SERVER_ERRORS');
     expect(codes(run(entry(0, { extraSections: [['SyncCommand_OnExecute_Exception', 'System.Exception: boom']] })))).toContain('SERVER_ERRORS');
+  });
+
+  it('an item Exchange could not convert inside an otherwise successful Sync is not a server error', () => {
+    const convert = ['SyncCommand_GenerateResponsesXmlNode_AddChange_ConvertServerToClientObject_Exception', 'Microsoft.Exchange.Data.Storage.ConversionFailedException: the message could not be converted\r\n   at ...'] as [string, string];
+    const ok = entry(0, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '2', status: 1 }]), extraSections: [convert] });
+    const healthy = run(sync(-2, '5', '0', 1), ok, sync(2, '5', '2', 1), ping(3, 1));
+    expect(codes(healthy)).not.toContain('SERVER_ERRORS');
+    expect(codes(healthy)).toContain('HEALTHY_SYNC');
+    // The same section in a Sync that failed (collection status 5) still counts.
+    const failed = entry(0, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '0', status: 5 }]), extraSections: [convert] });
+    expect(codes(run(failed))).toContain('SERVER_ERRORS');
+    // And in a request that returned HTTP 500.
+    expect(codes(run(entry(0, { httpStatus: 500, extraSections: [convert] })))).toContain('SERVER_ERRORS');
+    // A command-level exception in a successful response is still a server error.
+    const command = entry(0, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '2', status: 1 }]), extraSections: [['Command_WorkerThread_Exception', 'System.Exception: boom']] });
+    expect(codes(run(command))).toContain('SERVER_ERRORS');
+  });
+
+  it('the healthy iPhone fixture with one item Exchange could not convert stays healthy (log fixture)', () => {
+    const bytes = fixture('synthetic-iphone-item-conversion-16.1.txt');
+    const { entries, warnings } = parseAll(bytes);
+    expect(warnings).toEqual([]);
+    // The section is read as an exception of the successful Sync (entry 4), the thing the old rule called a server error.
+    expect(entries[4]?.exceptions.map((x) => x.section)).toEqual(['SyncCommand_GenerateResponsesXmlNode_AddChange_ConvertServerToClientObject_Exception']);
+    expect(entries[4]?.collectionStatuses.map((s) => s.code)).toEqual([1]);
+    expect(codes(analyze(['iphone.txt', bytes.toString('utf8')]))).toEqual(['HEALTHY_SYNC']);
   });
 
   it('quota, too many folders, redirects and disabled protocol', () => {

@@ -233,6 +233,11 @@ const exchangeSchema = z.strictObject({
       requireDeviceEncryption: false,
     },
   ]),
+  /**
+   * Get-CASMailboxPlan (facts F38); absent: one plan with ActiveSync on. A plan with ActiveSync off
+   * is how a tenant turns EAS off for every new mailbox.
+   */
+  casMailboxPlans: z.array(z.strictObject({ name: z.string(), activeSyncEnabled: z.boolean() })).optional(),
   mailboxes: z.array(mailboxSchema).default([]),
   mobileDevices: z.array(mobileDeviceSchema).default([]),
 });

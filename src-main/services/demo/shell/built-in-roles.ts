@@ -16,6 +16,7 @@ const RECIPIENT_READS: Record<string, string[]> = {
 };
 const CONFIGURATION_READS: Record<string, string[]> = {
   'Get-MobileDeviceMailboxPolicy': ['Identity'],
+  'Get-CASMailboxPlan': ['Identity'],
   'Get-ActiveSyncOrganizationSettings': ['Identity'],
   'Get-ActiveSyncDeviceAccessRule': ['Identity'],
   'Get-AuthenticationPolicy': ['Identity'],
@@ -25,7 +26,7 @@ const CONFIGURATION_READS: Record<string, string[]> = {
 };
 
 export const BUILT_IN_ROLE_ENTRIES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  'Mail Recipients': { ...RECIPIENT_READS, 'Set-CASMailbox': SET_CAS_MAILBOX, 'Remove-MobileDevice': ['Identity'], 'Set-Mailbox': ['Identity', 'ForwardingAddress'] },
+  'Mail Recipients': { ...RECIPIENT_READS, 'Set-CASMailbox': SET_CAS_MAILBOX, 'Remove-MobileDevice': ['Identity', 'Confirm', 'WhatIf'], 'Set-Mailbox': ['Identity', 'ForwardingAddress'] },
   'View-Only Recipients': RECIPIENT_READS,
   'View-Only Configuration': CONFIGURATION_READS,
   'Organization Client Access': { ...CONFIGURATION_READS, 'Set-ActiveSyncOrganizationSettings': ['Identity', 'DefaultAccessLevel'] },

@@ -10,7 +10,7 @@ import {
   userObject,
   userWithoutMailboxObject,
 } from './exchange-objects';
-import { findUser, type TenantState } from './tenant-state';
+import { findUser, stableGuid, type TenantState } from './tenant-state';
 
 export interface CmdletOutput {
   data: unknown[];
@@ -101,6 +101,20 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
         AllowNonProvisionableDevices: x.allowNonProvisionableDevices,
         RequireDeviceEncryption: x.requireDeviceEncryption,
       })),
+    );
+  },
+
+  'Get-CASMailboxPlan': (state, p) => {
+    // A tenant that never changed its plans has one per licence with every protocol on.
+    const plans = state.exchange.casMailboxPlans ?? [{ name: 'ExchangeOnlineEnterprise', activeSyncEnabled: true }];
+    const wanted = str(p.Identity)?.toLowerCase();
+    const shown = plans.filter((x) => wanted === undefined || x.name.toLowerCase() === wanted);
+    if (wanted !== undefined && shown.length === 0) throw objectNotFound('Get-CASMailboxPlan', str(p.Identity)!);
+    return ok(
+      shown.map((x, i) => {
+        const name = `${x.name}-${stableGuid(`plan:${x.name}`)}`;
+        return { Identity: name, Name: name, DisplayName: x.name, ActiveSyncEnabled: x.activeSyncEnabled, OwaEnabled: true, PopEnabled: true, ImapEnabled: true, IsDefault: i === 0 };
+      }),
     );
   },
 
@@ -278,6 +292,18 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
         : [`The command completed successfully but no settings of '${mailbox.alias}' have been modified.`],
     );
   },
+};
+
+/**
+ * Remove-MobileDevice: the partnership is gone from Get-MobileDevice and its statistics. The
+ * mailbox's allowed and blocked lists keep the id, as Exchange's do (unverified for Exchange Online).
+ */
+EXCHANGE_CMDLETS['Remove-MobileDevice'] = (state, p) => {
+  const identity = str(p.Identity)!;
+  const device = state.findDevice(identity);
+  if (!device) throw objectNotFound('Remove-MobileDevice', identity);
+  state.removeDevice(device);
+  return ok([]);
 };
 
 /** Devices named by -Identity, or all of -Mailbox's, or all in the organisation. */

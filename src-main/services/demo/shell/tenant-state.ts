@@ -23,7 +23,8 @@ export class TenantState {
   /**
    * Look-ups by lower-cased key, built once: the large-tenant scenario has 20 000 devices, and a
    * linear search per device would make one Get-MobileDevice -ResultSize Unlimited quadratic.
-   * Mailboxes and devices are never added or removed while the shell runs, only changed.
+   * Mailboxes are never added or removed while the shell runs; a device only by Remove-MobileDevice
+   * (removeDevice), which drops it from every index.
    */
   private readonly usersByUpn: Map<string, ScenarioUser>;
   private readonly mailboxesByUser: Map<string, ScenarioMailbox>;
@@ -101,6 +102,16 @@ export class TenantState {
       this.devicesByIdentity = index;
     }
     return this.devicesByIdentity.get(key);
+  }
+
+  /** Remove-MobileDevice: the partnership (and with it its log and statistics) is gone. */
+  removeDevice(device: ScenarioMobileDevice): void {
+    const at = this.exchange.mobileDevices.indexOf(device);
+    if (at >= 0) this.exchange.mobileDevices.splice(at, 1);
+    const key = device.mailbox.toLowerCase();
+    const list = this.devicesByMailbox.get(key);
+    if (list !== undefined) this.devicesByMailbox.set(key, list.filter((d) => d !== device));
+    this.devicesByIdentity = null;
   }
 
   /** Debug logging reads true only while inside its 48-hour window. */

@@ -9,7 +9,7 @@ import { fromJudgement, orUnavailable, type StepContext } from '../step-context'
  * Connect: sign in, start PowerShell, connect to Exchange Online and read, before anything else
  * runs, the operator's roles and the Graph permissions; the domain judges what they allow.
  */
-export async function runConnectStep(ctx: StepContext): Promise<StepResult & Pick<ConnectJudgement, 'canAct' | 'missing' | 'whoCanAct'>> {
+export async function runConnectStep(ctx: StepContext): Promise<StepResult & Pick<ConnectJudgement, 'canAct' | 'missing' | 'whoCanAct' | 'canRemoveDevices'>> {
   const { connection, signal, session } = ctx;
   ctx.progress('Signing in…', 0.1);
   const account = await connection.auth.signIn({ method: 'interactive', signal });
@@ -59,5 +59,11 @@ export async function runConnectStep(ctx: StepContext): Promise<StepResult & Pic
     facts.grantedGraphScopes = (await connection.auth.getToken('graph')).scopes;
   }
   const judgement = judgeConnect(facts);
-  return { ...fromJudgement(session, judgement), canAct: judgement.canAct, missing: judgement.missing, ...(judgement.whoCanAct ? { whoCanAct: judgement.whoCanAct } : {}) };
+  return {
+    ...fromJudgement(session, judgement),
+    canAct: judgement.canAct,
+    missing: judgement.missing,
+    ...(judgement.whoCanAct ? { whoCanAct: judgement.whoCanAct } : {}),
+    ...(judgement.canRemoveDevices ? { canRemoveDevices: true } : {}),
+  };
 }

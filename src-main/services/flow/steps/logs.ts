@@ -4,7 +4,7 @@ import type { StepResult } from '../case-session';
 import { EVIDENCE } from '../../../shared/models/evidence-names';
 import { fromJudgement, orUnavailable, type StepContext } from '../step-context';
 import { judgeLogs, type LogFetch } from '../../../domain/judges/logs';
-import { deviceLogViews } from '../case-view';
+import { debugLoggingEnabledAt, deviceLogViews } from '../case-view';
 import { deviceName, deviceViews } from './mailbox';
 import { logSourceName } from '../../evidence-import/imported-evidence-names';
 
@@ -43,7 +43,9 @@ export async function runLogsStep(ctx: StepContext): Promise<StepResult> {
   ctx.progress('Analysing the logs…', 0.95);
   analyseCapturedLogs(ctx.session);
   const analysis = session.logAnalysis;
-  return fromJudgement(session, judgeLogs(analysis ? analysis.analysis : { unavailable: 'No log was analysed.' }, fetches, session.selectedDeviceId));
+  const target = session.selectedDeviceId ? all.find((d) => d.deviceId === session.selectedDeviceId) : undefined;
+  const window = target === undefined ? undefined : { enabledAt: debugLoggingEnabledAt(session), lastSyncAttempt: target.lastSyncAttempt };
+  return fromJudgement(session, judgeLogs(analysis ? analysis.analysis : { unavailable: 'No log was analysed.' }, fetches, session.selectedDeviceId, window));
 }
 
 /** (Re)builds the analysis from every captured mailbox log: after fetching, and when a case is reopened. */

@@ -37,6 +37,11 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
   await session.capture('mailbox', EVIDENCE.casMailbox, cmdlet('Get-CASMailbox -ActiveSyncDebugLogging'), () =>
     orUnavailable(() => exchange.getCasMailbox(upn)),
   );
+  // ActiveSync off: is it off on purpose? The CAS mailbox plans say (facts F38); read only then.
+  const casRead = session.get<{ ActiveSyncEnabled?: boolean | null }>(EVIDENCE.casMailbox);
+  if (casRead?.available && casRead.data.ActiveSyncEnabled === false) {
+    await session.capture('mailbox', EVIDENCE.casMailboxPlans, cmdlet('Get-CASMailboxPlan'), () => orUnavailable(() => exchange.getCasMailboxPlans()));
+  }
   ctx.progress('Listing the user’s phones…', 0.3);
   await session.capture('mailbox', EVIDENCE.mobileDevices, cmdlet('Get-MobileDevice'), () =>
     orUnavailable(() => exchange.getMobileDevices(upn)),

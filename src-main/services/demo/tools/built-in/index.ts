@@ -42,6 +42,8 @@ import {
 import { largeTenant } from './scenarios-fleet';
 // After the fleet, so the earlier modules keep their sign-in numbers.
 import { entraExchangeAdministrator, leastPrivilegeRole, roleWithoutBlockList } from './scenarios-permissions';
+// After the permissions stories, for the same reason.
+import { easOffByPlan, outlookMobileQuarantined, partnershipLimit } from './scenarios-exchange-actions';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -86,4 +88,7 @@ export const builtInScenarios: BuiltInScenario[] = [
   leastPrivilegeRole,
   roleWithoutBlockList,
   entraExchangeAdministrator,
+  partnershipLimit,
+  easOffByPlan,
+  outlookMobileQuarantined,
 ];

@@ -35,6 +35,7 @@ function leastPrivilegeRoles(prefix: string, drop: string[] = []) {
       parent: 'View-Only Configuration',
       entries: keep(BUILT_IN_ROLE_ENTRIES['View-Only Configuration']!, {
         'Get-MobileDeviceMailboxPolicy': ['Identity'],
+        'Get-CASMailboxPlan': ['Identity'],
         'Get-ActiveSyncOrganizationSettings': [],
         'Get-ActiveSyncDeviceAccessRule': ['Identity'],
         'Get-AuthenticationPolicy': ['Identity'],

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { judgeAction, offeredActions, type ActionSituation, type GuardDevice } from '../../../src-main/domain/device-access/action-guard';
+import { activeSyncOffByPolicy } from '../../../src-main/domain/device-access/activesync-policy';
+import { evaluateCasMailbox } from '../../../src-main/domain/evaluators/cas-mailbox';
+import { judgeLogs, notTriedSinceLogging } from '../../../src-main/domain/judges/logs';
+import { describeActionOutcome } from '../../../src-main/domain/device-access/action-outcome';
+import type { MailboxLogAnalysis } from '../../../src-main/domain/diagnosis/analyze-mailbox-log';
+
+const NOW = '2026-11-26T09:00:00Z';
+const TARGET = 'NEWPHONE1';
+
+/** n partnerships; the first `fresh` synced yesterday, the rest a year ago (oldest last). */
+function fleet(n: number, fresh = 1, extra: Partial<GuardDevice> = {}): GuardDevice[] {
+  return Array.from({ length: n }, (_, i) => ({
+    deviceId: `DEV${i}`,
+    name: `Phone ${i}`,
+    accessState: 'Allowed',
+    accessStateReason: 'Global',
+    wipePending: false,
+    lastSuccessSync: i < fresh ? '2026-11-25T08:00:00Z' : new Date(Date.parse('2025-11-01T00:00:00Z') - i * 86_400_000).toISOString(),
+    ...extra,
+  }));
+}
+
+function situation(devices: GuardDevice[], over: Partial<ActionSituation> = {}): ActionSituation {
+  return { mailbox: { activeSyncEnabled: true, allowedDeviceIds: [], blockedDeviceIds: [] }, devices, now: NOW, targetDeviceId: TARGET, ...over };
+}
+
+const reason = (v: ReturnType<typeof judgeAction>) => (v.allowed ? '' : v.reason);
+
+describe('remove-device: only to free a slot at the partnership limit (facts F35)', () => {
+  it('offers the stale partnerships at 100, oldest last sync first, and names each with its last sync', () => {
+    const offered = offeredActions(situation(fleet(100)));
+    expect(offered.removable).toHaveLength(99);
+    expect(offered.removable?.[0]).toEqual({ deviceId: 'DEV99', label: 'Phone 99 (DEV99), last sync 2025-07-25' });
+    expect(offered.removable?.map((r) => r.deviceId)).not.toContain('DEV0');
+    expect(offered.devices.find((d) => d.deviceId === 'DEV5')?.actions).toContain('remove-device');
+  });
+
+  it('is not offered well below the limit, but is from 90 partnerships or when the log shows status 177', () => {
+    expect(reason(judgeAction('remove-device', 'DEV5', situation(fleet(20))))).toMatch(/20 phone partnerships, well below the limit of 100/);
+    expect(offeredActions(situation(fleet(20))).removable).toBeUndefined();
+    expect(judgeAction('remove-device', 'DEV5', situation(fleet(90))).allowed).toBe(true);
+    expect(judgeAction('remove-device', 'DEV5', situation(fleet(20), { maxDevicesRefused: true })).allowed).toBe(true);
+  });
+
+  it('never removes the phone being diagnosed, nor one that synced recently', () => {
+    const devices = fleet(100);
+    expect(reason(judgeAction('remove-device', 'DEV7', situation(devices, { targetDeviceId: 'dev7' })))).toMatch(/the one being diagnosed/);
+    expect(reason(judgeAction('remove-device', 'DEV0', situation(devices)))).toMatch(/synced within the last 30 days.*Outlook on the web/);
+  });
+
+  it('removes nothing while a remote wipe is pending for any of the user’s phones (F36)', () => {
+    const devices = fleet(100);
+    devices[42] = { ...devices[42]!, wipePending: true };
+    expect(reason(judgeAction('remove-device', 'DEV5', situation(devices)))).toMatch(/remote wipe is pending for the phone DEV42/);
+    expect(reason(judgeAction('remove-device', 'DEV42', situation(devices)))).toMatch(/remote wipe is pending/);
+    expect(offeredActions(situation(devices)).removable).toBeUndefined();
+  });
+
+  it('counts a partnership that never synced as stale, and judges nothing stale without a clock', () => {
+    const devices = fleet(100);
+    devices[3] = { ...devices[3]!, lastSuccessSync: null };
+    expect(judgeAction('remove-device', 'DEV3', situation(devices)).allowed).toBe(true);
+    expect(judgeAction('remove-device', 'DEV3', situation(devices, { now: undefined })).allowed).toBe(false);
+  });
+});
+
+describe('ActiveSync off by policy (facts F38)', () => {
+  it('reads a CAS mailbox plan with ActiveSync off as policy; all plans on, or none read, is not', () => {
+    expect(activeSyncOffByPolicy([{ DisplayName: 'ExchangeOnlineEnterprise', ActiveSyncEnabled: false }])).toMatch(/every CAS mailbox plan \(ExchangeOnlineEnterprise\)/);
+    expect(activeSyncOffByPolicy([{ DisplayName: 'A', ActiveSyncEnabled: false }, { DisplayName: 'B', ActiveSyncEnabled: true }])).toMatch(/plan A turns ActiveSync off/);
+    expect(activeSyncOffByPolicy([{ DisplayName: 'A', ActiveSyncEnabled: true }])).toBeUndefined();
+    expect(activeSyncOffByPolicy(undefined)).toBeUndefined();
+  });
+
+  it('escalates instead of offering Enable ActiveSync', () => {
+    const off = { ...situation(fleet(1)), mailbox: { activeSyncEnabled: false, allowedDeviceIds: [], blockedDeviceIds: [] } };
+    expect(judgeAction('enable-activesync', undefined, off).allowed).toBe(true);
+    const byPlan = { ...off, activeSyncOffByPolicy: activeSyncOffByPolicy([{ DisplayName: 'P', ActiveSyncEnabled: false }]) };
+    expect(reason(judgeAction('enable-activesync', undefined, byPlan))).toMatch(/off on purpose.*policy decision/);
+    expect(offeredActions(byPlan).mailbox).toEqual([]);
+  });
+
+  it('the mailbox finding is EAS_OFF_BY_POLICY with the plan named, EAS_DISABLED_FOR_MAILBOX otherwise', () => {
+    const cas = { PrimarySmtpAddress: 'alex@contoso.example', ActiveSyncEnabled: false };
+    expect(evaluateCasMailbox(cas, [{ DisplayName: 'P', ActiveSyncEnabled: false }]).map((d) => d.code)).toEqual(['EAS_OFF_BY_POLICY']);
+    expect(evaluateCasMailbox(cas, [{ DisplayName: 'P', ActiveSyncEnabled: true }]).map((d) => d.code)).toEqual(['EAS_DISABLED_FOR_MAILBOX']);
+    expect(evaluateCasMailbox(cas).map((d) => d.code)).toEqual(['EAS_DISABLED_FOR_MAILBOX']);
+  });
+});
+
+describe('an empty log: has the phone tried since logging started?', () => {
+  const emptyLog = { devices: [], drafts: [], patterns: [] } as unknown as MailboxLogAnalysis;
+  const codes = (window: Parameters<typeof judgeLogs>[3]) => judgeLogs(emptyLog, [], TARGET, window).findings.map((f) => f.code);
+
+  it('says the phone has not tried when its last attempt is older than the logging start', () => {
+    expect(notTriedSinceLogging({ enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: '2026-11-25T20:00:00Z' })).toBe(true);
+    const findings = judgeLogs(emptyLog, [], TARGET, { enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: '2026-11-25T20:00:00Z' }).findings;
+    expect(findings.map((f) => f.code)).toEqual(['PHONE_NOT_TRIED_SINCE_LOGGING']);
+    expect(findings[0]?.detail).toContain('2026-11-25T20:00:00Z');
+  });
+
+  it('keeps NO_REQUESTS_REACHED_MAILBOX when the phone tried after logging started, or when either time is unknown', () => {
+    expect(codes({ enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: '2026-11-26T08:30:00Z' })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+    expect(codes({ enabledAt: undefined, lastSyncAttempt: '2026-11-25T20:00:00Z' })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+    expect(codes({ enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: undefined })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+    expect(codes(undefined)).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+  });
+});
+
+describe('the read-back of a removal', () => {
+  it('counts the partnerships before and after and says whether the limit finding is gone', () => {
+    const before = { situation: situation(fleet(100)), findings: [{ code: 'MAXIMUM_DEVICES_REACHED', title: 'The mailbox has too many phone partnerships' }] };
+    const after = { situation: situation(fleet(100).filter((d) => d.deviceId !== 'DEV99')), findings: [] };
+    expect(describeActionOutcome('remove-device', 'DEV99', before, after)).toBe(
+      'Read back: Get-MobileDevice lists 100 → 99 partnerships; the phone DEV99 is no longer listed. Gone after re-checking: The mailbox has too many phone partnerships.',
+    );
+    // Exchange answered but the partnership is still there: said as it is, nothing claimed.
+    expect(describeActionOutcome('remove-device', 'DEV99', before, { ...before })).toMatch(/100 → 100 partnerships; the phone DEV99 is still listed\. Still found: The mailbox has too many/);
+  });
+});
