@@ -9,6 +9,7 @@ import { describeAction, performAction, stepsToVerify } from './actions';
 import { actionSituation } from './action-situation';
 import { judgeAction } from '../../domain/device-access/action-guard';
 import { describeActionOutcome, type OutcomeSnapshot } from '../../domain/device-access/action-outcome';
+import { judgeActionClosure, type ClosureSnapshot } from '../../domain/device-access/action-closure';
 import type { CaseSession, StepResult } from './case-session';
 import type { CaseSessions } from './case-sessions';
 import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack } from './case-view';
@@ -26,6 +27,8 @@ import type { EvidenceSource } from '../evidence-import/evidence-units';
 import { attachPreparedEvidence, NOT_RUN_OFFLINE, TENANT_STEPS } from '../evidence-import/import-into-case';
 import { prepareEvidence, type PreparedEvidence } from '../evidence-import/prepare-evidence';
 import { describeWait, reportingWaits } from '../progress/wait-report';
+import type { CasMailbox } from '../../shared/models/exchange';
+import { EVIDENCE } from '../../shared/models/evidence-names';
 
 export interface FlowEngineOptions {
   sessions: CaseSessions;
@@ -224,6 +227,7 @@ export class FlowEngine {
     const mailbox = session.doc.subject.userUpn;
     const deviceId = 'deviceId' in action ? action.deviceId : undefined;
     const before = outcomeSnapshot(session, deviceId);
+    const closureBefore = closureSnapshot(session, deviceId);
     let result: 'succeeded' | 'failed' = 'succeeded';
     let failure: string | undefined;
     try {
@@ -262,6 +266,11 @@ export class FlowEngine {
       }));
       this.sessions.emit(session);
     }
+    // The structured closure (what it was meant to fix, what is gone, what is still found) goes into
+    // the case; the summary then runs again so a fixed finding leaves the ranked list and the headline moves on.
+    const closure = judgeActionClosure(action.kind, deviceId, session.clock.now().toISOString(), closureBefore, closureSnapshot(session, deviceId));
+    await session.mutate((doc) => ({ ...doc, closures: [...(doc.closures ?? []), closure].slice(-200) }));
+    await this.run(session, 'summary');
     return buildCaseView(session);
   }
 
@@ -450,6 +459,17 @@ function outcomeSnapshot(session: CaseSession, deviceId: string | undefined): Ou
   return {
     situation: actionSituation(session),
     findings: session.doc.findings.filter((f) => f.severity !== 'info' && about(f.deviceId)).map((f) => ({ code: f.code, title: f.title })),
+  };
+}
+
+/** The same view with whole findings (their next steps and certainty) and debug logging, for the closure's judgement. */
+function closureSnapshot(session: CaseSession, deviceId: string | undefined): ClosureSnapshot {
+  const about = (findingDevice: string | undefined) =>
+    deviceId === undefined ? findingDevice === undefined : findingDevice !== undefined && findingDevice.toLowerCase() === deviceId.toLowerCase();
+  return {
+    situation: actionSituation(session),
+    debugLogging: session.get<CasMailbox>(EVIDENCE.debugLogging)?.available === true ? debugLoggingReadBack(session) : null,
+    findings: session.doc.findings.filter((f) => f.severity !== 'info' && about(f.deviceId)),
   };
 }
 
