@@ -42,6 +42,8 @@ import {
 import { largeTenant } from './scenarios-fleet';
 // After the fleet, so the earlier modules keep their sign-in numbers.
 import { entraExchangeAdministrator, leastPrivilegeRole, roleWithoutBlockList } from './scenarios-permissions';
+// Last of all, for the same reason.
+import { trainingDebugLoggingOff } from './scenarios-training';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -86,4 +88,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   leastPrivilegeRole,
   roleWithoutBlockList,
   entraExchangeAdministrator,
+  trainingDebugLoggingOff,
 ];
