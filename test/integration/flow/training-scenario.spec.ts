@@ -19,7 +19,7 @@ describe('training: debug logging off', () => {
     expect(view.steps.find((s) => s.id === 'logs')?.status).toBe('skipped');
     expect(view.findings.filter((f) => f.severity === 'blocker')).toEqual([]);
 
-    view = await backend.engine.runAction(started.caseId, { kind: 'enable-debug-logging' });
+    await backend.engine.runAction(started.caseId, { kind: 'enable-debug-logging' });
     await backend.engine.settled(started.caseId);
     view = backend.engine.getCase(started.caseId);
     expect(view.debugLogging).toMatchObject({ enabled: true, verified: true });
