@@ -223,6 +223,8 @@ export const scenarioSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   story: z.string(),
+  /** What is really wrong, in the trainer's words (training mode shows it once the summary is reached). */
+  details: z.string().optional(),
 });
 
 export const caseSummarySchema = z.object({

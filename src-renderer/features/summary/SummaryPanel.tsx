@@ -8,6 +8,7 @@ import { ExportPanel } from './ExportPanel';
 import { FindingCard } from './FindingCard';
 import { ReanalysePanel } from './ReanalysePanel';
 import { ResolvedGroup } from './ResolvedGroup';
+import { TrainingStory } from './TrainingStory';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -46,6 +47,7 @@ export function SummaryPanel() {
           ))}
         </ol>
       )}
+      <TrainingStory />
       {note !== undefined && (
         <>
           <Text as="h3" size={500} weight="semibold">
