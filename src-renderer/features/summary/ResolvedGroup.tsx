@@ -28,8 +28,9 @@ const DONE: Record<string, string> = {
  */
 export function ResolvedGroup() {
   const styles = useStyles();
-  const closures = useCaseStore((s) => s.view?.closures ?? []);
-  if (closures.length === 0) return null;
+  // The stored array itself (a fresh [] per call would re-render forever).
+  const closures = useCaseStore((s) => s.view?.closures);
+  if (closures === undefined || closures.length === 0) return null;
   // Newest first: the last change is what the operator just did.
   const shown = [...closures].reverse();
   return (
