@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoShellBundle } from '../../support/demo-shell-bundle';
 import { createTestBackend } from '../../support/test-backend';
+import path from 'node:path';
 import { caseDocumentSchema } from '../../../src-main/shared/models/case';
+import { exportCaseBundle } from '../../../src-main/services/cases/bundle/bundle-writer';
+import { readCaseBundle } from '../../../src-main/services/cases/bundle/bundle-reader';
 
 // Closure after a fix (issue 17): allowing a quarantined phone reads Exchange back, records what
 // was fixed in the saved case, takes the fixed finding out of the ranked list and moves the headline.
@@ -42,5 +45,13 @@ describe('allowing a quarantined phone', () => {
     expect(saved.closures?.at(-1)?.result).toBe('fixed');
     const { closures: _dropped, ...older } = saved;
     expect(caseDocumentSchema.safeParse(older).success).toBe(true);
+
+    // A redacted bundle keeps the closure (codes and words intact) without the phone's id.
+    const outPath = path.join(backend.dataDir, 'closure-redacted.zip');
+    await exportCaseBundle({ caseFolder: backend.store.folderOf(started.caseId), outPath, appVersion: '0.0.0-test', redact: true });
+    const bundled = (await readCaseBundle(outPath)).doc.closures?.at(-1);
+    expect(bundled).toMatchObject({ action: 'allow-device', result: 'fixed', meantToFix: ['DEVICE_QUARANTINED'] });
+    expect(bundled?.fixed[0]).toMatchObject({ code: 'DEVICE_QUARANTINED', words: 'the phone is no longer quarantined' });
+    expect(JSON.stringify(bundled)).not.toContain(SAMSUNG);
   }, 90_000);
 });
