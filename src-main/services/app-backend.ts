@@ -194,7 +194,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       platform: options.platform,
     }),
     listScenarios: async () =>
-      listScenarios({ scenariosDir: paths.scenariosDir }).map((s) => ({ id: s.id, title: s.title, story: s.story })),
+      listScenarios({ scenariosDir: paths.scenariosDir }).map((s) => ({ id: s.id, title: s.title, story: s.story, details: s.details })),
     startCase: ({ subject, connection }) => engine.startCase(subject, connection),
     getCase: async ({ caseId }) => engine.getCase(caseId),
     runStep: ({ caseId, stepId }) => engine.runStep(caseId, stepId),

@@ -26,3 +26,36 @@ function formatDeadline(iso: string, { locale, timeZone }: { locale?: string; ti
     new Intl.DateTimeFormat(locale, { ...o, ...(timeZone !== undefined ? { timeZone } : {}) }).format(date);
   return `${format({ weekday: 'long', day: 'numeric', month: 'long' })}, ${format({ hour: '2-digit', minute: '2-digit' })}`;
 }
+
+type LocaleOptions = { locale?: string; timeZone?: string };
+
+/**
+ * A message for the user built from a finding's data (one line per thing to do): a greeting, the
+ * lines numbered when there are several, a thank-you. `changedAt` (the case clock's time of a
+ * change the app made) is said in the operator's locale and time zone.
+ */
+export function userMessageText(lines: readonly string[], options: LocaleOptions & { changedAt?: string } = {}): string {
+  const when = options.changedAt !== undefined ? formatClockTime(options.changedAt, options) : undefined;
+  const body = lines.length === 1 ? [...lines] : lines.map((line, i) => `${i + 1}. ${line}`);
+  return [
+    'Hello, about your phone not syncing work mail:',
+    ...(when !== undefined ? [`We made a change on our side at ${when}.`] : []),
+    ...body,
+    'Thank you!',
+  ].join('\n');
+}
+
+/** The lines to send for a finding's next steps that the user carries out (data from the catalog). */
+export function userLinesOf(nextSteps: ReadonlyArray<{ who: string; action?: string | undefined; userMessage?: readonly string[] | undefined }>): string[] {
+  // An in-app action's message is for after the change (the Resolved group shows it).
+  return nextSteps.filter((s) => s.action === undefined).flatMap((s) => s.userMessage ?? []);
+}
+
+/** "10:42 on Thu 26 Nov" in the operator's locale and time zone; '' for an unreadable time. */
+export function formatClockTime(iso: string, { locale, timeZone }: LocaleOptions = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const format = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...o, ...(timeZone !== undefined ? { timeZone } : {}) }).format(date);
+  return `${format({ hour: '2-digit', minute: '2-digit' })} on ${format({ weekday: 'short', day: 'numeric', month: 'short' })}`;
+}

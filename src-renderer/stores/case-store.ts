@@ -52,8 +52,12 @@ export interface CaseState {
   pdf: { status: 'saving' | 'saved' | 'failed'; filePath?: string; error?: string } | null;
   /** Result of re-running this version's analysis over the case's saved evidence. */
   reanalysis: { status: 'running' | 'ready' | 'failed'; result?: Reanalysis; error?: string } | null;
+  /** Training mode for this demo case: the scenario's story stays hidden until the summary is reached. */
+  training: { revealed: boolean } | null;
 
-  startCase(input: StartCaseInput): Promise<boolean>;
+  startCase(input: StartCaseInput, options?: { training?: boolean }): Promise<boolean>;
+  /** The trainee reached the summary: the story may be shown from now on. */
+  revealTraining(): void;
   openCase(caseId: string): Promise<boolean>;
   /** Opens a bundle main's dialog picks (desktop) or one the browser uploaded (browser version). */
   importBundle(source: RequestOf<'importBundle'>): Promise<boolean>;
@@ -105,6 +109,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
         exported: null,
         reanalysis: null,
         pdf: null,
+        training: null,
       });
       return true;
     };
@@ -122,9 +127,17 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
       exporting: false,
       reanalysis: null,
       pdf: null,
+      training: null,
 
       // The main process runs the whole flow from here; the view follows its pushed snapshots.
-      startCase: (input) => openWith(api.startCase(input), 'connect'),
+      startCase: async (input, options = {}) => {
+        const opened = await openWith(api.startCase(input), 'connect');
+        if (opened && options.training === true && input.connection.kind === 'demo') set({ training: { revealed: false } });
+        return opened;
+      },
+      revealTraining: () => {
+        if (get().training !== null) set({ training: { revealed: true } });
+      },
       // A case from the library or a bundle is for review: it opens on its summary.
       openCase: (caseId) => openWith(api.openCase({ caseId }), 'summary'),
       importBundle: async (source) => {
@@ -146,6 +159,7 @@ export function createCaseStore(api: EasApi): StoreApi<CaseState> {
           reanalysis: null,
           pdf: null,
           error: null,
+          training: null,
         }),
 
       // Moving around only changes what is shown: the engine decides when steps run, and a

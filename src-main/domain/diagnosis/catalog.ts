@@ -16,6 +16,8 @@ export const catalogEntrySchema = z.object({
   explains: z.array(z.string().regex(/^[A-Z0-9_]+$/)).optional(),
   /** What evidence would confirm this finding when it is only inferred or unconfirmed (tier-1 words). */
   confirmWith: z.string().min(1).optional(),
+  /** Once an action fixed it, in tier-1 words after "Fixed:" ("the phone is no longer quarantined"). */
+  fixedWords: z.string().min(1).optional(),
 });
 export const catalogSchema = z.object({
   version: z.literal(1),
@@ -51,6 +53,12 @@ export function catalogEntry(code: FindingCode): CatalogEntry {
 /** A finding's title in tier-1 words, for any code a saved case may hold (undefined when this version does not know it). */
 export function findingTitle(code: string): string | undefined {
   return Object.hasOwn(entries, code) ? entries[code]!.title : undefined;
+}
+
+/** "Fixed: …" words for a finding an action fixed; a code this version does not know falls back on its title. */
+export function findingFixedWords(code: string, title: string): string {
+  const words = Object.hasOwn(entries, code) ? entries[code]!.fixedWords : undefined;
+  return words ?? `no longer found: ${title}`;
 }
 
 /** What an evaluator or detector knows about one finding, before the catalog's words are added. */

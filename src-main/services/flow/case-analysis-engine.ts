@@ -1,4 +1,5 @@
 import { diagnose } from '../../domain/diagnosis/diagnose';
+import { openFindings } from '../../domain/device-access/action-closure';
 import type { CaseStore } from '../cases/case-store';
 import type { AnalysisEngine } from '../cases/reanalyse/reanalyse-case';
 import { CaseSession } from './case-session';
@@ -24,7 +25,8 @@ export function createCaseAnalysisEngine(store: CaseStore, version: string): Ana
       await session.restoreEvidence(parseEvidence);
       analyseCapturedLogs(session);
       // The session's clock is frozen at the last capture: the case is judged as it was then.
-      return diagnose(buildDiagnosisInput(session, debugLoggingEnabledAt(session))).findings;
+      // What the operator's actions fixed stays resolved, as in the live summary.
+      return openFindings(diagnose(buildDiagnosisInput(session, debugLoggingEnabledAt(session))).findings, doc.closures ?? []);
     },
   };
 }

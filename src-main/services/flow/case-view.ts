@@ -85,6 +85,7 @@ export function buildCaseView(session: CaseSession): CaseView {
     })),
     ...(session.permissions ? { permissions: session.permissions } : {}),
     audit: doc.audit,
+    ...(doc.closures !== undefined && doc.closures.length > 0 ? { closures: doc.closures } : {}),
     ...(doc.findings.length > 0 ? { escalationNote: escalationNote(session, doc.findings) } : {}),
     // A review-only case offers nothing; a live one only what fits what Exchange last said.
     ...(session.readOnly ? {} : { offeredActions: offeredActions(actionSituation(session)) }),

@@ -11,6 +11,7 @@ import { EVIDENCE } from '../../shared/models/evidence-names';
 import { actionSituation } from './action-situation';
 import { judgeAction, partnershipLabel } from '../../domain/device-access/action-guard';
 import { describeActionOutcome, type OutcomeSnapshot } from '../../domain/device-access/action-outcome';
+import { judgeActionClosure, type ClosureSnapshot } from '../../domain/device-access/action-closure';
 import type { CaseSession, StepResult } from './case-session';
 import type { CaseSessions } from './case-sessions';
 import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack } from './case-view';
@@ -28,6 +29,7 @@ import type { EvidenceSource } from '../evidence-import/evidence-units';
 import { attachPreparedEvidence, NOT_RUN_OFFLINE, TENANT_STEPS } from '../evidence-import/import-into-case';
 import { prepareEvidence, type PreparedEvidence } from '../evidence-import/prepare-evidence';
 import { describeWait, reportingWaits } from '../progress/wait-report';
+import type { CasMailbox } from '../../shared/models/exchange';
 
 export interface FlowEngineOptions {
   sessions: CaseSessions;
@@ -234,6 +236,7 @@ export class FlowEngine {
     // A removal is for the mailbox's findings (the partnership limit), not the removed phone's.
     const about = action.kind === 'remove-device' ? undefined : deviceId;
     const before = outcomeSnapshot(session, about);
+    const closureBefore = closureSnapshot(session, about);
     let result: 'succeeded' | 'failed' = 'succeeded';
     let failure: string | undefined;
     try {
@@ -272,6 +275,11 @@ export class FlowEngine {
       }));
       this.sessions.emit(session);
     }
+    // The structured closure (what it was meant to fix, what is gone, what is still found) goes into
+    // the case; the summary then runs again so a fixed finding leaves the ranked list and the headline moves on.
+    const closure = judgeActionClosure(action.kind, deviceId, session.clock.now().toISOString(), closureBefore, closureSnapshot(session, about));
+    await session.mutate((doc) => ({ ...doc, closures: [...(doc.closures ?? []), closure].slice(-200) }));
+    await this.run(session, 'summary');
     return buildCaseView(session);
   }
 
@@ -475,6 +483,17 @@ function outcomeSnapshot(session: CaseSession, deviceId: string | undefined): Ou
   return {
     situation: actionSituation(session),
     findings: session.doc.findings.filter((f) => f.severity !== 'info' && about(f.deviceId)).map((f) => ({ code: f.code, title: f.title })),
+  };
+}
+
+/** The same view with whole findings (their next steps and certainty) and debug logging, for the closure's judgement. */
+function closureSnapshot(session: CaseSession, deviceId: string | undefined): ClosureSnapshot {
+  const about = (findingDevice: string | undefined) =>
+    deviceId === undefined ? findingDevice === undefined : findingDevice !== undefined && findingDevice.toLowerCase() === deviceId.toLowerCase();
+  return {
+    situation: actionSituation(session),
+    debugLogging: session.get<CasMailbox>(EVIDENCE.debugLogging)?.available === true ? debugLoggingReadBack(session) : null,
+    findings: session.doc.findings.filter((f) => f.severity !== 'info' && about(f.deviceId)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionClosureSchema } from './action-closure';
 import { findingSchema } from './finding';
 
 /**
@@ -174,6 +175,8 @@ export const caseDocumentSchema = z.object({
   evidence: z.array(evidenceItemSchema),
   findings: z.array(findingSchema),
   audit: z.array(auditEntrySchema),
+  /** What each action changed, read back and judged again (absent in cases saved before it existed). */
+  closures: z.array(actionClosureSchema).max(200).optional(),
   /** Version of the analysis engine that produced `findings`. */
   analysisEngineVersion: z.string().min(1).max(60),
   /** Present when the case came from a bundle: such cases are read-only. */

@@ -34,6 +34,11 @@ export const nextStepSchema = z.object({
   action: wizardActionKindSchema.optional(),
   /** The wizard step where the operator looks or acts ("Conditional Access"). */
   step: wizardStepIdSchema.optional(),
+  /**
+   * The message the operator sends the user, one short line each, no jargon: for a `user` step what
+   * to do now; for an in-app action what to do once the change is read back ("Open Mail…").
+   */
+  userMessage: z.array(z.string().max(400)).max(12).optional(),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 

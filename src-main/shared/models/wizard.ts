@@ -4,6 +4,7 @@ import { auditEntrySchema, caseConnectionSchema, caseSubjectSchema, evidenceKind
 import { findingSchema } from './finding';
 import { wizardStepIdSchema } from './steps';
 import { wizardActionKindSchema } from './action-kinds';
+import { actionClosureSchema } from './action-closure';
 
 /**
  * What the renderer shows of a case. The flow engine in the main process owns the case; after
@@ -159,6 +160,8 @@ export const caseViewSchema = z.object({
   evidence: z.array(evidenceViewSchema),
   permissions: permissionsViewSchema.optional(),
   audit: z.array(auditEntrySchema),
+  /** What the operator's actions changed, oldest first (the summary's Resolved group). */
+  closures: z.array(actionClosureSchema).optional(),
   /** A ready-to-paste note for tier 2 when the case must be escalated. */
   escalationNote: z.string().optional(),
   /** The actions that fit the situation (domain action guard): the renderer offers only these. */
@@ -223,6 +226,8 @@ export const scenarioSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   story: z.string(),
+  /** What is really wrong, in the trainer's words (training mode shows it once the summary is reached). */
+  details: z.string().optional(),
 });
 
 export const caseSummarySchema = z.object({

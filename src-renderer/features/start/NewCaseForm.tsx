@@ -6,6 +6,7 @@ import {
   Radio,
   RadioGroup,
   Select,
+  Switch,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
@@ -18,6 +19,7 @@ import {
 } from '../../logic/new-case-form';
 import { useAppStore, useCaseStore } from '../../stores/store-context';
 import { RealTenantSetup } from '../settings/RealTenantSetup';
+import { scenarioOptionLabel } from '../../logic/training';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
@@ -40,6 +42,7 @@ export function NewCaseForm() {
     tenant: '',
   });
   const [errors, setErrors] = useState<NewCaseFormErrors>({});
+  const [training, setTraining] = useState(false);
   // The first scenario is the default until the operator picks another.
   const scenario = form.scenario !== '' ? form.scenario : (scenarios[0]?.id ?? '');
   const story = scenarios.find((s) => s.id === scenario)?.story;
@@ -53,7 +56,7 @@ export function NewCaseForm() {
       return;
     }
     setErrors({});
-    void startCase(result.value);
+    void startCase(result.value, { training: form.connection === 'demo' && training });
   };
 
   const fieldState = (name: keyof Form) =>
@@ -109,18 +112,28 @@ export function NewCaseForm() {
           validationState={
             scenariosError !== null ? 'error' : errors.scenario !== undefined ? 'error' : 'none'
           }
-          validationMessage={scenariosError ?? errors.scenario ?? story}
+          validationMessage={
+            scenariosError ?? errors.scenario ?? (training ? 'Training mode: the story is shown on the summary.' : story)
+          }
         >
           <Select value={scenario} onChange={(_e, d) => update({ scenario: d.value })} name="scenario">
-            {scenarios.map((s) => (
+            {scenarios.map((s, i) => (
               <option key={s.id} value={s.id}>
-                Demo tenant — {s.title}
+                {scenarioOptionLabel(s, i, training)}
               </option>
             ))}
           </Select>
         </Field>
       ) : (
         <RealTenantSetup />
+      )}
+      {form.connection === 'demo' && (
+        <Switch
+          checked={training}
+          onChange={(_e, d) => setTraining(d.checked)}
+          label="Training mode: hide the story until the summary"
+          name="training"
+        />
       )}
       {form.connection === 'tenant' && (
         <Field

@@ -1,6 +1,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useAppStore, useCaseStore } from '../../stores/store-context';
 import { OutcomeIcon } from '../common/OutcomeIcon';
+import { storyVisible } from '../../logic/training';
 
 const SHELL_WORDS = {
   idle: 'not started',
@@ -22,6 +23,7 @@ export function ConnectPanel() {
   const connection = useCaseStore((s) => s.view?.connection);
   const permissions = useCaseStore((s) => s.view?.permissions);
   const shell = useAppStore((s) => s.shell);
+  const showStory = useCaseStore((s) => storyVisible(s.training));
   return (
     <div className={styles.panel}>
       <Text as="h3" weight="semibold">
@@ -31,7 +33,9 @@ export function ConnectPanel() {
       <Text>
         Tenant:{' '}
         {connection?.kind === 'demo'
-          ? `demo tenant (scenario “${connection.scenario}”)`
+          ? showStory
+            ? `demo tenant (scenario “${connection.scenario}”)`
+            : 'demo tenant (a practice case: its story is shown on the summary)'
           : connection?.kind === 'offline'
             ? 'none (this case was started from files)'
             : (connection?.tenant ?? '—')}

@@ -11,7 +11,8 @@ import {
 import { formatTimestamp } from '../../logic/time';
 import { useCaseStore } from '../../stores/store-context';
 
-const useStyles = makeStyles({ table: { tableLayout: 'auto' } });
+// Commands and read-backs are long unbroken strings: they wrap anywhere rather than push the page sideways at 1024 px.
+const useStyles = makeStyles({ table: { tableLayout: 'auto', width: '100%' }, cell: { overflowWrap: 'anywhere' } });
 
 /** Who did what to which object, and whether it worked: every change and read the case recorded. */
 export function AuditTrail() {
@@ -32,14 +33,14 @@ export function AuditTrail() {
       <TableBody>
         {audit.map((entry, i) => (
           <TableRow key={`${entry.at}-${i}`}>
-            <TableCell>{formatTimestamp(entry.at)}</TableCell>
-            <TableCell>{entry.who}</TableCell>
-            <TableCell>
+            <TableCell className={styles.cell}>{formatTimestamp(entry.at)}</TableCell>
+            <TableCell className={styles.cell}>{entry.who}</TableCell>
+            <TableCell className={styles.cell}>
               {entry.action}
               {entry.details !== undefined ? ` (${entry.details})` : ''}
             </TableCell>
-            <TableCell>{entry.target}</TableCell>
-            <TableCell>{entry.result}</TableCell>
+            <TableCell className={styles.cell}>{entry.target}</TableCell>
+            <TableCell className={styles.cell}>{entry.result}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -5,6 +5,7 @@ import { evidenceStep, SEVERITY_LABELS, WHO_LABELS } from '../../logic/findings'
 import { placeTitle } from '../../logic/steps';
 import { useCaseStore, useLogsStore } from '../../stores/store-context';
 import { ActionButton } from '../actions/ActionButton';
+import { UserMessage } from './UserMessage';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -123,6 +124,7 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
               );
             })}
           </ol>
+          <UserMessage nextSteps={finding.nextSteps} position={position} />
         </>
       )}
     </Card>

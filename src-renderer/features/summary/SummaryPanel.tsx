@@ -7,6 +7,8 @@ import { AuditTrail } from './AuditTrail';
 import { ExportPanel } from './ExportPanel';
 import { FindingCard } from './FindingCard';
 import { ReanalysePanel } from './ReanalysePanel';
+import { ResolvedGroup } from './ResolvedGroup';
+import { TrainingStory } from './TrainingStory';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -30,6 +32,7 @@ export function SummaryPanel() {
   const ranked = rankFindings(findings);
   return (
     <div className={styles.panel}>
+      <ResolvedGroup />
       <Text as="h3" size={500} weight="semibold">
         Findings, most likely cause first
       </Text>
@@ -44,6 +47,7 @@ export function SummaryPanel() {
           ))}
         </ol>
       )}
+      <TrainingStory />
       {note !== undefined && (
         <>
           <Text as="h3" size={500} weight="semibold">

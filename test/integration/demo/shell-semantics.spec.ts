@@ -341,6 +341,17 @@ describe('simulated shell: every built-in scenario shows its story in Exchange',
     },
     MAILBOX_ON_PREMISES: async (call) => expect(await typeOf(call, ALEX)).toBe('MailUser'),
     SHARED_OR_RESOURCE_MAILBOX: async (call) => expect(await typeOf(call, 'sales@contoso.example')).toBe('SharedMailbox'),
+    // Training: logging is off, so Exchange has no log; the phone talks only a few seconds after it is turned on.
+    EVIDENCE_UNAVAILABLE: async (call) => {
+      const logging = async () => data(await call('Get-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: true }))[0]!.ActiveSyncDebugLogging;
+      const log = async () => String(data(await call('Get-MobileDeviceStatistics', { Mailbox: ALEX, GetMailboxLog: true }))[0]!.MailboxLogReport);
+      expect(await logging()).toBe(false);
+      expect((await devices(call)).map((d) => d.DeviceAccessState)).toEqual(['Allowed']);
+      expect(await log()).toBe('');
+      data(await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncDebugLogging: true }));
+      expect(await logging()).toBe(true);
+      expect(await log()).toBe('');
+    },
     // A wipe waits for the phone: Exchange shows it in the device statistics before it connects (F36).
     REMOTE_WIPE_PENDING: async (call) => {
       const stats = data(await call('Get-MobileDeviceStatistics', { Mailbox: ALEX }));

@@ -53,11 +53,29 @@ const doc: CaseDocument = {
   audit: [
     { at: '2026-03-02T09:02:00.000Z', who: 'app', action: 'autosave', target: hostile, result: 'succeeded' },
   ],
+  closures: [
+    {
+      action: 'allow-device',
+      deviceId: 'SEC1',
+      at: '2026-03-02T09:04:00.000Z',
+      result: 'fixed',
+      meantToFix: ['DEVICE_QUARANTINED'],
+      fixed: [{ code: 'DEVICE_QUARANTINED', title: 'Quarantined', deviceId: 'SEC1', words: `the phone is no longer quarantined ${hostile}` }],
+      remaining: [],
+      readBack: [{ label: "On this user's allowed list", before: 'no', after: 'yes' }],
+    },
+  ],
   analysisEngineVersion: '1.0.0',
 };
 
 describe('case report HTML', () => {
   const html = renderCaseReport(doc, { appVersion: '0.1.0', generatedAt: '2026-03-02T10:00:00.000Z' });
+
+  it('lists what the operator\'s changes fixed, as read back', () => {
+    expect(html).toContain('<h2>Resolved</h2>');
+    expect(html).toMatch(/allow-device \(SEC1\): Fixed: the phone is no longer quarantined &lt;script&gt;/);
+    expect(html).toContain("On this user&#39;s allowed list: no → yes.");
+  });
 
   it('has no scripts, no event handlers and no external resources, and escapes every case value', () => {
     // Escaped text has no '<', so every '<' opens a real tag: check them all.

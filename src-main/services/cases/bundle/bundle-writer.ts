@@ -118,6 +118,21 @@ export async function exportCaseBundle(options: ExportBundleOptions): Promise<Ex
     const cleanedDoc: CaseDocument = caseDocumentSchema.parse({
       ...rewritten,
       findings: rewritten.findings.map((finding, i) => ({ ...finding, code: original.findings[i]!.code })),
+      // The same for the codes and action names a closure records.
+      ...(original.closures !== undefined && rewritten.closures !== undefined
+        ? {
+            closures: rewritten.closures.map((closure, i) => {
+              const was = original.closures![i]!;
+              return {
+                ...closure,
+                action: was.action,
+                meantToFix: was.meantToFix,
+                fixed: closure.fixed.map((f, j) => ({ ...f, code: was.fixed[j]!.code })),
+                remaining: closure.remaining.map((f, j) => ({ ...f, code: was.remaining[j]!.code })),
+              };
+            }),
+          }
+        : {}),
     });
     // Hashes and sizes describe the bytes in the bundle, so they are restored after redaction.
     cleanedDoc.evidence = cleanedDoc.evidence.map((item, i) => ({

@@ -96,6 +96,18 @@ const byRank = (a: Finding, b: Finding) =>
   (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER);
 
 /** Renders the whole case as a self-contained, printable HTML document. */
+/** What the operator's changes fixed, read back from Exchange (times on the case's clock, as stored). */
+function resolvedHtml(closures: NonNullable<CaseDocument['closures']>): string {
+  if (closures.length === 0) return '';
+  const item = (c: (typeof closures)[number]) =>
+    `<li>${esc(c.at)} · ${esc(c.action)}${c.deviceId !== undefined ? ` (${esc(c.deviceId)})` : ''}: ${[
+      ...c.fixed.map((f) => `Fixed: ${esc(f.words)}.`),
+      ...c.remaining.map((f) => esc(f.words)),
+      ...c.readBack.map((v) => `${esc(v.label)}: ${esc(v.before)} → ${esc(v.after)}.`),
+    ].join(' ')}</li>`;
+  return `<h2>Resolved</h2>\n<ul>\n${closures.map(item).join('\n')}\n</ul>`;
+}
+
 export function renderCaseReport(doc: CaseDocument, options: ReportOptions): string {
   const connection =
     doc.connection.kind === 'demo'
@@ -128,6 +140,7 @@ ${row(['Connection', esc(connection)])}
 </table>
 <h2>Findings (${findings.length})</h2>
 ${findings.length === 0 ? '<p>No problem was found by the checks that ran.</p>' : findings.map(findingHtml).join('\n')}
+${resolvedHtml(doc.closures ?? [])}
 <h2>Steps</h2>
 <table>
 ${row(['Step', 'Status', 'Started', 'Finished', 'Result'], 'th')}

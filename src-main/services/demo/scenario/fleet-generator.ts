@@ -121,6 +121,7 @@ export function expandGeneratedFleet(scenario: Scenario): Scenario {
       discovery: false,
       policyBlocked: false,
       mailboxLog: null,
+      requestsAfterLoggingOnSeconds: null,
     };
     // Unusual states, each on a small share of phones that are in use.
     if (!stalePartnership) {

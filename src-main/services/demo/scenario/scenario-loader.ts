@@ -20,6 +20,8 @@ export interface ScenarioSummary {
   id: string;
   title: string;
   story: string;
+  /** The longer story for trainers, with what is really wrong (shown to a trainee only at the summary). */
+  details: string;
   rootCauses: string[];
 }
 
@@ -77,7 +79,7 @@ export function listScenarios(options: LoadOptions = {}): ScenarioSummary[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'scenario.json')))
     .map((entry) => loadScenario(entry.name, { scenariosDir: dir, expandFleet: false }))
-    .map((s) => ({ id: s.id, title: s.title, story: s.story, rootCauses: s.expected.rootCauses }))
+    .map((s) => ({ id: s.id, title: s.title, story: s.story, details: s.details, rootCauses: s.expected.rootCauses }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -165,6 +165,12 @@ const mobileDeviceSchema = z.strictObject({
   policyBlocked: z.boolean().default(false),
   /** The device's mailbox log as Get-MobileDeviceStatistics -GetMailboxLog returns it. */
   mailboxLog: mailboxLogSchema.nullable().default(null),
+  /**
+   * Training: the phone sends the log's requests only once debug logging is on, starting this many
+   * seconds after it was turned on (the log is moved to that time and fills as the scenario clock
+   * runs). Null: the log is returned as written.
+   */
+  requestsAfterLoggingOnSeconds: z.number().int().min(0).max(86_400).nullable().default(null),
 });
 
 const deviceAccessRuleSchema = z.strictObject({

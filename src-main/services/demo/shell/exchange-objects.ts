@@ -1,6 +1,7 @@
 import type { ScenarioMailbox, ScenarioMobileDevice, ScenarioUser } from '../scenario/scenario-schema';
 import { decideAccess } from './access-state';
 import { exchangeDate } from './exchange-date';
+import { replayLogFrom } from './log-replay';
 import { deviceIdentity, stableGuid, type TenantState } from './tenant-state';
 
 /**
@@ -177,7 +178,13 @@ export function mobileDeviceStatisticsObject(
   if (withLog) {
     // Logs captured while logging was on are kept for a while; otherwise there is nothing to return.
     const text = device.mailboxLog !== null && 'text' in device.mailboxLog ? device.mailboxLog.text : '';
-    stats.MailboxLogReport = state.logRetained(mailbox) ? text : '';
+    const talksAfter = device.requestsAfterLoggingOnSeconds;
+    // A phone scripted to talk only once logging is on: its requests appear as the scenario clock reaches them.
+    const shown =
+      talksAfter !== null && mailbox.debugLoggingEnabledAt !== null
+        ? replayLogFrom(text, Date.parse(mailbox.debugLoggingEnabledAt) + talksAfter * 1000, state.clock.nowMs())
+        : text;
+    stats.MailboxLogReport = state.logRetained(mailbox) ? shown : '';
   }
   return stats;
 }

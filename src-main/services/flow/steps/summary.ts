@@ -1,5 +1,6 @@
 import { diagnose } from '../../../domain/diagnosis/diagnose';
 import { judgeSummary } from '../../../domain/judges/summary';
+import { openFindings } from '../../../domain/device-access/action-closure';
 import type { Finding } from '../../../shared/models/finding';
 import type { CaseSession, StepResult } from '../case-session';
 import { buildDiagnosisInput } from '../diagnosis-input';
@@ -7,7 +8,9 @@ import { fromJudgement } from '../step-context';
 
 /** Summary: every piece of evidence through the analysis engine, ranked, into the case. */
 export async function runSummaryStep(session: CaseSession, debugLoggingEnabledAt: string | undefined): Promise<StepResult> {
-  const diagnosis = diagnose(buildDiagnosisInput(session, debugLoggingEnabledAt));
+  const diagnosed = diagnose(buildDiagnosisInput(session, debugLoggingEnabledAt));
+  // What an action fixed sits in the Resolved group, not in the ranked list: the headline moves on.
+  const diagnosis = { ...diagnosed, findings: openFindings(diagnosed.findings, session.doc.closures ?? []) };
   await session.mutate((doc) => ({ ...doc, findings: diagnosis.findings }));
   return fromJudgement(session, judgeSummary(diagnosis));
 }

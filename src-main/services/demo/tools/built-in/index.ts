@@ -44,6 +44,8 @@ import { largeTenant } from './scenarios-fleet';
 import { entraExchangeAdministrator, leastPrivilegeRole, roleWithoutBlockList } from './scenarios-permissions';
 // After the permissions stories, for the same reason.
 import { easOffByPlan, outlookMobileQuarantined, partnershipLimit } from './scenarios-exchange-actions';
+// Last of all, for the same reason.
+import { trainingDebugLoggingOff } from './scenarios-training';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -91,4 +93,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   partnershipLimit,
   easOffByPlan,
   outlookMobileQuarantined,
+  trainingDebugLoggingOff,
 ];
