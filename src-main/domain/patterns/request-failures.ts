@@ -109,14 +109,16 @@ export const RULES: readonly RequestFailureRule[] = [
 ];
 
 /**
- * False only for an entry no rule can match: no command or global status, HTTP below 400, no
- * back-off header, no exception section, no item status kept (only non-success ones are), and
- * every folder status a success. Every rule above needs one of these (a property test holds each
- * rule to it), so a rule added with a new kind of condition must extend this too.
+ * False only for an entry no rule can match: no command or global status other than a success
+ * (1, or a Ping's 2, "changes"), HTTP below 400, no back-off header, no exception section, no item
+ * status kept (only non-success ones are), and every folder status a success. Every rule above
+ * needs one of these (a property test holds each rule to it), so a rule added with a new kind of
+ * condition must extend this too.
  */
 export function mayMatchARule(e: LogEntry): boolean {
+  const code = e.commandStatus?.code;
   return (
-    e.commandStatus !== undefined ||
+    (code !== undefined && code !== 1 && !(code === 2 && e.command === 'Ping')) ||
     (e.httpStatus !== undefined && e.httpStatus >= 400) ||
     e.easHeaders.backOff !== undefined ||
     e.easHeaders.backOffReason !== undefined ||
