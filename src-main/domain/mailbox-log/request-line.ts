@@ -169,14 +169,27 @@ function readBase64Query(query: string, facts: RequestFacts): void {
   }
 }
 
+/** Values decoded lately: a log repeats the same few encoded values (the user's address) in every entry. */
+const decodedLately = new Map<string, string>();
+
 function safeDecode(text: string): string {
   // Most values (device ids, commands) need no decoding at all.
   if (!text.includes('%') && !text.includes('+')) return text;
+  const known = decodedLately.get(text);
+  if (known !== undefined) return known;
+  let decoded: string;
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    decoded = decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    return text;
+    decoded = text;
   }
+  if (decodedLately.size >= 256) decodedLately.clear();
+  // Copied, so a kept value never holds on to the log text it was cut from.
+  if (text.length <= 256) {
+    const key = JSON.parse(JSON.stringify(text)) as string;
+    decodedLately.set(key, decoded === text ? key : decoded);
+  }
+  return decoded;
 }
 
 /** Reads `HTTP/1.1 503 Service Unavailable` plus EAS headers. */
