@@ -43,29 +43,77 @@ interface Frame {
   item?: { kind: string; id?: string; status?: number };
 }
 
-const TAG = /<(\/?)([A-Za-z_][\w.:-]*)([^<>]*)>/g;
 const ITEM_KINDS = new Set(['Add', 'Change', 'Delete', 'Fetch', 'SoftDelete']);
 const WANTED = new Set(['Status', 'SyncKey', 'CollectionId', 'ServerId', 'ClientId', 'PolicyKey', 'HeartbeatInterval', 'Model', 'OS', 'FriendlyName']);
+
+/** [A-Za-z_]: a tag name's first character. */
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** [\w.:-]: the rest of a tag name. */
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 58 || c === 45;
+}
+
+/**
+ * One tag, found by hand where a regular expression used to be (`<(\/?)([A-Za-z_][\w.:-]*)([^<>]*)>`,
+ * same matches): a body scan runs over every tag of a 200 MB log, and the expression's match arrays
+ * and captured strings were most of its cost. Reused between calls; `name*` are offsets into the body.
+ */
+interface TagMatch {
+  start: number;
+  end: number;
+  closing: boolean;
+  selfClosing: boolean;
+  nameStart: number;
+  nameEnd: number;
+}
+
+/** The next tag at or after `from`, written into `tag`; false when there is none. */
+function nextTag(body: string, from: number, tag: TagMatch): boolean {
+  const length = body.length;
+  for (let p = body.indexOf('<', from); p !== -1; p = body.indexOf('<', p + 1)) {
+    let q = p + 1;
+    const closing = q < length && body.charCodeAt(q) === 47;
+    if (closing) q++;
+    if (q >= length || !isNameStart(body.charCodeAt(q))) continue;
+    let r = q + 1;
+    while (r < length && isNameChar(body.charCodeAt(r))) r++;
+    let e = r;
+    for (; e < length; e++) {
+      const c = body.charCodeAt(e);
+      if (c === 60 || c === 62) break;
+    }
+    if (e >= length || body.charCodeAt(e) !== 62) continue;
+    tag.start = p;
+    tag.end = e + 1;
+    tag.closing = closing;
+    tag.selfClosing = !closing && e > r && body.charCodeAt(e - 1) === 47;
+    tag.nameStart = q;
+    tag.nameEnd = r;
+    return true;
+  }
+  return false;
+}
 
 /** Scans one request or response body. */
 export function scanBody(body: string): ScannedBody {
   const result: ScannedBody = { collections: [], itemStatuses: [], policies: [], remoteWipe: false };
   const stack: Frame[] = [];
   let inResponses = 0;
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(body); match !== null; match = TAG.exec(body)) {
-    const closing = match[1] === '/';
-    const name = match[2] as string;
-    const selfClosing = !closing && (match[3] as string).endsWith('/');
-    if (!closing) {
+  const tag: TagMatch = { start: 0, end: 0, closing: false, selfClosing: false, nameStart: 0, nameEnd: 0 };
+  for (let from = 0; nextTag(body, from, tag); from = tag.end) {
+    if (!tag.closing) {
+      const name = body.slice(tag.nameStart, tag.nameEnd);
       const parent = stack[stack.length - 1];
       if (parent !== undefined) parent.hasChild = true;
       else if (result.root === undefined) result.root = name;
       if (name === 'RemoteWipe' || name === 'AccountOnlyRemoteWipe') {
         if (stack.some((f) => f.name === 'Provision')) result.remoteWipe = true;
       }
-      if (selfClosing) continue;
-      const frame: Frame = { name, contentStart: match.index + match[0].length, hasChild: false };
+      if (tag.selfClosing) continue;
+      const frame: Frame = { name, contentStart: tag.end, hasChild: false };
       if (name === 'Collection') {
         frame.collection = {};
         result.collections.push(frame.collection);
@@ -81,12 +129,12 @@ export function scanBody(body: string): ScannedBody {
       continue;
     }
     // Closing tag: unwind to the matching open element; ignore a stray close.
-    const at = findOpen(stack, name);
+    const at = findOpen(stack, body, tag.nameStart, tag.nameEnd);
     if (at === -1) continue;
     while (stack.length - 1 > at) closeFrame(stack.pop() as Frame, undefined);
     const frame = stack.pop() as Frame;
     // Only the few leaf values we read are cut out of the body; PII-truncated leaves are skipped.
-    const text = frame.hasChild || !WANTED.has(frame.name) ? undefined : decodeEntities(body.slice(frame.contentStart, match.index).trim());
+    const text = frame.hasChild || !WANTED.has(frame.name) ? undefined : decodeEntities(body.slice(frame.contentStart, tag.start).trim());
     closeFrame(frame, text);
   }
   // Cut-off body: close what is still open so partial records are kept.
@@ -144,8 +192,13 @@ export function scanBody(body: string): ScannedBody {
   }
 }
 
-function findOpen(stack: Frame[], name: string): number {
-  for (let i = stack.length - 1; i >= 0; i--) if ((stack[i] as Frame).name === name) return i;
+/** The innermost open element named like body[nameStart, nameEnd), compared in place. */
+function findOpen(stack: Frame[], body: string, nameStart: number, nameEnd: number): number {
+  const length = nameEnd - nameStart;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const name = (stack[i] as Frame).name;
+    if (name.length === length && body.startsWith(name, nameStart)) return i;
+  }
   return -1;
 }
 

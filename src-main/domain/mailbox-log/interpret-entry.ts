@@ -98,10 +98,10 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     commandStatus: responseBody.rootStatus === undefined ? undefined : sharedStatus(command, responseBody.rootStatus, responseBody.rootStatus >= 100 ? 'global' : 'command'),
     collectionStatuses: orEmpty(collectionStatuses),
     // Successful items are the norm and a Sync can carry hundreds; only the others are kept.
-    itemStatuses: orEmpty(responseBody.itemStatuses.filter((s) => s.status !== 1).map((s) => ({ ...describeStatus(command, s.status), scope: 'item' as const, itemKind: pool.get(s.kind), itemId: pool.get(s.id) }))),
+    itemStatuses: responseBody.itemStatuses.length === 0 ? EMPTY : orEmpty(responseBody.itemStatuses.filter((s) => s.status !== 1).map((s) => ({ ...describeStatus(command, s.status), scope: 'item' as const, itemKind: pool.get(s.kind), itemId: pool.get(s.id) }))),
     syncKeys: orEmpty(syncKeys),
     folderSyncKey: command === 'FolderSync' ? { request: pool.get(requestBody.rootSyncKey), response: pool.get(responseBody.rootSyncKey) } : undefined,
-    policyStatuses: orEmpty(responseBody.policies.filter((p) => p.status !== undefined).map((p) => sharedStatus(command, p.status as number, 'policy'))),
+    policyStatuses: responseBody.policies.length === 0 ? EMPTY : orEmpty(responseBody.policies.filter((p) => p.status !== undefined).map((p) => sharedStatus(command, p.status as number, 'policy'))),
     responsePolicyKey: pool.get(responseBody.policies.find((p) => p.policyKey !== undefined)?.policyKey),
     remoteWipeRequested: responseBody.remoteWipe,
     heartbeatInterval: requestBody.heartbeatInterval,

@@ -37,7 +37,11 @@ export function parseRequestHeader(text: string): RequestFacts {
     const line = lines[i] as string;
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
+    // Most header lines are ones we do not read; they are recognised in place, without cutting
+    // strings out of them (this runs for every entry of a 200 MB log).
+    const known = headerNameAt(line, colon);
+    if (known === null) continue;
+    const name = known ?? line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (value.length === 0) continue;
     switch (name) {
@@ -58,6 +62,37 @@ export function parseRequestHeader(text: string): RequestFacts {
     }
   }
   return facts;
+}
+
+const READ_HEADERS = ['user-agent', 'ms-asprotocolversion', 'x-ms-policykey', 'x-forwarded-for'];
+
+/**
+ * Which of the headers we read line[0, colon) names (trimmed, any case): the name, or null for a
+ * header we do not read. undefined when the name has non-ASCII characters: the caller then
+ * compares it the general way (trim and toLowerCase know more than ASCII).
+ */
+function headerNameAt(line: string, colon: number): string | null | undefined {
+  let start = 0;
+  let end = colon;
+  for (let i = 0; i < colon; i++) if (line.charCodeAt(i) > 127) return undefined;
+  while (start < end && isAsciiSpace(line.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(line.charCodeAt(end - 1))) end--;
+  const length = end - start;
+  for (const header of READ_HEADERS) {
+    if (header.length !== length) continue;
+    let same = true;
+    for (let i = 0; i < length && same; i++) {
+      const c = line.charCodeAt(start + i);
+      same = (c >= 65 && c <= 90 ? c + 32 : c) === header.charCodeAt(i);
+    }
+    if (same) return header;
+  }
+  return null;
+}
+
+/** The ASCII characters String.prototype.trim removes: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32;
 }
 
 /**
@@ -134,14 +169,27 @@ function readBase64Query(query: string, facts: RequestFacts): void {
   }
 }
 
+/** Values decoded lately: a log repeats the same few encoded values (the user's address) in every entry. */
+const decodedLately = new Map<string, string>();
+
 function safeDecode(text: string): string {
   // Most values (device ids, commands) need no decoding at all.
   if (!text.includes('%') && !text.includes('+')) return text;
+  const known = decodedLately.get(text);
+  if (known !== undefined) return known;
+  let decoded: string;
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    decoded = decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    return text;
+    decoded = text;
   }
+  if (decodedLately.size >= 256) decodedLately.clear();
+  // Copied, so a kept value never holds on to the log text it was cut from.
+  if (text.length <= 256) {
+    const key = JSON.parse(JSON.stringify(text)) as string;
+    decodedLately.set(key, decoded === text ? key : decoded);
+  }
+  return decoded;
 }
 
 /** Reads `HTTP/1.1 503 Service Unavailable` plus EAS headers. */

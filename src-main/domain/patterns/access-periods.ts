@@ -12,14 +12,17 @@ export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
   const patterns: DevicePattern[] = [];
   // A period is over only when a later request went through as Allowed; a different block reason
   // taking over (auto-block is checked before device rules) does not lift the earlier one.
+  // Each entry is classified once (a long log has hundreds of thousands).
+  const classified = timeline.entries.map((e) => classify(e));
   let lastAllowed = -1;
   timeline.entries.forEach((e, i) => {
-    if (e.accessState === 'Allowed' && classify(e) === undefined) lastAllowed = i;
+    if (e.accessState === 'Allowed' && classified[i] === undefined) lastAllowed = i;
   });
   const runs: Run[] = [];
   let run: Run | undefined;
-  for (const entry of timeline.entries) {
-    const found = classify(entry);
+  for (let i = 0; i < timeline.entries.length; i++) {
+    const entry = timeline.entries[i] as LogEntry;
+    const found = classified[i];
     if (found === undefined) {
       if (entry.accessState === 'Allowed') run = undefined;
       continue;

@@ -36,7 +36,9 @@ export class TimelineCollector {
         ids = new Map();
         this.seen.set(key, ids);
       }
-      if (ids.has(entry.identifier) && ids.get(entry.identifier) === entry.requestTime) {
+      // One lookup for the usual case (a new identifier); has() only to tell "seen without a time" from "not seen".
+      const seenTime = ids.get(entry.identifier);
+      if (seenTime === entry.requestTime && (seenTime !== undefined || ids.has(entry.identifier))) {
         if (!overlapExpected) this.duplicateCount++;
         return;
       }

@@ -29,7 +29,7 @@ const ITEM_LEVEL_EXCEPTIONS = new Set([
 /** Item statuses that are ordinary (success, conflict resolved by the server, item already gone). */
 const BENIGN_ITEM = new Set([1, 7, 8]);
 
-interface Rule {
+export interface RequestFailureRule {
   kind: PatternKind;
   matches(entry: LogEntry): boolean;
   describe(hits: LogEntry[]): string;
@@ -45,7 +45,7 @@ const requestSucceeded = (e: LogEntry): boolean =>
 const serverException = (e: LogEntry) => (x: { section: string }): boolean =>
   !SYNC_KEY_EXCEPTIONS.has(x.section) && !(ITEM_LEVEL_EXCEPTIONS.has(x.section) && requestSucceeded(e));
 
-const RULES: Rule[] = [
+export const RULES: readonly RequestFailureRule[] = [
   {
     kind: 'eas-disabled',
     matches: (e) => e.commandStatus?.code === 126 || (e.httpStatus === 403 && !isNewProtocol(e)),
@@ -144,14 +144,37 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * False only for an entry no rule can match: no command or global status other than a success
+ * (1, or a Ping's 2, "changes"), HTTP below 400, no back-off header, no exception section, no item
+ * status kept (only non-success ones are), and every folder status a success. Every rule above
+ * needs one of these (a property test holds each rule to it), so a rule added with a new kind of
+ * condition must extend this too.
+ */
+export function mayMatchARule(e: LogEntry): boolean {
+  const code = e.commandStatus?.code;
+  return (
+    (code !== undefined && code !== 1 && !(code === 2 && e.command === 'Ping')) ||
+    (e.httpStatus !== undefined && e.httpStatus >= 400) ||
+    e.easHeaders.backOff !== undefined ||
+    e.easHeaders.backOffReason !== undefined ||
+    e.exceptions.length > 0 ||
+    e.itemStatuses.length > 0 ||
+    e.collectionStatuses.some((s) => s.code !== 1)
+  );
+}
+
 /** Request-level failures: disabled protocol, back-off, server errors, quota, folders, redirects, send and item errors. */
 export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[] {
   const patterns: DevicePattern[] = [];
   // "Still failing" is judged on the last answered request: a pending Ping after it has no answer yet (facts F29).
   const answered = timeline.entries.filter((e) => !e.pending);
   const last = answered[answered.length - 1] ?? timeline.entries[timeline.entries.length - 1];
+  // Most requests of a long log went through; only the others can match a rule. They are picked
+  // in one pass, so the rules below walk a short list (same entries, same order).
+  const candidates = timeline.entries.filter(mayMatchARule);
   for (const rule of RULES) {
-    const hits = timeline.entries.filter((e) => rule.matches(e));
+    const hits = candidates.filter((e) => rule.matches(e));
     if (hits.length === 0) continue;
     const first = hits[0] as LogEntry;
     const end = hits[hits.length - 1] as LogEntry;
@@ -171,7 +194,14 @@ export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[]
 
 /** The phone asks with an EAS version below 16.1 (refused by Exchange Online since 2026-03-01). */
 export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
-  const old = timeline.entries.filter((e) => isBelowExoMinimum(e.protocolVersion));
+  // A device sends the same version string in every request: judge each distinct one once.
+  const below = new Map<string | undefined, boolean>();
+  const isOld = (version: string | undefined): boolean => {
+    let known = below.get(version);
+    if (known === undefined) below.set(version, (known = isBelowExoMinimum(version)));
+    return known;
+  };
+  const old = timeline.entries.filter((e) => isOld(e.protocolVersion));
   if (old.length === 0) return [];
   const versions = [...new Set(old.map((e) => formatProtocolVersion(e.protocolVersion)))].join(', ');
   const last = timeline.entries[timeline.entries.length - 1] as LogEntry;

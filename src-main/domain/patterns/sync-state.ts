@@ -9,6 +9,7 @@ export const HIERARCHY_LOOP_THRESHOLD = 3;
 const HOUR = 3_600_000;
 
 const HIERARCHY = 'folder list';
+const NO_KEYS: readonly never[] = [];
 
 /**
  * Sync-key trouble per folder. An event is Exchange rejecting the key (Sync collection Status 3,
@@ -27,7 +28,7 @@ export function detectSyncKeyProblems(timeline: DeviceTimeline): DevicePattern[]
   for (const entry of timeline.entries) {
     const keys = entry.command === 'FolderSync' && entry.folderSyncKey !== undefined
       ? [{ collectionId: HIERARCHY, requestSyncKey: entry.folderSyncKey.request, responseSyncKey: entry.folderSyncKey.response, status: entry.commandStatus?.code }]
-      : entry.command === 'Sync' ? entry.syncKeys : [];
+      : entry.command === 'Sync' ? entry.syncKeys : NO_KEYS;
     const rejectCode = entry.command === 'FolderSync' ? 9 : 3;
     for (const k of keys) {
       const folder = k.collectionId;

@@ -9,6 +9,8 @@ export interface XmlWriteOptions {
 const PROLOG = '<?xml version="1.0"?>';
 const DOCTYPE = '<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/">';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** For bytes libwbxml copies verbatim: a leading BOM is content, not a marker to drop. */
+const utf8Verbatim = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Writes a decoded document as XML in the shape Debian's `wbxml2xml -l ACTIVESYNC -m 1 -i 2`
@@ -58,10 +60,12 @@ function writeElement(root: WbxmlElement, parentNamespace: string | undefined, d
       return;
     }
     if (!element.children.some((c) => c.kind === 'element')) {
-      // libwbxml writes a Data element under Add/<something> as CDATA; the same text either way.
-      // (untrimmed there).
-      const raw = rawText(element);
-      const content = element.name === 'Data' && grandparent?.name === 'Add' && !raw.includes(']]>') ? `<![CDATA[${dropControls(raw)}]]>` : escape(cleanText(raw));
+      // libwbxml writes a Data element under Add/<something> as CDATA (untrimmed there); the same
+      // text either way. OPAQUE bytes there are shown as text when they are text (as libwbxml
+      // does), otherwise as base64: see LIBWBXML_OUTPUT_DIFFERENCES.
+      const cdata = element.name === 'Data' && grandparent?.name === 'Add';
+      const raw = cdata ? cdataText(element) : rawText(element);
+      const content = cdata && !raw.includes(']]>') ? `<![CDATA[${dropControls(raw)}]]>` : escape(cleanText(raw));
       out += `${pad}<${element.name}${ns}>${content}</${element.name}>${newline}`;
       return;
     }
@@ -85,6 +89,44 @@ function writeElement(root: WbxmlElement, parentNamespace: string | undefined, d
     }
   }
   return out;
+}
+
+/**
+ * Where our XML differs from libwbxml's `wbxml2xml -l ACTIVESYNC` on purpose (the names it spells
+ * differently are in LIBWBXML_NAME_DIFFERENCES). Our decoder's job is a faithful, readable decode:
+ * where libwbxml's output is lossy or not well-formed XML, we do not copy it.
+ * - OPAQUE data in a libwbxml CDATA context (a `Data` element whose grandparent is `Add`, a SyncML
+ *   rule libwbxml applies to every language) that is not text: bytes that are not UTF-8, C0 control
+ *   characters (NUL included) other than tab and line feed, or a `]]>`. libwbxml copies the raw
+ *   bytes into the CDATA section, which is not well-formed XML (NUL and invalid UTF-8 are not
+ *   allowed, `]]>` ends the section early); we write base64, as everywhere else for binary data.
+ *   OPAQUE data there that is text is written as that text, exactly as libwbxml writes it.
+ * - Inline text (STR_I/STR_T) in the binary tags (OPAQUE_TAGS): libwbxml base64-encodes it; we
+ *   show the text as text.
+ */
+export const LIBWBXML_OUTPUT_DIFFERENCES = ['opaque-non-text-in-cdata', 'inline-text-in-binary-tags'] as const;
+
+/** The content of a leaf in a CDATA context: OPAQUE text as text, other OPAQUE data as base64. */
+function cdataText(element: WbxmlElement): string {
+  let text = '';
+  for (const child of element.children) {
+    if (child.kind === 'text') text += child.text;
+    else if (child.kind === 'opaque') text += opaqueAsCdataText(child.bytes) ?? toBase64(child.bytes);
+  }
+  return text;
+}
+
+/** The bytes as text if libwbxml's raw CDATA copy of them is well-formed, readable XML text. */
+export function opaqueAsCdataText(bytes: Uint8Array): string | undefined {
+  let text: string;
+  try {
+    text = utf8Verbatim.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  CONTROLS.lastIndex = 0;
+  if (CONTROLS.test(text) || text.includes(']]>')) return undefined;
+  return text;
 }
 
 function contentText(parent: WbxmlElement, node: Exclude<WbxmlNode, WbxmlElement>): string {

@@ -1,17 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defaultRuleName, type AccessPolicy, type RuleCharacteristic } from '../../domain/device-access/access-path';
 import { countViews, selectRows } from '../../domain/device-access/device-views';
 import { explainDevice } from '../../domain/device-access/explain-device';
 import { adminCommandFor, applyPolicyChange, whatIfPolicy, type PolicyChange } from '../../domain/device-access/rules-what-if';
 import type { DeviceRow, DevicesQuery, DeviceWhy, WhatIfView } from '../../shared/models/devices';
-import type {
-  activeSyncDeviceAccessRuleSchema,
-  activeSyncOrganizationSettingsSchema,
-  mobileDeviceStatisticsSchema} from '../../shared/models/exchange';
-import {
-  mobileDeviceSchema
-} from '../../shared/models/exchange';
+import type { activeSyncDeviceAccessRuleSchema, activeSyncOrganizationSettingsSchema, mobileDeviceStatisticsSchema } from '../../shared/models/exchange';
 import type { TenantConnection } from '../flow/connections/tenant-connection';
+import { readMobileDevicePage } from './device-page';
 import { toDeviceRow } from './device-rows';
 
 /** Objects per page of the tenant-wide listing: big enough to be cheap, small enough to show progress. */
@@ -64,8 +59,7 @@ export class DeviceInventory {
       timeoutMs: 120_000,
       ...(signal ? { signal } : {}),
       onPage: (data, count) => {
-        const parsed = z.array(mobileDeviceSchema).parse(data);
-        for (const device of parsed) rows.push(toDeviceRow(device));
+        for (const device of readMobileDevicePage(data)) rows.push(toDeviceRow(device));
         onProgress(count);
       },
     });
@@ -142,7 +136,7 @@ export class DeviceInventory {
     const row = this.byKey.get(key);
     if (row === undefined) return undefined;
     const result = await this.connection.exchangeConnection.run('Get-MobileDevice', { Identity: key });
-    const [device] = z.array(mobileDeviceSchema).parse(result.data);
+    const [device] = readMobileDevicePage(result.data);
     if (device === undefined) return undefined;
     const fresh = { ...toDeviceRow(device), partnerships: row.partnerships, lastSync: row.lastSync, wipePending: row.wipePending };
     Object.assign(row, fresh);

@@ -95,6 +95,12 @@ export function parseProtocolLine(line: string): ProtocolMessage | null | Error 
   } catch {
     return new Error('A protocol line from the host is not valid JSON.');
   }
+  // The message's own type picks the one schema that can match (the others all require another
+  // literal `type`), so a 1000-object page is checked once instead of against every branch of the
+  // union in turn. Anything else, and any failure, goes through the union for its full error.
+  const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+  const direct = type === 'page' ? pageMessageSchema.safeParse(json) : type === 'ready' ? readyMessageSchema.safeParse(json) : type === 'response' ? responseMessageSchema.safeParse(json) : undefined;
+  if (direct?.success === true) return direct.data;
   const parsed = protocolMessageSchema.safeParse(json);
   return parsed.success
     ? parsed.data

@@ -42,9 +42,13 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
     if (response !== null) writeCapped(response);
   }
 
-  /** Writes a message, or an output-too-large error in its place when it is over the cap. */
+  /**
+   * Writes a message, or an output-too-large error in its place when it is over the cap. The
+   * message is serialized once: the text measured is the text written (a 20 000-device listing
+   * would otherwise pay for every page twice).
+   */
   function writeCapped(message: { id: string | null; ok?: boolean; cmdlet?: string }): boolean {
-    const text = JSON.stringify(message);
+    const text = JSON.stringify(stripCmdlet(message));
     if (Buffer.byteLength(text) > maxBytes && message.ok !== false) {
       write(
         errorResponse(message.id, {
@@ -57,7 +61,7 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
       );
       return false;
     }
-    write('type' in message && message.type === 'page' ? message : stripCmdlet(message as { ok: boolean }));
+    output.write(`${PROTOCOL_PREFIX}${text}\n`);
     return true;
   }
 
@@ -147,9 +151,9 @@ function errorResponse(id: string | null, error: ProtocolError) {
   return { type: 'response', id, ok: false as const, error, warnings: [] as string[] };
 }
 
-/** The cmdlet name rides along only to label an output-too-large error; it is not part of a success. */
-function stripCmdlet<T extends { ok: boolean }>(response: T): Omit<T, 'cmdlet'> {
-  if (!response.ok) return response;
-  const { cmdlet: _cmdlet, ...rest } = response as T & { cmdlet?: string };
+/** The cmdlet name rides along only to label an output-too-large error; it is not part of a success or a page (PROTOCOL.md). */
+function stripCmdlet<T extends { ok?: boolean; cmdlet?: string }>(message: T): Omit<T, 'cmdlet'> {
+  if (message.ok === false || message.cmdlet === undefined) return message;
+  const { cmdlet: _cmdlet, ...rest } = message;
   return rest;
 }
