@@ -92,6 +92,7 @@ async function main(): Promise<void> {
       sortMs,
       scrollP95FrameMs,
       scrollMaxFrameMs: scroll.maxWorkMs,
+      scrollP95FrameCpuMs: scroll.p95CpuMs,
       scrollFrames: scroll.frames,
       scrollP95RafIntervalMs: scroll.p95IntervalMs,
       domRows,

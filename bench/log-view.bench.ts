@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       domRows,
       scrollP95FrameMs,
       scrollMaxFrameMs: scroll.maxWorkMs,
+      scrollP95FrameCpuMs: scroll.p95CpuMs,
       scrollFrames: scroll.frames,
       scrollP95RafIntervalMs: scroll.p95IntervalMs,
       heapMB,

@@ -1,9 +1,10 @@
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo, type KeyboardEvent } from 'react';
+import type { LogEntryRow } from '../../../src-main/shared/models/wizard';
 import { rowAt } from '../../stores/logs-store';
 import { useLogsStore } from '../../stores/store-context';
 import { OutcomeIcon } from '../common/OutcomeIcon';
+import { useStableCallback, useVirtualRows, VirtualListbox, virtualRowStyle } from '../common/VirtualListbox';
 
 // Status gets room for the longest common names ("120 MailSubmissionFailed"); longer ones end in … with the full text as the tooltip.
 const COLUMNS = '56px 84px 96px 44px minmax(210px, 1fr) minmax(0, 2fr)';
@@ -12,21 +13,9 @@ const COLUMNS = '56px 84px 96px 44px minmax(210px, 1fr) minmax(0, 2fr)';
 export const LOG_ROW_HEIGHT = 32;
 
 const useStyles = makeStyles({
-  scroller: {
-    height: '420px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    position: 'relative',
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: '2px',
-    },
-  },
-  spacer: { position: 'relative', width: '100%' },
+  scroller: { height: '420px' },
   row: {
-    position: 'absolute',
-    left: 0,
-    right: 0,
+    ...virtualRowStyle,
     height: `${LOG_ROW_HEIGHT}px`,
     display: 'grid',
     gridTemplateColumns: COLUMNS,
@@ -44,6 +33,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  loading: { gridColumn: '1 / -1', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   header: {
     display: 'grid',
     gridTemplateColumns: COLUMNS,
@@ -55,13 +45,60 @@ const useStyles = makeStyles({
   },
 });
 
+// One formatter for every row: toLocaleTimeString builds a new one on each call, which cost more
+// than the rest of a row's rendering put together.
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 function timeOf(iso: string | undefined): string {
   if (iso === undefined) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return Number.isNaN(d.getTime()) ? iso : TIME_FORMAT.format(d);
 }
+
+interface LogRowProps {
+  index: number;
+  start: number;
+  row: LogEntryRow | undefined;
+  active: boolean;
+  selected: boolean;
+  onPick(index: number, seq: number): void;
+}
+
+/** One entry; memoized, so a scroll draws only the rows that came into view. */
+const LogRow = memo(function LogRow({ index, start, row, active, selected, onPick }: LogRowProps) {
+  const styles = useStyles();
+  const classes = mergeClasses(styles.row, active && styles.active, selected && styles.selected);
+  if (row === undefined) {
+    return (
+      <div className={classes} style={{ top: `${start}px` }} role="option" aria-selected={false} aria-busy="true">
+        <span className={styles.loading}>Loading entry {index + 1}…</span>
+      </div>
+    );
+  }
+  return (
+    <div
+      id={`log-row-${row.seq}`}
+      className={classes}
+      style={{ top: `${start}px` }}
+      role="option"
+      aria-selected={selected}
+      data-seq={row.seq}
+      onClick={() => onPick(index, row.seq)}
+    >
+      <span className={styles.cell}>{row.seq}</span>
+      <span className={styles.cell}>{timeOf(row.requestTime)}</span>
+      <span className={styles.cell}>{row.command ?? '—'}</span>
+      <span className={styles.cell}>{row.httpStatus ?? '—'}</span>
+      <span className={styles.cell} title={row.status}>
+        <OutcomeIcon outcome={row.outcome === 'error' ? 'problem' : row.outcome} showLabel={false} />{' '}
+        {row.status ?? ''}
+      </span>
+      <span className={styles.cell} title={row.summary}>
+        {row.summary}
+      </span>
+    </div>
+  );
+});
 
 /**
  * The mailbox-log entries as a virtualized listbox: only the rows on screen exist in the DOM and
@@ -75,46 +112,24 @@ export function LogEntryList() {
   const ensureRows = useLogsStore((s) => s.ensureRows);
   const selectedSeq = useLogsStore((s) => s.selectedSeq);
   const select = useLogsStore((s) => s.select);
-  const [active, setActive] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
 
-  // TanStack Virtual keeps its own mutable state; the component re-renders on its onChange.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => LOG_ROW_HEIGHT,
-    overscan: 12,
+  const rows = useVirtualRows({
+    total,
+    rowHeight: LOG_ROW_HEIGHT,
+    ensureRows,
+    loaded: pages,
+    onMove: (index) => {
+      const row = rowAt({ pages }, index);
+      if (row !== undefined) void select(row.seq);
+    },
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (total > 0) ensureRows(first, last);
-  }, [first, last, total, pages, ensureRows]);
-
-  const moveTo = (index: number) => {
-    const clamped = Math.max(0, Math.min(total - 1, index));
-    setActive(clamped);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-    const row = rowAt({ pages }, clamped);
-    if (row !== undefined) void select(row.seq);
-  };
+  const { active, setActive } = rows;
+  const onPick = useStableCallback((index: number, seq: number) => {
+    setActive(index);
+    void select(seq);
+  });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 320) / LOG_ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      PageDown: active + pageRows,
-      PageUp: active - pageRows,
-      Home: 0,
-      End: total - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined && total > 0) {
-      event.preventDefault();
-      moveTo(target);
-    }
+    rows.onNavigationKey(event);
   };
 
   const activeRow = rowAt({ pages }, active);
@@ -127,76 +142,31 @@ export function LogEntryList() {
           </span>
         ))}
       </div>
-      <div
-        ref={scroller}
+      <VirtualListbox
+        scrollerRef={rows.scrollerRef}
+        totalSize={rows.totalSize}
+        total={total}
         className={styles.scroller}
-        role="listbox"
-        aria-label={`Log entries (${total}). Use the arrow keys to move and see an entry’s details.`}
-        tabIndex={0}
-        aria-activedescendant={activeRow !== undefined ? `log-row-${activeRow.seq}` : undefined}
+        label={`Log entries (${total}). Use the arrow keys to move and see an entry’s details.`}
+        activeDescendant={activeRow !== undefined ? `log-row-${activeRow.seq}` : undefined}
         onKeyDown={onKeyDown}
-        data-testid="log-list"
-        data-total={total}
+        testId="log-list"
       >
-        <div
-          className={styles.spacer}
-          style={{ height: `${virtualizer.getTotalSize()}px` }}
-          role="presentation"
-        >
-          {items.map((item) => {
-            const row = rowAt({ pages }, item.index);
-            const classes = mergeClasses(
-              styles.row,
-              item.index === active && styles.active,
-              row !== undefined && row.seq === selectedSeq && styles.selected,
-            );
-            if (row === undefined) {
-              return (
-                <div
-                  key={item.key}
-                  className={classes}
-                  style={{ top: `${item.start}px` }}
-                  role="option"
-                  aria-selected={false}
-                  aria-busy="true"
-                >
-                  <Text size={200}>Loading entry {item.index + 1}…</Text>
-                </div>
-              );
-            }
-            return (
-              <div
-                key={item.key}
-                id={`log-row-${row.seq}`}
-                className={classes}
-                style={{ top: `${item.start}px` }}
-                role="option"
-                aria-selected={row.seq === selectedSeq}
-                data-seq={row.seq}
-                onClick={() => {
-                  setActive(item.index);
-                  void select(row.seq);
-                }}
-              >
-                <span className={styles.cell}>{row.seq}</span>
-                <span className={styles.cell}>{timeOf(row.requestTime)}</span>
-                <span className={styles.cell}>{row.command ?? '—'}</span>
-                <span className={styles.cell}>{row.httpStatus ?? '—'}</span>
-                <span className={styles.cell} title={row.status}>
-                  <OutcomeIcon
-                    outcome={row.outcome === 'error' ? 'problem' : row.outcome}
-                    showLabel={false}
-                  />{' '}
-                  {row.status ?? ''}
-                </span>
-                <span className={styles.cell} title={row.summary}>
-                  {row.summary}
-                </span>
-              </div>
-            );
-          })}
-        </div>
-      </div>
+        {rows.items.map((item) => {
+          const row = rowAt({ pages }, item.index);
+          return (
+            <LogRow
+              key={item.key}
+              index={item.index}
+              start={item.start}
+              row={row}
+              active={item.index === active}
+              selected={row !== undefined && row.seq === selectedSeq}
+              onPick={onPick}
+            />
+          );
+        })}
+      </VirtualListbox>
     </div>
   );
 }
