@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       scrollP95FrameMs,
       scrollMaxFrameMs: scroll.maxWorkMs,
       scrollP95FrameCpuMs: scroll.p95CpuMs,
+      scrollMeanFrameCpuMs: scroll.meanCpuMs,
       scrollFrames: scroll.frames,
       scrollP95RafIntervalMs: scroll.p95IntervalMs,
       domRows,

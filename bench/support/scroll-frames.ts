@@ -22,6 +22,7 @@ export interface ScrollFrames {
    * does not, so it shows the page's own cost.
    */
   p95CpuMs: number;
+  meanCpuMs: number;
   /** 95th percentile of the interval between rAF callbacks, ms (vsync-bound: never below 16.7). */
   p95IntervalMs: number;
 }
@@ -93,6 +94,7 @@ export async function measureScrollFrames(
     p95WorkMs: round(percentile(sortedWork, 0.95)),
     maxWorkMs: round(sortedWork[sortedWork.length - 1] ?? 0),
     p95CpuMs: round(percentile(sortedCpu, 0.95)),
+    meanCpuMs: round(sortedCpu.reduce((a, b) => a + b, 0) / Math.max(1, sortedCpu.length)),
     p95IntervalMs: round(percentile(sortedIntervals, 0.95)),
   };
 }

@@ -32,6 +32,13 @@ export interface VirtualRowsOptions {
 export interface VirtualRows {
   scrollerRef: RefObject<HTMLDivElement | null>;
   items: VirtualItem[];
+  /**
+   * The React key for the row at `index`: its slot among the rows drawn (index modulo their
+   * count, unique over the contiguous window). A row scrolled out hands its DOM elements to the
+   * row scrolled in, so a scroll updates text in place instead of removing and creating elements;
+   * rows that stay keep their slot and, being memoized, are not drawn again.
+   */
+  keyOf(index: number): number;
   totalSize: number;
   active: number;
   setActive(index: number): void;
@@ -77,7 +84,9 @@ export function useVirtualRows({ total, rowHeight, overscan = 4, ensureRows, loa
     return true;
   };
 
-  return { scrollerRef, items, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
+  const slots = Math.max(1, items.length);
+  const keyOf = (index: number) => index % slots;
+  return { scrollerRef, items, keyOf, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
 }
 
 /**

@@ -156,7 +156,7 @@ export function LogEntryList() {
           const row = rowAt({ pages }, item.index);
           return (
             <LogRow
-              key={item.key}
+              key={rows.keyOf(item.index)}
               index={item.index}
               start={item.start}
               row={row}
