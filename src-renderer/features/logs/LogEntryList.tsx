@@ -3,7 +3,7 @@ import { memo, type KeyboardEvent } from 'react';
 import type { LogEntryRow } from '../../../src-main/shared/models/wizard';
 import { rowAt } from '../../stores/logs-store';
 import { useLogsStore } from '../../stores/store-context';
-import { OutcomeIcon } from '../common/OutcomeIcon';
+import { OUTCOME_LABELS } from '../../logic/outcome';
 import { useStableCallback, useVirtualRows, VirtualListbox, virtualRowStyle } from '../common/VirtualListbox';
 
 // Status gets room for the longest common names ("120 MailSubmissionFailed"); longer ones end in … with the full text as the tooltip.
@@ -33,7 +33,11 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis' },
-  loading: { gridColumn: '1 / -1', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  glyph: { width: '20px', height: '20px', fill: 'currentColor', flexShrink: 0 },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  loading: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   header: {
     display: 'grid',
     gridTemplateColumns: COLUMNS,
@@ -55,6 +59,19 @@ function timeOf(iso: string | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : TIME_FORMAT.format(d);
 }
 
+/**
+ * The outcome shapes OutcomeIcon draws (Fluent's CheckmarkCircleFilled, DismissCircleFilled and
+ * WarningFilled, 20 × 20), as one plain path: a row that scrolls in changes only the path's `d`,
+ * where an icon component per row cost about a sixth of each scroll frame.
+ */
+const OUTCOME_PATHS = {
+  ok: 'M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16m3.36 5.65a.5.5 0 0 0-.64-.06l-.07.06L9 11.3 7.35 9.65l-.07-.06a.5.5 0 0 0-.7.7l.07.07 2 2 .07.06c.17.11.4.11.56 0l.07-.06 4-4 .07-.08a.5.5 0 0 0-.06-.63',
+  problem:
+    'M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16M7.8 7.11a.5.5 0 0 0-.63.06l-.06.07a.5.5 0 0 0 .06.64L9.3 10l-2.12 2.12-.06.07a.5.5 0 0 0 .06.64l.07.06c.2.13.47.11.64-.06L10 10.7l2.12 2.12.07.06c.2.13.46.11.64-.06l.06-.07a.5.5 0 0 0-.06-.64L10.7 10l2.12-2.12.06-.07a.5.5 0 0 0-.06-.64l-.07-.06a.5.5 0 0 0-.64.06L10 9.3 7.88 7.17z',
+  warning:
+    'M7.37 3.56a3 3 0 0 1 5.26 0l5.5 10A3 3 0 0 1 15.5 18h-11a3 3 0 0 1-2.63-4.44zM10 12.75a.75.75 0 1 0 0 1.5.75.75 0 0 0 0-1.5m0-6.25a.5.5 0 0 0-.5.5v4a.5.5 0 0 0 1 0V7a.5.5 0 0 0-.5-.5',
+} as const;
+
 interface LogRowProps {
   index: number;
   start: number;
@@ -64,38 +81,50 @@ interface LogRowProps {
   onPick(index: number, seq: number): void;
 }
 
-/** One entry; memoized, so a scroll draws only the rows that came into view. */
+/**
+ * One entry; memoized, so a scroll draws only the rows that came into view. A row whose page is
+ * still loading has the same cells, empty but for "Loading entry N…": when the page lands only
+ * text changes, no element is removed or created.
+ */
 const LogRow = memo(function LogRow({ index, start, row, active, selected, onPick }: LogRowProps) {
   const styles = useStyles();
   const classes = mergeClasses(styles.row, active && styles.active, selected && styles.selected);
-  if (row === undefined) {
-    return (
-      <div className={classes} style={{ top: `${start}px` }} role="option" aria-selected={false} aria-busy="true">
-        <span className={styles.loading}>Loading entry {index + 1}…</span>
-      </div>
-    );
-  }
+  const outcome = row === undefined ? undefined : row.outcome === 'error' ? 'problem' : row.outcome;
   return (
     <div
-      id={`log-row-${row.seq}`}
+      id={row !== undefined ? `log-row-${row.seq}` : undefined}
       className={classes}
       style={{ top: `${start}px` }}
       role="option"
-      aria-selected={selected}
-      data-seq={row.seq}
-      onClick={() => onPick(index, row.seq)}
+      aria-selected={row !== undefined && selected}
+      aria-busy={row === undefined ? 'true' : undefined}
+      data-seq={row?.seq}
+      onClick={row !== undefined ? () => onPick(index, row.seq) : undefined}
     >
-      <span className={styles.cell}>{row.seq}</span>
-      <span className={styles.cell}>{timeOf(row.requestTime)}</span>
-      <span className={styles.cell}>{row.command ?? '—'}</span>
-      <span className={styles.cell}>{row.httpStatus ?? '—'}</span>
-      <span className={styles.cell} title={row.status}>
-        <OutcomeIcon outcome={row.outcome === 'error' ? 'problem' : row.outcome} showLabel={false} />{' '}
-        {row.status ?? ''}
+      <span className={styles.cell}>{row?.seq}</span>
+      <span className={styles.cell}>{row !== undefined ? timeOf(row.requestTime) : ''}</span>
+      <span className={styles.cell}>{row !== undefined ? (row.command ?? '—') : ''}</span>
+      <span className={styles.cell}>{row !== undefined ? (row.httpStatus ?? '—') : ''}</span>
+      <span className={styles.cell} title={row?.status}>
+        {/* Shape and word, never colour alone: the word is the image's name. */}
+        <svg
+          className={mergeClasses(styles.glyph, outcome !== undefined && styles[outcome])}
+          viewBox="0 0 20 20"
+          role={outcome !== undefined ? 'img' : undefined}
+          aria-label={outcome !== undefined ? OUTCOME_LABELS[outcome] : undefined}
+          aria-hidden={outcome === undefined ? 'true' : undefined}
+        >
+          <path d={outcome !== undefined ? OUTCOME_PATHS[outcome] : ''} />
+        </svg>{' '}
+        {row?.status ?? ''}
       </span>
-      <span className={styles.cell} title={row.summary}>
-        {row.summary}
-      </span>
+      {row !== undefined ? (
+        <span className={styles.cell} title={row.summary}>
+          {row.summary}
+        </span>
+      ) : (
+        <span className={mergeClasses(styles.cell, styles.loading)}>Loading entry {index + 1}…</span>
+      )}
     </div>
   );
 });
