@@ -8,6 +8,7 @@
 // So each frame's cost here is the main thread's busy time (top-level tasks, clipped) from one
 // BeginMainThreadFrame to the next, for the frames produced while the list is scrolled — one
 // scroll jump per frame, no idle frames. The rAF intervals are still reported, for comparison.
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 
 export interface ScrollFrames {
@@ -53,7 +54,13 @@ export async function measureScrollFrames(
   steps = 120,
 ): Promise<ScrollFrames> {
   await browser.startTracing(page, {
-    categories: ['toplevel', 'blink.user_timing', 'disabled-by-default-devtools.timeline.frame'],
+    // BENCH_TRACE_CATEGORIES=a,b adds categories to look into a frame (at a cost to the figures).
+    categories: [
+      'toplevel',
+      'blink.user_timing',
+      'disabled-by-default-devtools.timeline.frame',
+      ...(process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? []),
+    ],
   });
   let intervals: number[];
   let trace: Buffer;
@@ -84,6 +91,8 @@ export async function measureScrollFrames(
     // Tracing stops whether or not the scroll succeeded; a failed scroll still fails the bench.
     trace = await browser.stopTracing();
   }
+  // BENCH_TRACE_OUT=<file> keeps the trace, to open in the browser's performance panel.
+  if (process.env.BENCH_TRACE_OUT) writeFileSync(process.env.BENCH_TRACE_OUT, trace);
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const work = frameWork(events, 'wall');
   const sortedWork = [...work].sort((a, b) => a - b);
