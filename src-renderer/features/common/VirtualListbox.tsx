@@ -46,7 +46,7 @@ export interface VirtualRows {
   onNavigationKey(event: KeyboardEvent<HTMLElement>): boolean;
 }
 
-export function useVirtualRows({ total, rowHeight, overscan = 4, ensureRows, loaded, onMove }: VirtualRowsOptions): VirtualRows {
+export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loaded, onMove }: VirtualRowsOptions): VirtualRows {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // TanStack Virtual keeps its own mutable state; the component re-renders on its onChange.
