@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameWork } from '../../../bench/support/scroll-frames';
+import { frameWork } from '../../../bench/support/frame-work';
 
 // A synthetic Chromium trace: the page's main thread (pid 1, tid 1) and another thread.
 const MAIN = { pid: 1, tid: 1 };
