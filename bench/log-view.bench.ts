@@ -1,8 +1,11 @@
 // Log view responsiveness with 200 000 mailbox-log entries, measured in Debian's Chromium.
 // The page is the real renderer (App, stores, virtualized list) over an in-page API that
 // generates entries on demand, so the figures are the renderer's own, not the backend's.
-// Goals: first rows within 1 s of navigation, End reaches the last entry within 500 ms, never
-// more than 100 rows in the DOM, and p95 frame time under 50 ms while scrolling through the log.
+// Goals (issue 14): first rows within 1 s after the analysis ends (the analysed case reaches the
+// renderer; page load and app boot before that are reported apart as pageToFirstRowsMs), End
+// reaches the last entry within 500 ms, never more than 100 rows in the DOM, and p95 main-thread
+// work per frame at most 16 ms while scrolling through the log (see support/scroll-frames.ts for
+// why that, not the vsync-bound rAF interval, is the frame figure).
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -10,11 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { chromium as ChromiumLauncher } from 'playwright-core';
+import { measureScrollFrames } from './support/scroll-frames';
 
 const ENTRIES = 200_000;
 const ROOT = process.cwd();
 const PAGE_DIR = path.join(ROOT, 'out', 'bench', 'log-view-harness');
-const GOALS = { firstRowsMs: 1000, endKeyMs: 500, domRows: 100, scrollP95FrameMs: 50 };
+const GOALS = { firstRowsMs: 1000, endKeyMs: 500, domRows: 100, scrollP95FrameMs: 16 };
 
 // Loaded at run time from the project's node_modules: Playwright cannot be bundled.
 const { chromium } = createRequire(path.join(ROOT, 'package.json'))('playwright-core') as { chromium: typeof ChromiumLauncher };
@@ -46,7 +50,13 @@ async function main(): Promise<void> {
     await page.goto(`http://127.0.0.1:${port}/?entries=${ENTRIES}`);
     const list = page.getByTestId('log-list');
     await list.locator('[data-seq="1"]').waitFor();
-    const firstRowsMs = Date.now() - started;
+    const pageToFirstRowsMs = Date.now() - started;
+    const firstRowsMs = Math.round(
+      await page.evaluate(() => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+        return at('first-log-row') - at('analysis-ended');
+      }),
+    );
 
     await list.focus();
     const endStarted = Date.now();
@@ -55,31 +65,29 @@ async function main(): Promise<void> {
     const endKeyMs = Date.now() - endStarted;
     const domRows = await list.locator('[role="option"]').count();
 
-    // Scroll from top to bottom in 120 jumps, one per frame, recording each frame's duration.
-    const frames = await page.evaluate(async () => {
-      const el = document.querySelector('[data-testid="log-list"]') as HTMLElement;
-      el.scrollTop = 0;
-      const durations: number[] = [];
-      let last = performance.now();
-      for (let i = 1; i <= 120; i++) {
-        el.scrollTop = (el.scrollHeight * i) / 120;
-        await new Promise<void>((r) => requestAnimationFrame(() => r()));
-        const now = performance.now();
-        durations.push(now - last);
-        last = now;
-      }
-      return durations;
-    });
+    // Scroll from top to bottom in 120 jumps, one per frame.
+    const scroll = await measureScrollFrames(browser, page, '[data-testid="log-list"]');
     await list.locator('[role="option"][data-seq]').last().waitFor();
-    frames.sort((a, b) => a - b);
-    const scrollP95FrameMs = Math.round(frames[Math.floor(frames.length * 0.95)]!);
-    const scrollMaxFrameMs = Math.round(frames[frames.length - 1]!);
+    const scrollP95FrameMs = scroll.p95WorkMs;
     const heapMB = await page.evaluate(() => {
       const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       return memory ? Math.round(memory.usedJSHeapSize / 1048576) : -1;
     });
 
-    const figures = { entries: ENTRIES, firstRowsMs, endKeyMs, domRows, scrollP95FrameMs, scrollMaxFrameMs, heapMB };
+    const figures = {
+      entries: ENTRIES,
+      firstRowsMs,
+      pageToFirstRowsMs,
+      endKeyMs,
+      domRows,
+      scrollP95FrameMs,
+      scrollMaxFrameMs: scroll.maxWorkMs,
+      scrollP95FrameCpuMs: scroll.p95CpuMs,
+      scrollMeanFrameCpuMs: scroll.meanCpuMs,
+      scrollFrames: scroll.frames,
+      scrollP95RafIntervalMs: scroll.p95IntervalMs,
+      heapMB,
+    };
     console.log(`@@BENCH@@${JSON.stringify({ name: 'log-view-200k', ...figures })}`);
     const missed = (Object.keys(GOALS) as Array<keyof typeof GOALS>).filter((k) => figures[k] > GOALS[k]);
     if (missed.length > 0) {

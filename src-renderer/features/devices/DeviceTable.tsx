@@ -1,9 +1,9 @@
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { DeviceSort } from '../../../src-main/shared/models/devices';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo, type KeyboardEvent } from 'react';
+import type { DeviceRow as DeviceRowData, DeviceSort } from '../../../src-main/shared/models/devices';
 import { deviceRowAt } from '../../stores/devices-store';
 import { useDevicesStore } from '../../stores/store-context';
+import { useStableCallback, useVirtualRows, VirtualListbox, virtualRowStyle } from '../common/VirtualListbox';
 import { appLabel, dateLabel, reasonLabel } from './device-labels';
 
 const COLUMNS = '28px minmax(120px, 1.2fr) minmax(110px, 1fr) 110px 44px 100px minmax(160px, 1.6fr) 104px 104px';
@@ -11,18 +11,9 @@ const COLUMNS = '28px minmax(120px, 1.2fr) minmax(110px, 1fr) 110px 44px 100px m
 export const DEVICE_ROW_HEIGHT = 34;
 
 const useStyles = makeStyles({
-  scroller: {
-    height: '480px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    position: 'relative',
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
-  },
-  spacer: { position: 'relative', width: '100%' },
+  scroller: { height: '480px' },
   row: {
-    position: 'absolute',
-    left: 0,
-    right: 0,
+    ...virtualRowStyle,
     height: `${DEVICE_ROW_HEIGHT}px`,
     display: 'grid',
     gridTemplateColumns: COLUMNS,
@@ -36,6 +27,7 @@ const useStyles = makeStyles({
   active: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   shown: { backgroundColor: tokens.colorNeutralBackground1Selected },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  loading: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   header: {
     display: 'grid',
     gridTemplateColumns: COLUMNS,
@@ -66,6 +58,93 @@ const SORTABLE: Array<[DeviceSort | null, string]> = [
   ['lastActivity', 'Last sync'],
 ];
 
+interface DeviceRowProps {
+  index: number;
+  start: number;
+  row: DeviceRowData | undefined;
+  active: boolean;
+  shown: boolean;
+  ticked: boolean;
+  onPick(index: number, key: string): void;
+  onTick(key: string): void;
+}
+
+/**
+ * One phone; memoized, so a scroll draws only the rows that came into view. A row whose page is
+ * still loading has the same cells, empty but for "Loading phone N…": when the page lands only
+ * text changes, no element is removed or created.
+ */
+const DeviceRow = memo(function DeviceRow({ index, start, row, active, shown, ticked, onPick, onTick }: DeviceRowProps) {
+  const styles = useStyles();
+  const classes = mergeClasses(styles.row, active && styles.active, shown && styles.shown);
+  const reason = row !== undefined ? reasonLabel(row) : undefined;
+  return (
+    <div
+      id={row !== undefined ? `device-row-${index}` : undefined}
+      className={classes}
+      style={{ top: `${start}px` }}
+      role="option"
+      aria-selected={row !== undefined && ticked}
+      aria-busy={row === undefined ? 'true' : undefined}
+      data-device-id={row?.deviceId}
+      data-state={row?.state}
+      onClick={row !== undefined ? () => onPick(index, row.key) : undefined}
+    >
+      {/* Not a checkbox control: an option may not hold one (nested-interactive). The option's
+          aria-selected carries the state; Space ticks from the keyboard. */}
+      <span
+        aria-hidden="true"
+        data-testid={row !== undefined ? 'tick' : undefined}
+        onClick={
+          row !== undefined
+            ? (e) => {
+                e.stopPropagation();
+                onTick(row.key);
+              }
+            : undefined
+        }
+      >
+        {row === undefined ? '' : ticked ? '☑' : '☐'}
+      </span>
+      {row !== undefined ? (
+        <span className={styles.cell} title={row.mailbox}>
+          {row.userDisplayName}
+        </span>
+      ) : (
+        <span className={mergeClasses(styles.cell, styles.loading)}>Loading phone {index + 1}…</span>
+      )}
+      <span className={styles.cell} title={row?.deviceId}>
+        {row !== undefined ? row.friendlyName || row.deviceModel : ''}
+      </span>
+      <span className={styles.cell}>{row !== undefined ? appLabel(row) : ''}</span>
+      <span className={styles.cell}>{row === undefined ? '' : row.app === 'outlook' ? '—' : row.protocolVersion}</span>
+      <span className={styles.cell}>{row?.state}</span>
+      <span className={styles.cell} title={reason}>
+        {reason}
+      </span>
+      <span className={styles.cell}>{row !== undefined ? dateLabel(row.firstSeen) : ''}</span>
+      <span
+        className={styles.cell}
+        title={
+          row === undefined
+            ? undefined
+            : row.lastSync === undefined
+              ? 'Last change of the partnership; last sync is read when the row stays on screen'
+              : 'Last successful sync'
+        }
+      >
+        {row === undefined
+          ? ''
+          : row.lastSync === undefined
+            ? dateLabel(row.lastActivity)
+            : row.lastSync === null
+              ? 'never'
+              : dateLabel(row.lastSync)}
+      </span>
+    </div>
+  );
+});
+
 /**
  * The tenant's phones as a virtualized grid: only rows on screen exist in the DOM, only their
  * pages are fetched, and only their statistics are read. Click or Enter shows "why"; Space ticks
@@ -83,44 +162,18 @@ export function DeviceTable() {
   const sort = useDevicesStore((s) => s.sort);
   const descending = useDevicesStore((s) => s.descending);
   const setSort = useDevicesStore((s) => s.setSort);
-  const [active, setActive] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => DEVICE_ROW_HEIGHT,
-    overscan: 6,
+  const rows = useVirtualRows({ total, rowHeight: DEVICE_ROW_HEIGHT, ensureRows, loaded: pages });
+  const { active, setActive } = rows;
+  const onPick = useStableCallback((index: number, key: string) => {
+    setActive(index);
+    void explain(key);
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (total > 0) ensureRows(first, last);
-  }, [first, last, total, pages, ensureRows]);
-
-  const moveTo = (index: number) => {
-    const clamped = Math.max(0, Math.min(total - 1, index));
-    setActive(clamped);
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
-  };
+  const onTick = useStableCallback((key: string) => toggleSelected(key));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 340) / DEVICE_ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      PageDown: active + pageRows,
-      PageUp: active - pageRows,
-      Home: 0,
-      End: total - 1,
-    };
-    const target = moves[event.key];
+    if (rows.onNavigationKey(event)) return;
     const row = deviceRowAt({ pages }, active);
-    if (target !== undefined && total > 0) {
-      event.preventDefault();
-      moveTo(target);
-    } else if (event.key === ' ' && row !== undefined) {
+    if (event.key === ' ' && row !== undefined) {
       event.preventDefault();
       toggleSelected(row.key);
     } else if (event.key === 'Enter' && row !== undefined) {
@@ -151,73 +204,34 @@ export function DeviceTable() {
           ),
         )}
       </div>
-      <div
-        ref={scroller}
+      <VirtualListbox
+        scrollerRef={rows.scrollerRef}
+        totalSize={rows.totalSize}
+        total={total}
         className={styles.scroller}
-        role="listbox"
-        aria-multiselectable="true"
-        aria-label={`Phones (${total}). Arrow keys move, Space ticks a phone, Enter explains its state.`}
-        tabIndex={0}
-        aria-activedescendant={activeRow !== undefined ? `device-row-${active}` : undefined}
+        label={`Phones (${total}). Arrow keys move, Space ticks a phone, Enter explains its state.`}
+        activeDescendant={activeRow !== undefined ? `device-row-${active}` : undefined}
+        multiselectable
         onKeyDown={onKeyDown}
-        data-testid="device-list"
-        data-total={total}
+        testId="device-list"
       >
-        <div className={styles.spacer} style={{ height: `${virtualizer.getTotalSize()}px` }} role="presentation">
-          {items.map((item) => {
-            const row = deviceRowAt({ pages }, item.index);
-            const classes = mergeClasses(styles.row, item.index === active && styles.active, row?.key === whyKey && styles.shown);
-            if (row === undefined) {
-              return (
-                <div key={item.key} className={classes} style={{ top: `${item.start}px` }} role="option" aria-selected={false} aria-busy="true">
-                  <span />
-                  <Text size={200}>Loading phone {item.index + 1}…</Text>
-                </div>
-              );
-            }
-            const ticked = selected.has(row.key);
-            return (
-              <div
-                key={item.key}
-                id={`device-row-${item.index}`}
-                className={classes}
-                style={{ top: `${item.start}px` }}
-                role="option"
-                aria-selected={ticked}
-                data-device-id={row.deviceId}
-                data-state={row.state}
-                onClick={() => {
-                  setActive(item.index);
-                  void explain(row.key);
-                }}
-              >
-                {/* Not a checkbox control: an option may not hold one (nested-interactive). The option's
-                    aria-selected carries the state; Space ticks from the keyboard. */}
-                <span
-                  aria-hidden="true"
-                  data-testid="tick"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    toggleSelected(row.key);
-                  }}
-                >
-                  {ticked ? '☑' : '☐'}
-                </span>
-                <span className={styles.cell} title={row.mailbox}>{row.userDisplayName}</span>
-                <span className={styles.cell} title={row.deviceId}>{row.friendlyName || row.deviceModel}</span>
-                <span className={styles.cell}>{appLabel(row)}</span>
-                <span className={styles.cell}>{row.app === 'outlook' ? '—' : row.protocolVersion}</span>
-                <span className={styles.cell}>{row.state}</span>
-                <span className={styles.cell} title={reasonLabel(row)}>{reasonLabel(row)}</span>
-                <span className={styles.cell}>{dateLabel(row.firstSeen)}</span>
-                <span className={styles.cell} title={row.lastSync === undefined ? 'Last change of the partnership; last sync is read when the row stays on screen' : 'Last successful sync'}>
-                  {row.lastSync === undefined ? dateLabel(row.lastActivity) : row.lastSync === null ? 'never' : dateLabel(row.lastSync)}
-                </span>
-              </div>
-            );
-          })}
-        </div>
-      </div>
+        {rows.items.map((item) => {
+          const row = deviceRowAt({ pages }, item.index);
+          return (
+            <DeviceRow
+              key={rows.keyOf(item.index)}
+              index={item.index}
+              start={item.start}
+              row={row}
+              active={item.index === active}
+              shown={row !== undefined && row.key === whyKey}
+              ticked={row !== undefined && selected.has(row.key)}
+              onPick={onPick}
+              onTick={onTick}
+            />
+          );
+        })}
+      </VirtualListbox>
     </div>
   );
 }

@@ -45,7 +45,15 @@ export function DevicesArea() {
   const selected = useDevicesStore((s) => s.selected);
   const exported = useDevicesStore((s) => s.exported);
   const decisionOpen = useDevicesStore((s) => s.decision !== null);
-  const { load, cancelLoad, setView, setSearch, exportCsv, requestDecision, clearSelected } = useDevicesStore((s) => s);
+  // One selector per action (they never change): selecting the whole state would re-draw the
+  // whole area for every page of rows the table fetches while it scrolls.
+  const load = useDevicesStore((s) => s.load);
+  const cancelLoad = useDevicesStore((s) => s.cancelLoad);
+  const setView = useDevicesStore((s) => s.setView);
+  const setSearch = useDevicesStore((s) => s.setSearch);
+  const exportCsv = useDevicesStore((s) => s.exportCsv);
+  const requestDecision = useDevicesStore((s) => s.requestDecision);
+  const clearSelected = useDevicesStore((s) => s.clearSelected);
   const scenarios = useAppStore((s) => s.scenarios);
   const [source, setSource] = useState<'demo' | 'tenant'>('demo');
   const [scenario, setScenario] = useState('');

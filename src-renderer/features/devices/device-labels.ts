@@ -17,10 +17,14 @@ export function appLabel(row: Pick<DeviceRow, 'app'>): string {
   return row.app === 'outlook' ? 'Outlook mobile' : 'Native mail';
 }
 
+// One formatter for every call: toLocaleDateString builds a new one each time, which made the
+// date cells the dearest part of drawing a row.
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
 export function dateLabel(iso: string | null | undefined): string {
   if (iso === null || iso === undefined) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? iso : DATE_FORMAT.format(d);
 }
 
 /** "DeviceRule: iPhone (DeviceType)" or just the reason. */
