@@ -40,6 +40,7 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
       data-testid="finding"
       data-finding-code={finding.code}
       data-severity={finding.severity}
+      data-history={finding.history === true ? 'true' : undefined}
       data-position={position}
       role="article"
     >
@@ -47,6 +48,12 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
         <Badge appearance="filled" color={SEVERITY_COLOR[finding.severity]}>
           {SEVERITY_LABELS[finding.severity]}
         </Badge>
+        {finding.history === true && (
+          // The phone's past, not its present: said in words so it is never read as the current cause.
+          <Badge appearance="outline" color="subtle" data-testid="finding-history">
+            Earlier, now over
+          </Badge>
+        )}
         <Text as="h3" id={headingId} size={500} weight="semibold">
           {position}. {finding.title}
         </Text>
