@@ -64,7 +64,9 @@ test('unblock: a found phone on the blocked list is offered Unblock and never Al
   await confirm(page, 'judges the phone again on its next request');
   await expect(readBack(page)).toContainText('on the blocked list yes → no', { timeout: 45_000 });
   await expect(readBack(page)).toContainText('DeviceAccessState Blocked (Individual) → Allowed (Individual)');
-  await expect(page.locator('[data-action="unblock-device"]')).toHaveCount(0);
+  // No finding offers Unblock any more; the Resolved group says the block is fixed.
+  await expect(page.getByTestId('finding').locator('[data-action="unblock-device"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="closure"][data-action="unblock-device"]')).toHaveAttribute('data-result', 'fixed');
 });
 
 test('enable ActiveSync: offered when it was switched off by mistake, and the read-back shows it on; never when a plan turns it off', async ({ page }) => {
