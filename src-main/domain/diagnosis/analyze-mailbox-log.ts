@@ -1,3 +1,4 @@
+import { isHealthy } from '../patterns/health';
 import type { Finding } from '../../shared/models/finding';
 import type { ParseWarning } from '../mailbox-log/entry-model';
 import { formatLogTime } from '../mailbox-log/log-time';
@@ -39,8 +40,8 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
   for (const timeline of timelines) {
     const found = detectPatterns(timeline);
     patterns.push(...found);
-    drafts.push(...findingsFromPatterns(timeline, found));
-    drafts.push(...findingsFromCapture(timeline));
+    const own = [...findingsFromPatterns(timeline, found), ...findingsFromCapture(timeline)];
+    drafts.push(...own, ...inconclusive(timeline, own));
   }
   const parseDraft = findingFromParseWarnings(warnings, duplicates);
   if (parseDraft !== undefined) drafts.push(parseDraft);
@@ -51,6 +52,26 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
     warnings: warnings.map((w) => (w.source === undefined ? w.message : `${w.source}: ${w.message}`)),
     drafts,
   };
+}
+
+/**
+ * "Cannot tell", said plainly: a phone whose requests show neither a normal sync nor any problem
+ * the app reads (statuses it has no rule for) gets a finding that says so, never an empty list
+ * that reads as "nothing wrong".
+ */
+function inconclusive(timeline: DeviceTimeline, own: readonly FindingDraft[]): FindingDraft[] {
+  if (timeline.entries.length === 0 || own.some((d) => d.history !== true) || timeline.entries.some(isHealthy)) return [];
+  const detail = `${timeline.entries.length} request(s) from this phone, none of them answered normally, and no answer the app has a rule for.`;
+  return [
+    {
+      code: 'LOG_INCONCLUSIVE',
+      detail,
+      evidence: [{ step: 'mailbox-log', object: `device ${timeline.deviceId ?? timeline.key}`, logEntries: timeline.entries.slice(0, 20).map((e) => e.seq), detail }],
+      confidence: 'low',
+      certainty: 'unconfirmed',
+      ...(timeline.deviceId !== undefined ? { deviceId: timeline.deviceId } : {}),
+    },
+  ];
 }
 
 function summarise(t: DeviceTimeline): DeviceSummary {

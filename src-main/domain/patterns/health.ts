@@ -45,7 +45,8 @@ function isFailure(e: LogEntry): boolean {
   return (e.httpStatus !== undefined && e.httpStatus >= 400) || (e.commandStatus !== undefined && e.commandStatus.code >= 100);
 }
 
-function isHealthy(e: LogEntry): boolean {
+/** Exchange answered the request normally: a Sync, FolderSync or Ping that went through. */
+export function isHealthy(e: LogEntry): boolean {
   if (e.httpStatus !== 200 || e.accessState === 'Blocked' || e.accessState === 'Quarantined') return false;
   if (e.command === 'Ping') return e.commandStatus?.code === 1 || e.commandStatus?.code === 2;
   if (e.command === 'Sync') return e.commandStatus === undefined && e.collectionStatuses.length > 0 && e.collectionStatuses.every((s) => s.code === 1);

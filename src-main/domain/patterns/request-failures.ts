@@ -1,8 +1,10 @@
 import { SEND_COMMANDS } from '../eas/command-status';
+import { GLOBAL_STATUS } from '../eas/global-status';
 import { isBelowExoMinimum, formatProtocolVersion } from '../eas/protocol-version';
 import type { LogEntry } from '../mailbox-log/entry-model';
 import type { DeviceTimeline } from './device-timeline';
 import { citeEntries, type DevicePattern, type PatternKind, when } from './pattern';
+import { NOT_PROVISIONABLE_STATUSES, PROVISIONING_DEMANDS } from './provisioning';
 
 const SERVER_ERROR_GLOBAL = new Set([110, 111, 112, 114]);
 const QUOTA_GLOBAL = new Set([113, 115]);
@@ -129,11 +131,11 @@ export const RULES: readonly RequestFailureRule[] = [
   // which setting" rather than dropped, so a log that ends in refusals never reads as "nothing found".
   {
     kind: 'refused',
-    matches: isUnexplainedRefusal,
+    matches: isUnexplainedFailure,
     describe: (hits) => {
-      const counts = new Map<number, number>();
-      for (const e of hits) counts.set(e.httpStatus as number, (counts.get(e.httpStatus as number) ?? 0) + 1);
-      const parts = [...counts].map(([status, n]) => `HTTP ${status} ${REFUSAL_MEANING[status] ?? '(no meaning the app knows)'} ×${n}`);
+      const counts = new Map<string, number>();
+      for (const e of hits) counts.set(failureLabel(e), (counts.get(failureLabel(e)) ?? 0) + 1);
+      const parts = [...counts].map(([label, n]) => `${label} ×${n}`);
       return `${hits.length} request(s) were refused: ${parts.join('; ')}`;
     },
   },
@@ -226,16 +228,33 @@ const REFUSAL_MEANING: Readonly<Record<number, string>> = {
   456: '(the user account is blocked)',
   457: '(the password has expired)',
 };
-/** Refusals other detectors read: provisioning (449), redirect (451), server side (5xx, other rules). */
-const READ_ELSEWHERE = new Set([449, 451]);
+/** HTTP refusals other detectors read: provisioning (449), redirect (451); 5xx are the server-side rules'. */
+const HTTP_READ_ELSEWHERE = new Set([449, 451]);
+/** Common statuses (101 and up) the access, provisioning and wipe detectors read. */
+const STATUS_READ_ELSEWHERE = new Set([129, 140, ...PROVISIONING_DEMANDS, ...NOT_PROVISIONABLE_STATUSES]);
 
-function isUnexplainedRefusal(e: LogEntry): boolean {
-  if (e.httpStatus === undefined || e.httpStatus < 400 || e.httpStatus >= 500 || READ_ELSEWHERE.has(e.httpStatus)) return false;
-  // A blocked or quarantined answer is the access-state detector's; a failed send is 'send-failed'; an old-protocol 403 is 'eas-disabled'.
+/**
+ * A failure no other rule or detector reads: an HTTP 4xx, or a common status (101 and up, each
+ * of them an error by MS-ASCMD's definition) in an answer that is not a block, a quarantine or a send.
+ */
+function isUnexplainedFailure(e: LogEntry): boolean {
   if (e.accessState === 'Blocked' || e.accessState === 'Quarantined' || isAutoBlock(e)) return false;
   if (e.command !== undefined && SEND_COMMANDS.has(e.command)) return false;
-  if (e.commandStatus !== undefined) return false;
-  return !(e.httpStatus === 403 && !isNewProtocol(e));
+  const code = e.commandStatus?.code;
+  const statusFailure = code !== undefined && code >= 101 && !STATUS_READ_ELSEWHERE.has(code);
+  const httpFailure = e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500 && !HTTP_READ_ELSEWHERE.has(e.httpStatus);
+  if (!statusFailure && !httpFailure) return false;
+  return !RULES.some((rule) => rule.kind !== 'refused' && rule.matches(e));
+}
+
+function failureLabel(e: LogEntry): string {
+  const status = e.commandStatus;
+  if (status !== undefined && status.code >= 101) {
+    const meaning = GLOBAL_STATUS.get(status.code)?.meaning;
+    return `status ${status.code} ${status.name}${meaning !== undefined ? ` (${meaning})` : ''}`;
+  }
+  const http = e.httpStatus as number;
+  return `HTTP ${http} ${REFUSAL_MEANING[http] ?? '(no meaning the app knows)'}`;
 }
 
 function isNewProtocol(e: LogEntry): boolean {

@@ -132,3 +132,34 @@ describe("Exchange's present record of the phone settles what an older log shows
     expect(findings[0]?.history).toBeUndefined();
   });
 });
+
+describe('common statuses no rule reads are refusals too', () => {
+  const globalStatus = (minutes: number, code: number) => entry(minutes, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '4' }]), responseBody: easXml.rootStatus('Sync', 'AirSync', code) });
+
+  it('a status 101 and up (an error by definition) is named with its meaning', () => {
+    const detail = analyze(log(sync(0, '0'), globalStatus(1, 102), globalStatus(2, 102))).findings.find((f) => f.code === 'REQUESTS_REFUSED')?.explanation;
+    expect(detail).toMatch(/status 102 InvalidWBXML \(The request could not be decoded\.\) ×2/);
+  });
+
+  it('statuses other rules or detectors read are not counted again', () => {
+    for (const code of [110, 126, 129, 133, 140, 142, 177]) {
+      expect(codes(analyze(log(sync(0, '0'), globalStatus(1, code))))).not.toContain('REQUESTS_REFUSED');
+    }
+  });
+});
+
+describe('"cannot tell" is said when a log shows neither a normal sync nor a known problem', () => {
+  const syncStatus = (minutes: number, code: number) =>
+    entry(minutes, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '4' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '4', status: code }]) });
+
+  it('only answers the app has no rule for: LOG_INCONCLUSIVE, unconfirmed, instead of an empty list', () => {
+    const analysis = analyze(log(syncStatus(0, 4), syncStatus(1, 4), syncStatus(2, 4)));
+    expect(analysis.findings).toEqual([expect.objectContaining({ code: 'LOG_INCONCLUSIVE', certainty: 'unconfirmed', severity: 'warning' })]);
+    expect(headline(analysis.findings).text).toMatch(/^Possible cause, not confirmed: The log shows no normal sync/);
+  });
+
+  it('not when any request went through, nor when a rule explains the failures', () => {
+    expect(codes(analyze(log(syncStatus(0, 4), sync(1, '0'))))).not.toContain('LOG_INCONCLUSIVE');
+    expect(codes(analyze(log(refused(0, 401), refused(1, 401))))).toEqual(['REQUESTS_REFUSED']);
+  });
+});
