@@ -16,12 +16,13 @@ import {
 // the real browser host and the demo tenant. The expected top finding comes from the scenario's
 // own scenario.json, so the UI is checked against what the scenario author intended.
 const USER = 'alex.wilber@contoso.example';
-const SCENARIOS = [
+const SCENARIOS: Array<{ id: string; kind: string; history?: string }> = [
   { id: 'healthy-iphone', kind: 'healthy' },
   { id: 'quarantined-org-default', kind: 'quarantined' },
   { id: 'ca-blocks-eas-group', kind: 'Conditional Access block' },
   { id: 'basic-auth-old-client', kind: 'old Basic-auth client' },
   { id: 'sync-key-loop', kind: 'sync loop' },
+  { id: 'quarantine-released-earlier', kind: 'problem already over', history: 'DEVICE_QUARANTINED' },
 ];
 
 let host: RunningHost;
@@ -64,6 +65,18 @@ for (const scenario of SCENARIOS) {
         ),
       ).toHaveCount(0);
       await expect(page.locator('[data-testid="finding"][data-finding-code="HEALTHY_SYNC"]')).toBeVisible();
+      if (scenario.history !== undefined) {
+        // What the log shows only before a change is the phone's history: said so, below the
+        // present, and with nothing offered that would "fix" it again.
+        const past = page.locator(`[data-testid="finding"][data-finding-code="${scenario.history}"]`);
+        await expect(past).toHaveAttribute('data-history', 'true');
+        await expect(past.getByTestId('finding-history')).toHaveText('Earlier, now over');
+        await expect(past.locator('[data-action]')).toHaveCount(0);
+        const position = (code: string) => page.locator(`[data-testid="finding"][data-finding-code="${code}"]`).getAttribute('data-position');
+        const historyCode = scenario.history;
+        expect(Number(await position(historyCode))).toBeGreaterThan(Number(await position('HEALTHY_SYNC')));
+        await expect(page.getByText(/No blocking cause found\. Top note: The phone syncs normally/).first()).toBeVisible();
+      }
       return;
     }
     const top = findings.first();

@@ -46,6 +46,8 @@ import { entraExchangeAdministrator, leastPrivilegeRole, roleWithoutBlockList } 
 import { easOffByPlan, outlookMobileQuarantined, partnershipLimit } from './scenarios-exchange-actions';
 // Last of all, for the same reason.
 import { trainingDebugLoggingOff } from './scenarios-training';
+// After the training scenario, for the same reason.
+import { quarantineReleasedEarlier } from './scenarios-history';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -94,4 +96,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   easOffByPlan,
   outlookMobileQuarantined,
   trainingDebugLoggingOff,
+  quarantineReleasedEarlier,
 ];
