@@ -1,10 +1,10 @@
 /** HTTP status codes seen with EAS and what they mean for the helpdesk (eas-reference.md §2.1). */
 export const HTTP_STATUS_MEANING: Readonly<Record<number, string>> = {
   200: 'Processed; read the EAS status in the body to know if it worked.',
-  400: 'Malformed request (device ID, device type or command invalid).',
-  401: 'Sign-in failed or required.',
-  403: 'Forbidden: ActiveSync may be off for the user, or (old phones) the device is blocked.',
-  404: 'Wrong address.',
+  400: 'Malformed request: the device ID, device type or command is invalid.',
+  401: 'Sign-in refused: an expired or rejected token, or an account set up with a password.',
+  403: 'Forbidden: often ActiveSync turned off for the user, or on old phones a blocked device.',
+  404: 'Wrong server address.',
   449: 'The phone must download the security policy again (Provision).',
   451: 'The mailbox must be reached at another address (redirect).',
   456: 'The user account is blocked.',

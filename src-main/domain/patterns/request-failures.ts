@@ -1,5 +1,6 @@
 import { SEND_COMMANDS } from '../eas/command-status';
 import { GLOBAL_STATUS } from '../eas/global-status';
+import { HTTP_STATUS_MEANING } from '../eas/http-status';
 import { isBelowExoMinimum, formatProtocolVersion } from '../eas/protocol-version';
 import type { LogEntry } from '../mailbox-log/entry-model';
 import type { DeviceTimeline } from './device-timeline';
@@ -219,15 +220,6 @@ export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
   }];
 }
 
-/** What an HTTP refusal usually means for ActiveSync (eas-reference.md §2.1). */
-const REFUSAL_MEANING: Readonly<Record<number, string>> = {
-  400: '(malformed request, often a bad device ID or type)',
-  401: '(sign-in refused: an expired or rejected token, or an account set up with a password)',
-  403: '(forbidden: often ActiveSync turned off for the user or the phone blocked)',
-  404: '(wrong server address)',
-  456: '(the user account is blocked)',
-  457: '(the password has expired)',
-};
 /** HTTP refusals other detectors read: provisioning (449), redirect (451); 5xx are the server-side rules'. */
 const HTTP_READ_ELSEWHERE = new Set([449, 451]);
 /** Common statuses (101 and up) the access, provisioning and wipe detectors read. */
@@ -254,7 +246,9 @@ function failureLabel(e: LogEntry): string {
     return `status ${status.code} ${status.name}${meaning !== undefined ? ` (${meaning})` : ''}`;
   }
   const http = e.httpStatus as number;
-  return `HTTP ${http} ${REFUSAL_MEANING[http] ?? '(no meaning the app knows)'}`;
+  const meaning = HTTP_STATUS_MEANING[http];
+  // The table's sentence, said inside the label: "HTTP 401 (sign-in refused: …)".
+  return `HTTP ${http} (${meaning === undefined ? 'no meaning the app knows' : meaning.charAt(0).toLowerCase() + meaning.slice(1).replace(/\.$/, '')})`;
 }
 
 function isNewProtocol(e: LogEntry): boolean {

@@ -10,7 +10,7 @@ import type { MobileDevice } from '../../shared/models/exchange';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import { actionSituation } from './action-situation';
 import { judgeAction, partnershipLabel } from '../../domain/device-access/action-guard';
-import { describeActionOutcome, type OutcomeSnapshot } from '../../domain/device-access/action-outcome';
+import { describeActionOutcome } from '../../domain/device-access/action-outcome';
 import { judgeActionClosure, type ClosureSnapshot } from '../../domain/device-access/action-closure';
 import type { CaseSession, StepResult } from './case-session';
 import type { CaseSessions } from './case-sessions';
@@ -235,8 +235,7 @@ export class FlowEngine {
     const deviceId = 'deviceId' in action ? action.deviceId : undefined;
     // A removal is for the mailbox's findings (the partnership limit), not the removed phone's.
     const about = action.kind === 'remove-device' ? undefined : deviceId;
-    const before = outcomeSnapshot(session, about);
-    const closureBefore = closureSnapshot(session, about);
+    const before = targetSnapshot(session, about);
     let result: 'succeeded' | 'failed' = 'succeeded';
     let failure: string | undefined;
     try {
@@ -263,8 +262,9 @@ export class FlowEngine {
     if (failure) throw new AppError('UNAVAILABLE', `The change was not made: ${failure}`);
     for (const step of stepsToVerify(action)) await this.run(session, step);
     await this.run(session, 'summary');
+    const after = targetSnapshot(session, about);
     // The audit says what changed as Exchange reports it now, and whether the findings it was for are gone.
-    const outcome = describeActionOutcome(action.kind, deviceId, before, outcomeSnapshot(session, about));
+    const outcome = describeActionOutcome(action.kind, deviceId, before, after);
     if (outcome !== '') {
       await session.mutate((doc) => ({
         ...doc,
@@ -277,7 +277,7 @@ export class FlowEngine {
     }
     // The structured closure (what it was meant to fix, what is gone, what is still found) goes into
     // the case; the summary then runs again so a fixed finding leaves the ranked list and the headline moves on.
-    const closure = judgeActionClosure(action.kind, deviceId, session.clock.now().toISOString(), closureBefore, closureSnapshot(session, about));
+    const closure = judgeActionClosure(action.kind, deviceId, session.clock.now().toISOString(), before, after);
     await session.mutate((doc) => ({ ...doc, closures: [...(doc.closures ?? []), closure].slice(-200) }));
     await this.run(session, 'summary');
     return buildCaseView(session);
@@ -476,18 +476,12 @@ function partnershipOf(session: CaseSession, action: WizardAction): PartnershipR
   return { identity: device.Identity, label: partnershipLabel(guard) };
 }
 
-/** The case's view of an action's target: Exchange's last answers and the findings about it (the phone's, or the mailbox's). */
-function outcomeSnapshot(session: CaseSession, deviceId: string | undefined): OutcomeSnapshot {
-  const about = (findingDevice: string | undefined) =>
-    deviceId === undefined ? findingDevice === undefined : findingDevice !== undefined && findingDevice.toLowerCase() === deviceId.toLowerCase();
-  return {
-    situation: actionSituation(session),
-    findings: session.doc.findings.filter((f) => f.severity !== 'info' && about(f.deviceId)).map((f) => ({ code: f.code, title: f.title })),
-  };
-}
-
-/** The same view with whole findings (their next steps and certainty) and debug logging, for the closure's judgement. */
-function closureSnapshot(session: CaseSession, deviceId: string | undefined): ClosureSnapshot {
+/**
+ * The case's view of an action's target: Exchange's last answers, debug logging as read back, and
+ * the findings about it (the phone's, or the mailbox's; notes left out). The audit's read-back text
+ * and the closure's judgement both read it.
+ */
+function targetSnapshot(session: CaseSession, deviceId: string | undefined): ClosureSnapshot {
   const about = (findingDevice: string | undefined) =>
     deviceId === undefined ? findingDevice === undefined : findingDevice !== undefined && findingDevice.toLowerCase() === deviceId.toLowerCase();
   return {
