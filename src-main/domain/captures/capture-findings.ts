@@ -1,6 +1,7 @@
 import type { LogEntry } from '../mailbox-log/entry-model';
 import type { DeviceTimeline } from '../patterns/device-timeline';
 import type { FindingCode, FindingDraft } from '../diagnosis/catalog';
+import { deviceLabel } from '../diagnosis/log-findings';
 import { CAPTURE_SECTIONS } from './capture-to-log';
 
 /** Exchange Online's own host names; anything else answering for it is on-premises or a proxy. */
@@ -26,7 +27,7 @@ export function findingsFromCapture(timeline: DeviceTimeline): FindingDraft[] {
     drafts.push({
       code,
       detail: text,
-      evidence: [{ step: 'mailbox-log', object: device(timeline), logEntries: hits.slice(0, 50).map((e) => e.seq), detail: text }],
+      evidence: [{ step: 'mailbox-log', object: deviceLabel(timeline), logEntries: hits.slice(0, 50).map((e) => e.seq), detail: text }],
       confidence: 'high',
       deviceId: timeline.deviceId,
       ...(over ? { history: true } : {}),
@@ -80,6 +81,3 @@ function quote(text: string | undefined): string {
   return text === undefined ? 'no reason given' : `"${text.slice(0, 160)}"`;
 }
 
-function device(timeline: DeviceTimeline): string {
-  return `device ${timeline.deviceId ?? timeline.key}${timeline.deviceType === undefined ? '' : ` (${timeline.deviceType})`}`;
-}

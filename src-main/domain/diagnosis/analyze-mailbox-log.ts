@@ -8,7 +8,7 @@ import type { DeviceTimeline } from '../patterns/device-timeline';
 import type { DevicePattern } from '../patterns/pattern';
 import { findingsFromCapture } from '../captures/capture-findings';
 import { buildFinding, type FindingDraft } from './catalog';
-import { findingFromParseWarnings, findingsFromPatterns } from './log-findings';
+import { deviceLabel, findingFromParseWarnings, findingsFromPatterns } from './log-findings';
 import { mergeDrafts } from './merge';
 import { rankFindings } from './rank';
 
@@ -66,7 +66,7 @@ function inconclusive(timeline: DeviceTimeline, own: readonly FindingDraft[]): F
     {
       code: 'LOG_INCONCLUSIVE',
       detail,
-      evidence: [{ step: 'mailbox-log', object: `device ${timeline.deviceId ?? timeline.key}`, logEntries: timeline.entries.slice(0, 20).map((e) => e.seq), detail }],
+      evidence: [{ step: 'mailbox-log', object: deviceLabel(timeline), logEntries: timeline.entries.slice(0, 20).map((e) => e.seq), detail }],
       confidence: 'low',
       certainty: 'unconfirmed',
       ...(timeline.deviceId !== undefined ? { deviceId: timeline.deviceId } : {}),
