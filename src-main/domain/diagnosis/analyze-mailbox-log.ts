@@ -2,10 +2,10 @@ import { isHealthy } from '../patterns/health';
 import type { Finding } from '../../shared/models/finding';
 import type { ParseWarning } from '../mailbox-log/entry-model';
 import { formatLogTime } from '../mailbox-log/log-time';
+import { type DevicePattern, when } from '../patterns/pattern';
 import { formatProtocolVersion } from '../eas/protocol-version';
 import { detectPatterns } from '../patterns/detect-patterns';
 import type { DeviceTimeline } from '../patterns/device-timeline';
-import type { DevicePattern } from '../patterns/pattern';
 import { findingsFromCapture } from '../captures/capture-findings';
 import { buildFinding, type FindingDraft } from './catalog';
 import { deviceLabel, findingFromParseWarnings, findingsFromPatterns } from './log-findings';
@@ -55,18 +55,21 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
 }
 
 /**
- * "Cannot tell", said plainly: a phone whose requests show neither a normal sync nor any problem
- * the app reads (statuses it has no rule for) gets a finding that says so, never an empty list
- * that reads as "nothing wrong".
+ * "Cannot tell", said plainly: a phone whose log yields no present finding at all (neither a
+ * normal sync at the end nor a problem the app reads) gets a finding that says so, never an empty
+ * list that reads as "nothing wrong".
  */
 function inconclusive(timeline: DeviceTimeline, own: readonly FindingDraft[]): FindingDraft[] {
-  if (timeline.entries.length === 0 || own.some((d) => d.history !== true) || timeline.entries.some(isHealthy)) return [];
-  const detail = `${timeline.entries.length} request(s) from this phone, none of them answered normally, and no answer the app has a rule for.`;
+  if (timeline.entries.length === 0 || own.some((d) => d.history !== true)) return [];
+  const lastGood = timeline.entries.findLast(isHealthy);
+  const detail = lastGood === undefined
+    ? `${timeline.entries.length} request(s) from this phone, none of them answered normally, and no answer the app has a rule for.`
+    : `The phone last synced normally at ${when(lastGood.requestTime)}; the answers after that are ones the app has no rule for, so how the phone stands now is not clear.`;
   return [
     {
       code: 'LOG_INCONCLUSIVE',
       detail,
-      evidence: [{ step: 'mailbox-log', object: deviceLabel(timeline), logEntries: timeline.entries.slice(0, 20).map((e) => e.seq), detail }],
+      evidence: [{ step: 'mailbox-log', object: deviceLabel(timeline), logEntries: timeline.entries.slice(-20).map((e) => e.seq), detail }],
       confidence: 'low',
       certainty: 'unconfirmed',
       ...(timeline.deviceId !== undefined ? { deviceId: timeline.deviceId } : {}),

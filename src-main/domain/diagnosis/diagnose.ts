@@ -27,7 +27,7 @@ import { mergeDrafts } from './merge';
 import { rankFindings } from './rank';
 import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-logging';
 import { judgeLogs, type LoggingWindow } from '../judges/logs';
-import { settleLogAccessByExchange } from './log-vs-exchange';
+import { settleLogAccessByExchange, settleVersionByLog } from './log-vs-exchange';
 
 /**
  * Everything the diagnosis can look at. Each piece of evidence is either present or
@@ -130,7 +130,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     // Nothing past the gate ran or matters: the gate's finding is the whole answer.
     return { findings: rankFindings(mailbox.findings.map(buildFinding)), unchecked: [] };
   }
-  const drafts: FindingDraft[] = [...mailbox.findings];
+  const logDrafts = judgeLogs(input.mailboxLog, [], input.targetDeviceId, loggingWindow(input)).findings;
+  const drafts: FindingDraft[] = settleVersionByLog(mailbox.findings, logDrafts);
   drafts.push(...judgeDebugLogging(input.debugLogging ?? input.casMailbox, input.debugLoggingEnabledAt).findings);
 
   // Client Access Rules, Conditional Access with the sign-ins, and authentication: the same
@@ -139,7 +140,6 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   drafts.push(...judgeConditionalAccess(input).findings);
   drafts.push(...judgeAuthentication(input).findings);
 
-  const logDrafts = judgeLogs(input.mailboxLog, [], input.targetDeviceId, loggingWindow(input)).findings;
   drafts.push(...(isUnavailable(input.mobileDevices) ? logDrafts : settleLogAccessByExchange(logDrafts, input.mobileDevices)));
 
   if (unchecked.length > 0) {

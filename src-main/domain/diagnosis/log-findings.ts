@@ -47,6 +47,7 @@ export function findingsFromPatterns(timeline: DeviceTimeline, patterns: readonl
       confidence: 'high',
       deviceId: timeline.deviceId,
     };
+    if (p.severity !== undefined) draft.severity = p.severity;
     if (!p.ongoing && HISTORY_WHEN_OVER.has(p.kind)) draft.history = true;
     // The refusals are certain; which setting refused is not, so as a cause it is only inferred.
     if (p.kind === 'refused') Object.assign(draft, { confidence: 'medium', certainty: 'inferred' });

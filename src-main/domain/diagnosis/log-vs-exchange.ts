@@ -23,3 +23,21 @@ export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], de
     };
   });
 }
+
+/**
+ * The other way round: Get-MobileDevice shows a phone's EAS version, but only the log shows how
+ * Exchange answered it. When the log found the old version not to be what stops the phone (its
+ * requests predate the cut-off, or Exchange still answered them normally), the inventory's
+ * version finding for that phone takes the log's milder severity instead of outranking it.
+ */
+export function settleVersionByLog(drafts: readonly FindingDraft[], logDrafts: readonly FindingDraft[]): FindingDraft[] {
+  const mild = new Map<string, FindingDraft['severity']>();
+  for (const d of logDrafts) {
+    if (d.code === 'EAS_VERSION_UNSUPPORTED' && d.severity !== undefined && d.history !== true && d.deviceId !== undefined) mild.set(d.deviceId.toLowerCase(), d.severity);
+  }
+  if (mild.size === 0) return [...drafts];
+  return drafts.map((d) => {
+    const severity = d.code === 'EAS_VERSION_UNSUPPORTED' && d.deviceId !== undefined ? mild.get(d.deviceId.toLowerCase()) : undefined;
+    return severity === undefined ? d : { ...d, severity };
+  });
+}

@@ -4,6 +4,8 @@
  */
 export const MINIMUM_EXO_PROTOCOL = '16.1';
 export const EXO_MINIMUM_SINCE = '2026-03-01';
+/** The same date in the words the findings use. */
+export const EXO_MINIMUM_SINCE_WORDS = '1 March 2026';
 
 /** Parses "14.1" / "16.1" / "141" (base64 query form) into [major, minor]; undefined if unreadable. */
 export function parseProtocolVersion(text: string | undefined | null): [number, number] | undefined {

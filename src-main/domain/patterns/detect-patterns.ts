@@ -3,7 +3,8 @@ import type { DeviceTimeline } from './device-timeline';
 import { detectHealthyCycles } from './health';
 import type { DevicePattern } from './pattern';
 import { detectProvisioning } from './provisioning';
-import { detectOldProtocol, detectRequestFailures } from './request-failures';
+import { detectOldProtocol } from './old-protocol';
+import { detectRequestFailures } from './request-failures';
 import { detectHierarchyLoop, detectSyncKeyProblems } from './sync-state';
 
 /** Runs every pattern detector over one device's timeline. */

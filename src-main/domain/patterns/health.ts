@@ -4,8 +4,9 @@ import { citeEntries, type DevicePattern, when } from './pattern';
 
 /**
  * Normal push and sync cycles: Ping answered 1 (no changes) or 2 (changes; a long pending round
- * trip is normal), Sync/FolderSync answered with success. Whether the device counts as healthy
- * overall is decided by the diagnosis, which also sees the problems.
+ * trip is normal), Sync/FolderSync answered with success, and the empty Sync answer (no changes).
+ * Whether the device counts as healthy overall is decided by the diagnosis, which also sees the
+ * problems.
  */
 export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
   const good = timeline.entries.filter(isHealthy);
@@ -21,24 +22,35 @@ export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
     entries: citeEntries(good),
     from: good[0]?.requestTime,
     to: last.requestTime,
-    ongoing: healthyAtTheEnd(timeline.entries, last),
+    ongoing: healthyAtTheEnd(timeline.entries),
   }];
 }
 
 /**
- * Healthy now: the last answered request was a good one (a pending request at the end, usually
- * the last Ping, is not an answer yet: facts F29), and if anything failed, a sync went through
- * after the last failure, so a log whose requests end in errors never reads as healthy.
+ * Healthy now: the last answered request went through (a pending request at the end, usually the
+ * last Ping, is not an answer yet: facts F29; a sync or push wait must be a normal one, while a
+ * sent mail or a settings call only must not have failed), and if anything failed, a sync went
+ * through after the last failure, so a log whose requests end in errors never reads as healthy.
  */
-function healthyAtTheEnd(entries: readonly LogEntry[], lastGood: LogEntry): boolean {
+function healthyAtTheEnd(entries: readonly LogEntry[]): boolean {
   const answered = entries.filter((e) => !e.pending);
-  if (answered[answered.length - 1] !== lastGood) return false;
+  const lastAnswer = answered[answered.length - 1];
+  if (lastAnswer === undefined || !wentThrough(lastAnswer)) return false;
   let lastFailure = -1;
   answered.forEach((e, i) => {
     if (isFailure(e)) lastFailure = i;
   });
   return lastFailure < 0 || answered.slice(lastFailure + 1).some((e) => e.command !== 'Ping' && isHealthy(e));
 }
+
+/** Sync commands must have answered normally; any other command only must not have failed. */
+function wentThrough(e: LogEntry): boolean {
+  if (SYNC_CYCLE_COMMANDS.has(e.command ?? '')) return isHealthy(e);
+  return !isFailure(e) && e.accessState !== 'Blocked' && e.accessState !== 'Quarantined';
+}
+
+/** The commands whose normal answer `isHealthy` knows. */
+const SYNC_CYCLE_COMMANDS: ReadonlySet<string> = new Set(['Sync', 'FolderSync', 'Ping']);
 
 /** A request Exchange refused or failed (HTTP error, or a global status 100+). */
 function isFailure(e: LogEntry): boolean {
@@ -49,7 +61,16 @@ function isFailure(e: LogEntry): boolean {
 export function isHealthy(e: LogEntry): boolean {
   if (e.httpStatus !== 200 || e.accessState === 'Blocked' || e.accessState === 'Quarantined') return false;
   if (e.command === 'Ping') return e.commandStatus?.code === 1 || e.commandStatus?.code === 2;
-  if (e.command === 'Sync') return e.commandStatus === undefined && e.collectionStatuses.length > 0 && e.collectionStatuses.every((s) => s.code === 1);
+  if (e.command === 'Sync') return e.commandStatus === undefined && (isEmptySyncAnswer(e) || (e.collectionStatuses.length > 0 && e.collectionStatuses.every((s) => s.code === 1)));
   if (e.command === 'FolderSync') return e.commandStatus?.code === 1;
   return false;
+}
+
+/**
+ * MS-ASCMD 2.2.1.21.2: a Sync answered with HTTP 200 and no XML at all means "no changes on the
+ * server". Phones that push with Sync + HeartbeatInterval/Wait instead of Ping get one after
+ * every quiet wait, so a log of them is a healthy log.
+ */
+function isEmptySyncAnswer(e: LogEntry): boolean {
+  return !e.pending && !e.responseBodyPresent && e.collectionStatuses.length === 0;
 }

@@ -41,6 +41,8 @@ export interface DevicePattern {
   readonly to?: number;
   /** False when the problem stopped before the end of the log (later entries look fine). */
   readonly ongoing: boolean;
+  /** Milder than the finding's usual severity, when this log shows the problem is not what stops the phone. */
+  readonly severity?: 'warning' | 'info';
 }
 
 /** At most this many entry numbers are cited per pattern; the summary carries the full count. */

@@ -1,7 +1,7 @@
 import { SEND_COMMANDS } from '../eas/command-status';
 import { GLOBAL_STATUS } from '../eas/global-status';
 import { HTTP_STATUS_MEANING } from '../eas/http-status';
-import { isBelowExoMinimum, formatProtocolVersion } from '../eas/protocol-version';
+import { formatProtocolVersion } from '../eas/protocol-version';
 import type { LogEntry } from '../mailbox-log/entry-model';
 import type { DeviceTimeline } from './device-timeline';
 import { citeEntries, type DevicePattern, type PatternKind, when } from './pattern';
@@ -193,31 +193,6 @@ export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[]
     });
   }
   return patterns;
-}
-
-/** The phone asks with an EAS version below 16.1 (refused by Exchange Online since 2026-03-01). */
-export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
-  // A device sends the same version string in every request: judge each distinct one once.
-  const below = new Map<string | undefined, boolean>();
-  const isOld = (version: string | undefined): boolean => {
-    let known = below.get(version);
-    if (known === undefined) below.set(version, (known = isBelowExoMinimum(version)));
-    return known;
-  };
-  const old = timeline.entries.filter((e) => isOld(e.protocolVersion));
-  if (old.length === 0) return [];
-  const versions = [...new Set(old.map((e) => formatProtocolVersion(e.protocolVersion)))].join(', ');
-  const last = timeline.entries[timeline.entries.length - 1] as LogEntry;
-  return [{
-    kind: 'old-protocol',
-    deviceKey: timeline.key,
-    deviceId: timeline.deviceId,
-    summary: `The phone used ActiveSync version ${versions} in ${old.length} of ${timeline.entries.length} request(s) (user agent ${timeline.userAgent ?? 'unknown'}).`,
-    entries: citeEntries(old),
-    from: old[0]?.requestTime,
-    to: old[old.length - 1]?.requestTime,
-    ongoing: isBelowExoMinimum(last.protocolVersion),
-  }];
 }
 
 /** HTTP refusals other detectors read: provisioning (449), redirect (451); 5xx are the server-side rules'. */

@@ -155,7 +155,7 @@ describe('"cannot tell" is said when a log shows neither a normal sync nor a kno
   it('only answers the app has no rule for: LOG_INCONCLUSIVE, unconfirmed, instead of an empty list', () => {
     const analysis = analyze(log(syncStatus(0, 4), syncStatus(1, 4), syncStatus(2, 4)));
     expect(analysis.findings).toEqual([expect.objectContaining({ code: 'LOG_INCONCLUSIVE', certainty: 'unconfirmed', severity: 'warning' })]);
-    expect(headline(analysis.findings).text).toMatch(/^Possible cause, not confirmed: The log shows no normal sync/);
+    expect(headline(analysis.findings).text).toMatch(/^Possible cause, not confirmed: The log does not show how this phone stands/);
   });
 
   it('not when any request went through, nor when a rule explains the failures', () => {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, type DiagnosisInput } from '../../../src-main/domain/diagnosis/diagnose';
+import { headline } from '../../../src-main/domain/diagnosis/rank';
+import { easXml, formatMailboxLog, type WritableEntry } from '../../../src-main/domain/mailbox-log/log-writer';
+import { analyze, codes, entry } from './support/log-builders';
+
+const log = (...entries: WritableEntry[]) => ['log.txt', formatMailboxLog(entries)] as [string, string];
+const sync = (minutes: number, sent: string, overrides: Partial<WritableEntry> = {}) =>
+  entry(minutes, { requestBody: easXml.syncRequest([{ id: '5', syncKey: sent }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: String(Number(sent) + 1), status: 1 }]), ...overrides });
+/** A Sync that waited for changes (HeartbeatInterval) and got Exchange's empty answer: no changes. */
+const emptySyncAnswer = (minutes: number) =>
+  entry(minutes, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '7' }]).replace('</Sync>', '<HeartbeatInterval>900</HeartbeatInterval></Sync>'), responseBody: undefined, responseTime: undefined });
+const syncStatus = (minutes: number, code: number) =>
+  entry(minutes, { requestBody: easXml.syncRequest([{ id: '5', syncKey: '4' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '4', status: code }]) });
+
+describe('an empty Sync answer is a normal "no changes" (MS-ASCMD 2.2.1.21.2)', () => {
+  it('a phone that pushes with Sync + HeartbeatInterval reads as syncing normally', () => {
+    const analysis = analyze(log(sync(0, '6'), emptySyncAnswer(1), emptySyncAnswer(16), emptySyncAnswer(31)));
+    expect(codes(analysis)).toEqual(['HEALTHY_SYNC']);
+    expect(analysis.findings[0]?.explanation).toContain('4 successful sync(s)');
+  });
+
+  it('even when the log holds nothing but empty answers, it is not "cannot tell"', () => {
+    expect(codes(analyze(log(emptySyncAnswer(0), emptySyncAnswer(15))))).toEqual(['HEALTHY_SYNC']);
+  });
+
+  it('an HTTP error without a body is still no normal answer', () => {
+    expect(codes(analyze(log(sync(0, '6'), entry(1, { httpStatus: 503, httpReason: 'Service Unavailable' }))))).not.toContain('HEALTHY_SYNC');
+  });
+});
+
+describe('the end of the log decides "healthy now"', () => {
+  it('a mail sent after normal syncs (HTTP 200, empty body) leaves the phone healthy', () => {
+    const sent = entry(3, { command: 'SendMail', requestBody: '<SendMail xmlns="ComposeMail:"><ClientId>1</ClientId><Mime>[Mime Removed] BytesCount = 900</Mime></SendMail>' });
+    expect(codes(analyze(log(sync(0, '1'), sync(1, '2'), sent)))).toEqual(['HEALTHY_SYNC']);
+  });
+
+  it('normal syncs followed only by answers the app has no rule for: "cannot tell", never an empty list', () => {
+    const analysis = analyze(log(sync(0, '1'), sync(1, '2'), syncStatus(2, 4), syncStatus(3, 4)));
+    expect(analysis.findings).toEqual([expect.objectContaining({ code: 'LOG_INCONCLUSIVE', certainty: 'unconfirmed' })]);
+    expect(analysis.findings[0]?.explanation).toMatch(/last synced normally at .*; the answers after that/);
+    expect(analysis.findings[0]?.evidence[0]?.logEntries).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('an EAS version below 16.1: the log says whether it is what stops the phone', () => {
+  const cutOff = Date.UTC(2026, 2, 1);
+  const at = (minutes: number, overrides: Partial<WritableEntry>) => ({ ...overrides, requestTime: cutOff + 9 * 86_400_000 + minutes * 60_000 });
+
+  it('refused after the cut-off: the blocker, first', () => {
+    const refused = (m: number) => entry(m, at(m, { protocolVersion: '14.1', httpStatus: 400, httpReason: 'Bad Request' }));
+    const analysis = analyze(log(refused(0), refused(1)));
+    expect(analysis.findings[0]).toEqual(expect.objectContaining({ code: 'EAS_VERSION_UNSUPPORTED', severity: 'blocker' }));
+  });
+
+  it('answered normally after the cut-off: still first, but a warning that says the version is not what stops it now', () => {
+    const analysis = analyze(log(sync(0, '1', at(0, { protocolVersion: '14.1' })), sync(1, '2', at(1, { protocolVersion: '14.1' }))));
+    expect(analysis.findings[0]).toEqual(expect.objectContaining({ code: 'EAS_VERSION_UNSUPPORTED', severity: 'warning' }));
+    expect(analysis.findings[0]?.explanation).toContain('Exchange still answered these requests normally');
+    expect(headline(analysis.findings).text).not.toMatch(/refuse/i);
+  });
+
+  it('one refusal among normal answers keeps the blocker', () => {
+    const analysis = analyze(log(sync(0, '1', at(0, { protocolVersion: '14.1' })), entry(1, at(1, { protocolVersion: '14.1', httpStatus: 400, httpReason: 'Bad Request' }))));
+    expect(analysis.findings.find((f) => f.code === 'EAS_VERSION_UNSUPPORTED')?.severity).toBe('blocker');
+  });
+
+  it('requests from before the cut-off: still the blocker (a phone on it today is refused), and the words say when', () => {
+    const before = (m: number) => sync(m, String(m), { protocolVersion: '14.1', requestTime: cutOff - 86_400_000 + m * 60_000 });
+    const finding = analyze(log(before(0), before(1))).findings.find((f) => f.code === 'EAS_VERSION_UNSUPPORTED');
+    expect(finding?.severity).toBe('blocker');
+    expect(finding?.explanation).toContain('date from before 1 March 2026');
+  });
+
+  it("Get-MobileDevice's ClientVersion takes the log's milder reading for the same phone", () => {
+    const mailboxLog = analyze(log(sync(0, '1', at(0, { protocolVersion: '14.1' })), sync(1, '2', at(1, { protocolVersion: '14.1' }))));
+    const input = (clientVersion: string): DiagnosisInput => ({
+      casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: true },
+      mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: clientVersion, DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' }],
+      organizationSettings: { DefaultAccessLevel: 'Allow' },
+      deviceAccessRules: [],
+      clientAccessRules: { cmdletAvailable: false },
+      conditionalAccess: { policies: [], namedLocations: [] },
+      signIns: [],
+      authentication: { organizationConfig: { OAuth2ClientProfileEnabled: true }, authenticationPolicy: null },
+      mailboxLog,
+      targetDeviceId: 'TESTDEVICE01',
+    });
+    const version = diagnose(input('14.1')).findings.filter((f) => f.code === 'EAS_VERSION_UNSUPPORTED');
+    expect(version).toHaveLength(1);
+    expect(version[0]).toEqual(expect.objectContaining({ severity: 'warning', certainty: 'confirmed' }));
+    // Without a log that says otherwise, the inventory's reading is the blocker.
+    const withoutLog = diagnose({ ...input('14.1'), mailboxLog: { unavailable: 'not fetched' } }).findings.find((f) => f.code === 'EAS_VERSION_UNSUPPORTED');
+    expect(withoutLog?.severity).toBe('blocker');
+  });
+});
