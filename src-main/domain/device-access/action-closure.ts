@@ -3,6 +3,7 @@ import type { Finding } from '../../shared/models/finding';
 import { certaintyOf, findingFixedWords } from '../diagnosis/catalog';
 import { accessStateInWords } from '../eas/access-state';
 import type { ActionSituation, GuardDevice } from './action-guard';
+import { listHolds, sameName } from './exchange-names';
 
 /** What the case knew about an action's target before the action, or after the re-read. */
 export interface ClosureSnapshot {
@@ -13,13 +14,12 @@ export interface ClosureSnapshot {
   findings: readonly Finding[];
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const keyOf = (f: { code: string; deviceId?: string | undefined }) => `${f.code}|${(f.deviceId ?? '').toLowerCase()}`;
 const yesNo = (value: boolean | null | undefined) => (value == null ? 'not read' : value ? 'yes' : 'no');
 const onOff = (value: boolean | null | undefined) => (value == null ? 'not read' : value ? 'on' : 'off');
 
 function deviceIn(snapshot: ClosureSnapshot, deviceId: string): GuardDevice | undefined {
-  return snapshot.situation.devices.find((d) => same(d.deviceId, deviceId));
+  return snapshot.situation.devices.find((d) => sameName(d.deviceId, deviceId));
 }
 
 function decision(device: GuardDevice | undefined): string {
@@ -34,7 +34,7 @@ function decision(device: GuardDevice | undefined): string {
 function readBackValues(deviceId: string | undefined, before: ClosureSnapshot, after: ClosureSnapshot): ReadBackValue[] {
   const values: ReadBackValue[] = [];
   const listed = (s: ClosureSnapshot, list: 'allowedDeviceIds' | 'blockedDeviceIds') =>
-    s.situation.mailbox === null || deviceId === undefined ? null : s.situation.mailbox[list].some((id) => same(id, deviceId));
+    s.situation.mailbox === null || deviceId === undefined ? null : listHolds(s.situation.mailbox[list], deviceId);
   if (deviceId !== undefined) {
     values.push({ label: "On this user's allowed list", before: yesNo(listed(before, 'allowedDeviceIds')), after: yesNo(listed(after, 'allowedDeviceIds')) });
     values.push({ label: "On this user's blocked list", before: yesNo(listed(before, 'blockedDeviceIds')), after: yesNo(listed(after, 'blockedDeviceIds')) });

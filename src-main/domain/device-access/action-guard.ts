@@ -1,5 +1,6 @@
 import type { WizardActionKind } from '../../shared/models/action-kinds';
 import { AUTO_BLOCK_REASONS, normaliseAccessReason } from '../eas/access-state';
+import { listHolds, sameName } from './exchange-names';
 
 /**
  * Which tier-1 actions fit the situation, as ONE pure function the engine enforces (preview and
@@ -111,12 +112,6 @@ const WIPE_REFUSAL =
 
 const DEVICE_KINDS: ReadonlySet<WizardActionKind> = new Set(['allow-device', 'block-device', 'unblock-device', 'remove-device']);
 
-function onList(list: readonly string[], deviceId: string): boolean {
-  const id = deviceId.toLowerCase();
-  return list.some((entry) => entry.toLowerCase() === id);
-}
-
-const same = (a: string | null | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
 
 /** Whether one action fits the situation, and if not, why in plain words. */
 export function judgeAction(kind: WizardActionKind, deviceId: string | undefined, situation: ActionSituation): ActionVerdict {
@@ -134,12 +129,12 @@ export function judgeAction(kind: WizardActionKind, deviceId: string | undefined
   }
 
   if (!DEVICE_KINDS.has(kind) || deviceId === undefined) return refuse('This change needs a phone.');
-  const device = situation.devices.find((d) => same(d.deviceId, deviceId));
+  const device = situation.devices.find((d) => sameName(d.deviceId, deviceId));
   if (device === undefined) return refuse(`No phone with the id ${deviceId} is known for this mailbox.`);
   if (device.wipePending) return refuse(WIPE_REFUSAL);
   if (kind === 'remove-device') return judgeRemove(device, situation);
   if (situation.mailbox === null) return refuse("The mailbox's allowed and blocked lists have not been read yet: run the Mailbox and devices step first.");
-  const blockedListed = onList(situation.mailbox.blockedDeviceIds, device.deviceId);
+  const blockedListed = listHolds(situation.mailbox.blockedDeviceIds, device.deviceId);
   const state = device.accessState ?? '';
   const reason = normaliseAccessReason(device.accessStateReason) ?? '';
 
@@ -147,11 +142,11 @@ export function judgeAction(kind: WizardActionKind, deviceId: string | undefined
     case 'unblock-device':
       return blockedListed
         ? { allowed: true }
-        : refuse(`The phone ${device.deviceId} is not on the user's blocked list, so there is nothing to unblock here.${same(state, 'Blocked') ? ` ${blockedBecause(reason)}` : ''}`);
+        : refuse(`The phone ${device.deviceId} is not on the user's blocked list, so there is nothing to unblock here.${sameName(state, 'Blocked') ? ` ${blockedBecause(reason)}` : ''}`);
     case 'block-device':
       return blockedListed ? refuse(`The phone ${device.deviceId} is already on the user's blocked list.`) : { allowed: true };
     case 'allow-device':
-      return judgeAllow(device, blockedListed, onList(situation.mailbox.allowedDeviceIds, device.deviceId));
+      return judgeAllow(device, blockedListed, listHolds(situation.mailbox.allowedDeviceIds, device.deviceId));
     default:
       return refuse('This change needs a phone.');
   }
@@ -160,7 +155,7 @@ export function judgeAction(kind: WizardActionKind, deviceId: string | undefined
 /** Remove-MobileDevice frees a slot at the partnership limit, and nothing else (see the file comment). */
 function judgeRemove(device: GuardDevice, situation: ActionSituation): ActionVerdict {
   const refuse = (reason: string): ActionVerdict => ({ allowed: false, reason });
-  if (situation.targetDeviceId !== undefined && same(device.deviceId, situation.targetDeviceId))
+  if (situation.targetDeviceId !== undefined && sameName(device.deviceId, situation.targetDeviceId))
     return refuse(`The phone ${device.deviceId} is the one being diagnosed: removing its partnership would not fix it, and it would lose its sync state.`);
   const wiping = situation.devices.find((d) => d.wipePending);
   if (wiping !== undefined)
@@ -181,20 +176,20 @@ function judgeAllow(device: GuardDevice, blockedListed: boolean, allowListed: bo
     return refuse(
       `The phone ${device.deviceId} is on the user's blocked list: someone blocked it on purpose (for example because it was reported lost). Allowing it would silently take it off that list. Find out who blocked it and why; if it may sync again, unblock it instead.`,
     );
-  if (same(reason, 'ExternalCompliance') || same(reason, 'ExternalEnrollment'))
+  if (sameName(reason, 'ExternalCompliance') || sameName(reason, 'ExternalEnrollment'))
     return refuse('Intune decides about this phone, not Exchange: the user enrolls it or makes it compliant in Company Portal, or the Intune team helps. Allowing it in Exchange would bypass that.');
-  if (same(device.accessState, 'Blocked')) return refuse(blockedBecause(reason));
-  if (same(device.accessState, 'Allowed') || allowListed) return refuse(`The phone ${device.deviceId} is already allowed.`);
-  if (same(device.accessState, 'Quarantined') && (same(reason, 'Global') || same(reason, 'DeviceRule'))) return { allowed: true };
-  if (same(device.accessState, 'Quarantined')) return refuse(`The phone is in quarantine for a reason Allow does not release (${reason || 'unknown'}).`);
+  if (sameName(device.accessState, 'Blocked')) return refuse(blockedBecause(reason));
+  if (sameName(device.accessState, 'Allowed') || allowListed) return refuse(`The phone ${device.deviceId} is already allowed.`);
+  if (sameName(device.accessState, 'Quarantined') && (sameName(reason, 'Global') || sameName(reason, 'DeviceRule'))) return { allowed: true };
+  if (sameName(device.accessState, 'Quarantined')) return refuse(`The phone is in quarantine for a reason Allow does not release (${reason || 'unknown'}).`);
   return refuse(`Allow only releases a phone from quarantine; this phone is ${device.accessState || 'in an unknown state'}.`);
 }
 
 function blockedBecause(reason: string): string {
   if (isAutoBlockReason(reason)) return `Exchange blocked the phone by itself for misbehaving (${reason}); the block ends on its own, and allowing would only hide the cause.`;
-  if (same(reason, 'DeviceRule')) return 'A device access rule blocks this phone model: that is the organisation\'s decision. Ask the messaging team whether the model is approved.';
-  if (same(reason, 'Global')) return "The organisation's default blocks phones that no rule allows: that is the organisation's decision. Ask the messaging team.";
-  if (same(reason, 'Policy')) return 'The phone cannot meet the mobile device mailbox policy (Blocked / Policy): this is not an admin block, and allowing it would not make the phone meet the policy.';
+  if (sameName(reason, 'DeviceRule')) return 'A device access rule blocks this phone model: that is the organisation\'s decision. Ask the messaging team whether the model is approved.';
+  if (sameName(reason, 'Global')) return "The organisation's default blocks phones that no rule allows: that is the organisation's decision. Ask the messaging team.";
+  if (sameName(reason, 'Policy')) return 'The phone cannot meet the mobile device mailbox policy (Blocked / Policy): this is not an admin block, and allowing it would not make the phone meet the policy.';
   return `The phone is blocked (reason ${reason || 'unknown'}); allowing it would bypass that decision.`;
 }
 

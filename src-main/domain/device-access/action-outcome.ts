@@ -1,5 +1,6 @@
 import type { WizardActionKind } from '../../shared/models/action-kinds';
 import type { ActionSituation } from './action-guard';
+import { listHolds, sameName } from './exchange-names';
 
 /** What the case knew before an action and after the re-read: Exchange's answers and the findings' titles. */
 export interface OutcomeSnapshot {
@@ -8,8 +9,6 @@ export interface OutcomeSnapshot {
   findings: ReadonlyArray<{ code: string; title: string }>;
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const listed = (list: readonly string[] | undefined, id: string) => (list ?? []).some((entry) => same(entry, id));
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /**
@@ -24,18 +23,18 @@ export function describeActionOutcome(kind: WizardActionKind, deviceId: string |
   const parts: string[] = [];
   if (kind === 'remove-device' && deviceId !== undefined) {
     // Remove-MobileDevice: the partnership is gone or it is not, and the count says how far from the limit.
-    const gone = !after.situation.devices.some((d) => same(d.deviceId, deviceId));
+    const gone = !after.situation.devices.some((d) => sameName(d.deviceId, deviceId));
     parts.push(
       `Read back: Get-MobileDevice lists ${before.situation.devices.length} → ${after.situation.devices.length} partnerships; ${gone ? `the phone ${deviceId} is no longer listed` : `the phone ${deviceId} is still listed`}.`,
     );
   } else if (deviceId !== undefined) {
-    const was = before.situation.devices.find((d) => same(d.deviceId, deviceId));
-    const now = after.situation.devices.find((d) => same(d.deviceId, deviceId));
+    const was = before.situation.devices.find((d) => sameName(d.deviceId, deviceId));
+    const now = after.situation.devices.find((d) => sameName(d.deviceId, deviceId));
     const mailboxBefore = before.situation.mailbox;
     const mailboxAfter = after.situation.mailbox;
     if (mailboxAfter !== null) {
       parts.push(
-        `Read back: on the allowed list ${yesNo(listed(mailboxBefore?.allowedDeviceIds, deviceId))} → ${yesNo(listed(mailboxAfter.allowedDeviceIds, deviceId))}, on the blocked list ${yesNo(listed(mailboxBefore?.blockedDeviceIds, deviceId))} → ${yesNo(listed(mailboxAfter.blockedDeviceIds, deviceId))}.`,
+        `Read back: on the allowed list ${yesNo(listHolds(mailboxBefore?.allowedDeviceIds, deviceId))} → ${yesNo(listHolds(mailboxAfter.allowedDeviceIds, deviceId))}, on the blocked list ${yesNo(listHolds(mailboxBefore?.blockedDeviceIds, deviceId))} → ${yesNo(listHolds(mailboxAfter.blockedDeviceIds, deviceId))}.`,
       );
     } else parts.push('The mailbox lists could not be read back.');
     const state = (d: typeof was) => (d === undefined ? 'unknown' : `${d.accessState ?? 'unknown'}${d.accessStateReason != null ? ` (${String(d.accessStateReason)})` : ''}`);
@@ -51,7 +50,7 @@ export function describeActionOutcome(kind: WizardActionKind, deviceId: string |
   const still = before.findings.filter((f) => afterCodes.has(f.code));
   if (gone.length > 0) parts.push(`Gone after re-checking: ${gone.map((f) => f.title).join('; ')}.`);
   if (still.length > 0) parts.push(`Still found: ${still.map((f) => f.title).join('; ')}.`);
-  const nowAllowed = deviceId !== undefined && after.situation.devices.some((d) => same(d.deviceId, deviceId) && (d.accessState ?? '').toLowerCase() === 'allowed');
+  const nowAllowed = deviceId !== undefined && after.situation.devices.some((d) => sameName(d.deviceId, deviceId) && (d.accessState ?? '').toLowerCase() === 'allowed');
   if (still.length > 0 && nowAllowed) {
     // The log keeps the refusals it recorded; only the phone's next request can show the change.
     parts.push('Exchange now allows the phone; what is still found comes from the requests logged before the change. Ask the user to open Mail and pull to refresh, then fetch the log again.');
