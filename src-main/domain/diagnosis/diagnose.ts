@@ -1,4 +1,4 @@
-import type { CasMailboxPlanInput } from '../device-access/activesync-policy';
+import type { ActiveSyncPeerCountInput, CasMailboxPlanInput } from '../device-access/activesync-policy';
 import type { Finding } from '../../shared/models/finding';
 import { EVIDENCE_KEY_AREAS } from '../../shared/models/evidence-areas';
 import type { ClientAccessRulesRetired, ConnectionContext } from '../evaluators/client-access-rules';
@@ -71,6 +71,8 @@ export interface DiagnosisInput {
   deviceAccessRules: Evidence<readonly DeviceAccessRuleInput[]>;
   /** Get-CASMailboxPlan, read when ActiveSync is off for the mailbox (absent otherwise and in older cases; facts F38). */
   casMailboxPlans?: Evidence<readonly CasMailboxPlanInput[]>;
+  /** How many of the first user mailboxes also have ActiveSync off, read at the same time (absent in older cases). */
+  activeSyncPeers?: Evidence<ActiveSyncPeerCountInput>;
   /** Get-MobileDeviceMailboxPolicy, read when a phone is Blocked / Policy (absent otherwise and in older cases). */
   mobileDevicePolicies?: Evidence<readonly MobileDevicePolicyInput[]>;
   clientAccessRules: Evidence<readonly ClientAccessRuleInput[] | ClientAccessRulesRetired>;

@@ -47,7 +47,8 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
   } else if (cas !== undefined) {
     const enabled = cas.ActiveSyncEnabled !== false;
     const plans = input.casMailboxPlans === undefined || isUnavailable(input.casMailboxPlans) ? undefined : input.casMailboxPlans;
-    const policy = enabled ? undefined : activeSyncOffByPolicy(plans);
+    const peers = input.activeSyncPeers === undefined || isUnavailable(input.activeSyncPeers) ? undefined : input.activeSyncPeers;
+    const policy = enabled ? undefined : activeSyncOffByPolicy(plans, peers);
     checks.push(
       checkDraft(
         'activesync-enabled',
@@ -55,15 +56,15 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
         enabled ? 'ok' : 'problem',
         enabled
           ? 'ActiveSyncEnabled is True.'
-          : `ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.${policy !== undefined ? ` It is off on purpose: ${policy}. Turning it back on is for the Exchange administrators to decide.` : ''}`,
-        policy !== undefined ? [EVIDENCE.casMailbox, EVIDENCE.casMailboxPlans] : [EVIDENCE.casMailbox],
+          : `ActiveSyncEnabled is False: no phone can sync this mailbox over ActiveSync.${policy !== undefined ? ` It is off on purpose: ${policy.because}. Turning it back on is for the Exchange administrators to decide.` : ''}`,
+        policy === undefined ? [EVIDENCE.casMailbox] : [EVIDENCE.casMailbox, policy.source === 'plans' ? EVIDENCE.casMailboxPlans : EVIDENCE.activeSyncPeers],
       ),
     );
     if (!enabled && input.casMailboxPlans !== undefined && isUnavailable(input.casMailboxPlans)) {
       // Without the plans the wizard cannot tell a policy from a mistake: the operator must ask before turning it on.
       checks.push(unreadableCheck('activesync-policy', 'Whether ActiveSync is off on purpose (CAS mailbox plans)', EVIDENCE.casMailboxPlans, input.casMailboxPlans.unavailable));
     }
-    findings.push(...evaluateCasMailbox(cas, plans));
+    findings.push(...evaluateCasMailbox(cas, plans, peers));
   }
 
   const org = input.organizationSettings;

@@ -1,7 +1,7 @@
 import type { ActionSituation, WipeStatistics } from '../../domain/device-access/action-guard';
 import { wipePendingFrom } from '../../domain/device-access/action-guard';
 import { activeSyncOffByPolicy } from '../../domain/device-access/activesync-policy';
-import type { CasMailbox, CasMailboxPlan, MobileDevice, MobileDeviceStatistics } from '../../shared/models/exchange';
+import type { ActiveSyncPeerCount, CasMailbox, CasMailboxPlan, MobileDevice, MobileDeviceStatistics } from '../../shared/models/exchange';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import type { CaseSession } from './case-session';
 
@@ -11,8 +11,9 @@ export function actionSituation(session: CaseSession): ActionSituation {
   const devices = session.get<MobileDevice[]>(EVIDENCE.mobileDevices);
   const statistics = session.get<MobileDeviceStatistics[]>(EVIDENCE.deviceStatistics);
   const plans = session.get<CasMailboxPlan[]>(EVIDENCE.casMailboxPlans);
+  const peers = session.get<ActiveSyncPeerCount>(EVIDENCE.activeSyncPeers);
   const stats = statistics?.available ? statistics.data : [];
-  const offByPolicy = plans?.available ? activeSyncOffByPolicy(plans.data) : undefined;
+  const offByPolicy = activeSyncOffByPolicy(plans?.available ? plans.data : undefined, peers?.available ? peers.data : undefined)?.because;
   const target = session.selectedDeviceId ?? session.doc.subject.deviceId;
   const refused177 = session.logAnalysis?.analysis.patterns.some((p) => p.kind === 'max-devices') === true;
   return {

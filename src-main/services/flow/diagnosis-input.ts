@@ -6,6 +6,7 @@ import type {
   ActiveSyncOrganizationSettings,
   AuthenticationPolicy,
   CasMailbox,
+  ActiveSyncPeerCount,
   CasMailboxPlan,
   ClientAccessRule,
   ExchangeUser,
@@ -86,6 +87,7 @@ export function buildDiagnosisInput(session: CaseSession, debugLoggingEnabledAt:
       rules.map((rule) => ({ ...rule, QueryString: rule.QueryString ?? '', Characteristic: rule.Characteristic ?? '', AccessLevel: rule.AccessLevel ?? '' })),
     ),
     ...(session.get(EVIDENCE.casMailboxPlans) ? { casMailboxPlans: pick<CasMailboxPlan[]>(EVIDENCE.casMailboxPlans) } : {}),
+    ...(session.get(EVIDENCE.activeSyncPeers) ? { activeSyncPeers: pick<ActiveSyncPeerCount>(EVIDENCE.activeSyncPeers) } : {}),
     ...(session.get(EVIDENCE.mobileDevicePolicies) ? { mobileDevicePolicies: pick<MobileDeviceMailboxPolicy[]>(EVIDENCE.mobileDevicePolicies) } : {}),
     clientAccessRules: pick<TenantFeature<ClientAccessRule[]>, readonly ClientAccessRule[] | { cmdletAvailable: false }>(
       EVIDENCE.clientAccessRules,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   activeSyncDeviceAccessRuleSchema,
   casMailboxPlanSchema,
+  type ActiveSyncPeerCount,
   type CasMailboxPlan,
   mobileDeviceMailboxPolicySchema,
   type MobileDeviceMailboxPolicy,
@@ -195,6 +196,18 @@ export class ExchangeCommands {
   async getCasMailboxPlans(): Promise<CasMailboxPlan[]> {
     const data = await this.call('Get-CASMailboxPlan', {});
     return many('Get-CASMailboxPlan', data, casMailboxPlanSchema);
+  }
+
+  /**
+   * Does ActiveSync look off for most people, not only this mailbox (facts F38)? Reads the first
+   * `limit` user mailboxes Exchange lists (shared, room and equipment mailboxes, where it is often
+   * off for good reason, are not asked for) and keeps only the counts, leaving `mailbox` out.
+   */
+  async countActiveSyncOffAmongUserMailboxes(mailbox: string, limit: number): Promise<ActiveSyncPeerCount> {
+    const data = await this.call('Get-CASMailbox', { RecipientTypeDetails: 'UserMailbox', ResultSize: String(limit) });
+    const own = mailbox.trim().toLowerCase();
+    const peers = many('Get-CASMailbox', data, casMailboxSchema).filter((m) => (m.PrimarySmtpAddress ?? '').toLowerCase() !== own);
+    return { limit, read: peers.length, activeSyncOff: peers.filter((m) => m.ActiveSyncEnabled === false).length };
   }
 
   async getActiveSyncDeviceAccessRules(): Promise<ActiveSyncDeviceAccessRule[]> {

@@ -16,6 +16,7 @@ export const EVIDENCE = {
   deviceAccessRules: 'device-access-rules',
   mobileDevicePolicies: 'mobile-device-policies',
   casMailboxPlans: 'cas-mailbox-plans',
+  activeSyncPeers: 'activesync-peers',
   clientAccessRules: 'client-access-rules',
   conditionalAccess: 'ca-policies',
   memberships: 'user-memberships',

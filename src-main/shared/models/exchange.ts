@@ -138,6 +138,18 @@ export const casMailboxPlanSchema = z.looseObject({
 });
 export type CasMailboxPlan = z.infer<typeof casMailboxPlanSchema>;
 
+/**
+ * How many of the first user mailboxes Exchange lists (Get-CASMailbox -RecipientTypeDetails
+ * UserMailbox -ResultSize N), other than the case's own, have ActiveSync off: counts only, so no
+ * other user's address enters the case (facts F38).
+ */
+export const activeSyncPeerCountSchema = z.strictObject({
+  limit: z.number().int().positive(),
+  read: z.number().int().nonnegative(),
+  activeSyncOff: z.number().int().nonnegative(),
+});
+export type ActiveSyncPeerCount = z.infer<typeof activeSyncPeerCountSchema>;
+
 /** Get-ActiveSyncOrganizationSettings. */
 export const activeSyncOrganizationSettingsSchema = z.looseObject({
   Identity: text,

@@ -152,6 +152,23 @@ describe('ActiveSync off by the CAS mailbox plan (facts F38)', () => {
   }, 60_000);
 });
 
+describe('ActiveSync off for most user mailboxes, no plan (facts F38)', () => {
+  it('reads it as policy from counts alone, and escalates instead of offering Enable ActiveSync', async () => {
+    const started = await backend.engine.startCase({ userUpn: USER, symptom: 'No mail' }, { kind: 'demo', scenario: 'eas-off-for-most-mailboxes' });
+    await backend.engine.settled(started.caseId);
+    const view = backend.engine.getCase(started.caseId);
+    expect(view.findings[0]?.code).toBe('EAS_OFF_BY_POLICY');
+    // Nine of the thirteen other people; the two shared mailboxes with it off are not asked for.
+    expect(view.findings[0]?.explanation).toContain('9 of the 13 other user mailboxes have ActiveSync off too');
+    expect(view.offeredActions?.mailbox).toEqual([]);
+    expect(backend.engine.previewAction(started.caseId, { kind: 'enable-activesync' })).toMatchObject({ allowed: false, refusal: 'situation' });
+    // Only the counts are kept: no other person's address enters the case or its bundles.
+    const peers = await backend.library.getEvidence(started.caseId, 'activesync-peers');
+    expect(JSON.parse(peers.text)).toMatchObject({ limit: 200, read: 13, activeSyncOff: 9 });
+    expect(peers.text).not.toMatch(/@contoso\.example/);
+  }, 60_000);
+});
+
 describe('Outlook for iOS in quarantine (facts F21)', () => {
   it('shows its access state, fetches no ActiveSync log for it, and offers the quarantine release', async () => {
     const started = await backend.engine.startCase({ userUpn: USER, symptom: 'Outlook shows no mail' }, { kind: 'demo', scenario: 'outlook-mobile-quarantined' });

@@ -68,16 +68,34 @@ describe('remove-device: only to free a slot at the partnership limit (facts F35
 
 describe('ActiveSync off by policy (facts F38)', () => {
   it('reads a CAS mailbox plan with ActiveSync off as policy; all plans on, or none read, is not', () => {
-    expect(activeSyncOffByPolicy([{ DisplayName: 'ExchangeOnlineEnterprise', ActiveSyncEnabled: false }])).toMatch(/every CAS mailbox plan \(ExchangeOnlineEnterprise\)/);
-    expect(activeSyncOffByPolicy([{ DisplayName: 'A', ActiveSyncEnabled: false }, { DisplayName: 'B', ActiveSyncEnabled: true }])).toMatch(/plan A turns ActiveSync off/);
+    expect(activeSyncOffByPolicy([{ DisplayName: 'ExchangeOnlineEnterprise', ActiveSyncEnabled: false }])?.because).toMatch(/every CAS mailbox plan \(ExchangeOnlineEnterprise\)/);
+    expect(activeSyncOffByPolicy([{ DisplayName: 'A', ActiveSyncEnabled: false }, { DisplayName: 'B', ActiveSyncEnabled: true }])).toEqual({ because: expect.stringMatching(/plan A turns ActiveSync off/), source: 'plans' });
     expect(activeSyncOffByPolicy([{ DisplayName: 'A', ActiveSyncEnabled: true }])).toBeUndefined();
     expect(activeSyncOffByPolicy(undefined)).toBeUndefined();
+  });
+
+  it('reads ActiveSync off for most other user mailboxes as policy too, but not a few, nor too small a sample', () => {
+    const on = [{ DisplayName: 'A', ActiveSyncEnabled: true }];
+    expect(activeSyncOffByPolicy(on, { limit: 200, read: 200, activeSyncOff: 150 })).toEqual({ because: expect.stringMatching(/^150 of the first 200 other user mailboxes Exchange listed have ActiveSync off too/), source: 'peers' });
+    expect(activeSyncOffByPolicy(on, { limit: 200, read: 8, activeSyncOff: 6 })?.because).toMatch(/^6 of the 8 other user mailboxes have/);
+    // Half is not most; a handful of mailboxes says nothing; a plan outranks the count.
+    expect(activeSyncOffByPolicy(on, { limit: 200, read: 200, activeSyncOff: 100 })).toBeUndefined();
+    expect(activeSyncOffByPolicy(undefined, { limit: 200, read: 4, activeSyncOff: 4 })).toBeUndefined();
+    expect(activeSyncOffByPolicy([{ DisplayName: 'P', ActiveSyncEnabled: false }], { limit: 200, read: 200, activeSyncOff: 0 })?.source).toBe('plans');
+  });
+
+  it('most mailboxes off makes EAS_OFF_BY_POLICY, a few do not', () => {
+    const cas = { ActiveSyncEnabled: false, PrimarySmtpAddress: 'alex@contoso.example' };
+    const [draft] = evaluateCasMailbox(cas, [], { limit: 200, read: 40, activeSyncOff: 39 });
+    expect(draft?.code).toBe('EAS_OFF_BY_POLICY');
+    expect(draft?.detail).toContain('39 of the 40 other user mailboxes');
+    expect(evaluateCasMailbox(cas, [], { limit: 200, read: 40, activeSyncOff: 3 }).map((d) => d.code)).toEqual(['EAS_DISABLED_FOR_MAILBOX']);
   });
 
   it('escalates instead of offering Enable ActiveSync', () => {
     const off = { ...situation(fleet(1)), mailbox: { activeSyncEnabled: false, allowedDeviceIds: [], blockedDeviceIds: [] } };
     expect(judgeAction('enable-activesync', undefined, off).allowed).toBe(true);
-    const byPlan = { ...off, activeSyncOffByPolicy: activeSyncOffByPolicy([{ DisplayName: 'P', ActiveSyncEnabled: false }]) };
+    const byPlan = { ...off, activeSyncOffByPolicy: activeSyncOffByPolicy([{ DisplayName: 'P', ActiveSyncEnabled: false }])?.because };
     expect(reason(judgeAction('enable-activesync', undefined, byPlan))).toMatch(/off on purpose.*policy decision/);
     expect(offeredActions(byPlan).mailbox).toEqual([]);
   });

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/scenario-schema';
  */
 const SET_CAS_MAILBOX = ['Identity', 'ActiveSyncDebugLogging', 'ActiveSyncEnabled', 'ActiveSyncAllowedDeviceIDs', 'ActiveSyncBlockedDeviceIDs', 'OWAEnabled', 'PopEnabled', 'ImapEnabled'];
 const RECIPIENT_READS: Record<string, string[]> = {
-  'Get-CASMailbox': ['Identity', 'ActiveSyncDebugLogging', 'ResultSize'],
+  'Get-CASMailbox': ['Identity', 'ActiveSyncDebugLogging', 'RecipientTypeDetails', 'ResultSize'],
   'Get-User': ['Identity', 'ResultSize'],
   'Get-Recipient': ['Identity', 'Anr', 'ResultSize'],
   'Get-MobileDevice': ['Identity', 'Mailbox', 'ResultSize'],

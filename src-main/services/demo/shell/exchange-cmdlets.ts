@@ -26,6 +26,13 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 /** The Exchange Online cmdlets of the allow-list, implemented over the scenario's tenant. */
 export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
   'Get-CASMailbox': (state, p) => {
+    if (p.Identity === undefined) {
+      // A listing: mailboxes in the tenant's order, of one recipient type when asked, up to ResultSize.
+      const limit = String(p.ResultSize).toLowerCase() === 'unlimited' ? Infinity : Number(p.ResultSize);
+      const type = str(p.RecipientTypeDetails)?.toLowerCase();
+      const listed = state.listMailboxes().filter((m) => type === undefined || m.recipientTypeDetails.toLowerCase() === type);
+      return ok(listed.slice(0, limit).map((m) => casMailboxObject(state, m, p.ActiveSyncDebugLogging === true)));
+    }
     const mailbox = state.findMailbox(str(p.Identity)!);
     if (!mailbox) throw objectNotFound('Get-CASMailbox', str(p.Identity)!);
     return ok([casMailboxObject(state, mailbox, p.ActiveSyncDebugLogging === true)]);

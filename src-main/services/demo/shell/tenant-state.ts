@@ -60,6 +60,11 @@ export class TenantState {
     return recipient && !ON_PREMISES.has(recipient.recipientTypeDetails) ? recipient : undefined;
   }
 
+  /** The tenant's Exchange Online mailboxes in order (on-premises mail users are not mailboxes). */
+  listMailboxes(): ScenarioMailbox[] {
+    return this.exchange.mailboxes.filter((m) => !ON_PREMISES.has(m.recipientTypeDetails));
+  }
+
   /** Any recipient (mailbox or on-premises mail user), looked up as findMailbox does. */
   findRecipient(identity: string): ScenarioMailbox | undefined {
     const key = identity.trim().toLowerCase();

@@ -7,6 +7,9 @@ import { isOutlookMobile } from '../../../domain/evaluators/protocol-version';
 import { buildDiagnosisInput } from '../diagnosis-input';
 import { fromJudgement, orUnavailable, type StepContext } from '../step-context';
 
+/** How many user mailboxes the F38 check reads: enough to tell "most", cheap on any tenant. */
+const PEER_SAMPLE = 200;
+
 /**
  * Mailbox and devices: gathers the evidence (is ActiveSync allowed for the mailbox, which phones
  * have a partnership, what Exchange decided about each); the domain's judgeMailbox judges it.
@@ -38,9 +41,14 @@ export async function runMailboxStep(ctx: StepContext): Promise<StepResult> {
     orUnavailable(() => exchange.getCasMailbox(upn)),
   );
   // ActiveSync off: is it off on purpose? The CAS mailbox plans say (facts F38); read only then.
-  const casRead = session.get<{ ActiveSyncEnabled?: boolean | null }>(EVIDENCE.casMailbox);
+  // And is it off for most people here, a plan or not? Counts of the first user mailboxes only.
+  const casRead = session.get<{ ActiveSyncEnabled?: boolean | null; PrimarySmtpAddress?: string | null }>(EVIDENCE.casMailbox);
   if (casRead?.available && casRead.data.ActiveSyncEnabled === false) {
     await session.capture('mailbox', EVIDENCE.casMailboxPlans, cmdlet('Get-CASMailboxPlan'), () => orUnavailable(() => exchange.getCasMailboxPlans()));
+    const own = casRead.data.PrimarySmtpAddress ?? upn;
+    await session.capture('mailbox', EVIDENCE.activeSyncPeers, cmdlet(`Get-CASMailbox -RecipientTypeDetails UserMailbox -ResultSize ${PEER_SAMPLE}`), () =>
+      orUnavailable(() => exchange.countActiveSyncOffAmongUserMailboxes(own, PEER_SAMPLE)),
+    );
   }
   ctx.progress('Listing the user’s phones…', 0.3);
   await session.capture('mailbox', EVIDENCE.mobileDevices, cmdlet('Get-MobileDevice'), () =>

@@ -48,6 +48,8 @@ import { easOffByPlan, outlookMobileQuarantined, partnershipLimit } from './scen
 import { trainingDebugLoggingOff } from './scenarios-training';
 // After the training scenario, for the same reason.
 import { quarantineReleasedEarlier } from './scenarios-history';
+// After the history scenario, for the same reason.
+import { easOffForMostMailboxes } from './scenarios-policy';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -97,4 +99,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   outlookMobileQuarantined,
   trainingDebugLoggingOff,
   quarantineReleasedEarlier,
+  easOffForMostMailboxes,
 ];
