@@ -22,7 +22,7 @@ function leastPrivilegeRoles(prefix: string, drop: string[] = []) {
       name: `${prefix} (Mail Recipients)`,
       parent: 'Mail Recipients',
       entries: keep(BUILT_IN_ROLE_ENTRIES['Mail Recipients']!, {
-        'Get-CASMailbox': ['Identity', 'ActiveSyncDebugLogging'],
+        'Get-CASMailbox': ['Identity', 'ActiveSyncDebugLogging', 'RecipientTypeDetails', 'ResultSize'],
         'Get-User': ['Identity'],
         'Get-Recipient': ['Identity', 'Anr', 'ResultSize'],
         'Get-MobileDevice': ['Mailbox', 'Identity', 'ResultSize'],
