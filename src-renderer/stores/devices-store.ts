@@ -90,12 +90,15 @@ export function createDevicesStore(api: EasApi): StoreApi<DevicesState> {
   let recency: number[] = [];
   const loadingPages = new Set<number>();
   let statisticsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The first row of the window last asked for: the next window is guessed from the last move. */
+  let lastFirst: number | null = null;
 
   return createStore<DevicesState>()((set, get) => {
     const reset = (patch: Partial<DevicesState>) => {
       generation++;
       recency = [];
       loadingPages.clear();
+      lastFirst = null;
       set({ total: null, pages: {}, error: null, ...patch });
     };
 
@@ -218,6 +221,19 @@ export function createDevicesStore(api: EasApi): StoreApi<DevicesState> {
         for (let page = Math.floor(Math.max(0, first) / DEVICE_PAGE_SIZE); page * DEVICE_PAGE_SIZE <= end; page++) {
           if (pages[page] === undefined && !loadingPages.has(page)) void fetchPage(page);
           else if (pages[page] !== undefined) recency = [...recency.filter((p) => p !== page), page];
+        }
+        // A scroll tends to go on as it went: the window one more such move away is fetched now,
+        // so its rows are usually here when it is drawn instead of a "Loading" row drawn first and
+        // the phones a frame later (each of the two draws costs a frame's layout). Not for
+        // statistics: those are read only for rows the operator stays on.
+        const move = lastFirst === null ? 0 : first - lastFirst;
+        lastFirst = first;
+        if (move !== 0 && total !== null) {
+          const from = Math.max(0, first + move);
+          const to = Math.min(total - 1, end + move);
+          for (let page = Math.floor(from / DEVICE_PAGE_SIZE); page * DEVICE_PAGE_SIZE <= to; page++) {
+            if (pages[page] === undefined && !loadingPages.has(page)) void fetchPage(page);
+          }
         }
         readStatistics(first, end);
       },

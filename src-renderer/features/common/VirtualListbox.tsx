@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
 import {
   useCallback,
   useEffect,
@@ -33,10 +33,12 @@ export interface VirtualRows {
   scrollerRef: RefObject<HTMLDivElement | null>;
   items: VirtualItem[];
   /**
-   * The React key for the row at `index`: its slot among the rows drawn (index modulo their
-   * count, unique over the contiguous window). A row scrolled out hands its DOM elements to the
-   * row scrolled in, so a scroll updates text in place instead of removing and creating elements;
-   * rows that stay keep their slot and, being memoized, are not drawn again.
+   * The React key for the row at `index`: its place on screen (0 for the first row drawn, 1 for
+   * the next…). The n-th row element always stays the n-th child, so a scroll only changes text
+   * and offsets in place: no element is created, removed or moved. (Keying by index modulo the
+   * row count, as before, kept a row that stayed on screen from being drawn again, but React then
+   * moved most row elements on every jump to keep them in order; Chromium takes a moved element
+   * out of the layout tree and builds it again, which cost more than redrawing every row's text.)
    */
   keyOf(index: number): number;
   totalSize: number;
@@ -51,12 +53,19 @@ export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loa
   const [active, setActive] = useState(0);
   // TanStack Virtual keeps its own mutable state; the component re-renders on its onChange.
   // eslint-disable-next-line react-hooks/incompatible-library
+  const heightRef = useRef(0);
+  const rangeExtractor = useCallback(
+    (range: Range) => steadyWindow(range, Math.ceil(heightRef.current / rowHeight) + 1),
+    [rowHeight],
+  );
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => rowHeight,
     overscan,
+    rangeExtractor,
   });
+  heightRef.current = virtualizer.scrollRect?.height ?? 0;
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -84,9 +93,25 @@ export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loa
     return true;
   };
 
-  const slots = Math.max(1, items.length);
-  const keyOf = (index: number) => index % slots;
+  const keyOf = (index: number) => index - first;
   return { scrollerRef, items, keyOf, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
+}
+
+/**
+ * The rows to draw: the visible ones plus `overscan` on each side, always `visibleMax + 2 ×
+ * overscan` of them (fewer only when the list is shorter). The default window grows and shrinks
+ * by a row as the scroll offset moves within a row; each added or removed row element made
+ * Chromium lay out the whole page again (and recount every list on it), where a steady count
+ * only changes the rows' text and offsets. `visibleMax` is the most rows the viewport can show
+ * at once (part of a row at each edge); before the viewport is measured the visible range is used.
+ */
+export function steadyWindow(range: Range, visibleMax: number): number[] {
+  const visible = range.endIndex - range.startIndex + 1;
+  const size = Math.min(range.count, Math.max(visible, visibleMax) + 2 * range.overscan);
+  const start = Math.max(0, Math.min(range.startIndex - range.overscan, range.count - size));
+  const indexes = new Array<number>(size);
+  for (let i = 0; i < size; i++) indexes[i] = start + i;
+  return indexes;
 }
 
 /**

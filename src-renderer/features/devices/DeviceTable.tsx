@@ -111,7 +111,7 @@ const DeviceRow = memo(function DeviceRow({ index, start, row, active, shown, ti
           {row.userDisplayName}
         </span>
       ) : (
-        <span className={mergeClasses(styles.cell, styles.loading)}>Loading phone {index + 1}…</span>
+        <span className={mergeClasses(styles.cell, styles.loading)}>{`Loading phone ${index + 1}…`}</span>
       )}
       <span className={styles.cell} title={row?.deviceId}>
         {row !== undefined ? row.friendlyName || row.deviceModel : ''}

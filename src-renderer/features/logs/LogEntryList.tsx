@@ -123,7 +123,7 @@ const LogRow = memo(function LogRow({ index, start, row, active, selected, onPic
           {row.summary}
         </span>
       ) : (
-        <span className={mergeClasses(styles.cell, styles.loading)}>Loading entry {index + 1}…</span>
+        <span className={mergeClasses(styles.cell, styles.loading)}>{`Loading entry ${index + 1}…`}</span>
       )}
     </div>
   );
