@@ -82,6 +82,15 @@ export function deviceRowAt(state: Pick<DevicesState, 'pages'>, index: number): 
   return state.pages[Math.floor(index / DEVICE_PAGE_SIZE)]?.[index % DEVICE_PAGE_SIZE];
 }
 
+/** Whether every row from `first` to `last` (clipped to the list) is loaded. */
+export function windowLoaded(state: Pick<DevicesState, 'pages' | 'total'>, first: number, last: number): boolean {
+  const end = Math.min(last, (state.total ?? 0) - 1);
+  for (let page = Math.floor(Math.max(0, first) / DEVICE_PAGE_SIZE); page * DEVICE_PAGE_SIZE <= end; page++) {
+    if (state.pages[page] === undefined) return false;
+  }
+  return true;
+}
+
 /**
  * The Devices area: the tenant's phones are held by the main process and fetched here a page at
  * a time as the table scrolls; statistics (last sync, wipe) are read only for rows left on screen.

@@ -23,8 +23,11 @@ export interface VirtualRowsOptions {
   overscan?: number;
   /** Asks the store for the rows from `first` to `last` (indexes into the list). */
   ensureRows(first: number, last: number): void;
-  /** Changes whenever loaded rows change (the store's pages), so the window is asked for again. */
-  loaded: unknown;
+  /**
+   * Changes whenever loaded rows change (the store's pages), so the window is asked for again.
+   * A view that watches its window's rows itself (the Devices table) leaves it out.
+   */
+  loaded?: unknown;
   /** Called when the keyboard moves the active row. */
   onMove?(index: number): void;
 }
@@ -32,6 +35,9 @@ export interface VirtualRowsOptions {
 export interface VirtualRows {
   scrollerRef: RefObject<HTMLDivElement | null>;
   items: VirtualItem[];
+  /** The first and last index drawn (0 and 0 when nothing is). */
+  first: number;
+  last: number;
   /**
    * The React key for the row at `index`: its place on screen (0 for the first row drawn, 1 for
    * the next…). The n-th row element always stays the n-th child, so a scroll only changes text
@@ -51,13 +57,14 @@ export interface VirtualRows {
 export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loaded, onMove }: VirtualRowsOptions): VirtualRows {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  // TanStack Virtual keeps its own mutable state; the component re-renders on its onChange.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const heightRef = useRef(0);
+  // The viewport's height as the virtualizer measured it (it observes the scroller's size).
+  const measuredRef = useRef<{ scrollRect: { height: number } | null } | null>(null);
   const rangeExtractor = useCallback(
-    (range: Range) => steadyWindow(range, Math.ceil(heightRef.current / rowHeight) + 1),
+    (range: Range) => steadyWindow(range, Math.ceil((measuredRef.current?.scrollRect?.height ?? 0) / rowHeight) + 1),
     [rowHeight],
   );
+  // TanStack Virtual keeps its own mutable state; the component re-renders on its onChange.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollerRef.current,
@@ -65,7 +72,9 @@ export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loa
     overscan,
     rangeExtractor,
   });
-  heightRef.current = virtualizer.scrollRect?.height ?? 0;
+  useEffect(() => {
+    measuredRef.current = virtualizer;
+  }, [virtualizer]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -94,7 +103,7 @@ export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loa
   };
 
   const keyOf = (index: number) => index - first;
-  return { scrollerRef, items, keyOf, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
+  return { scrollerRef, items, first, last, keyOf, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
 }
 
 /**
