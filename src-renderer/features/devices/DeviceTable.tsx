@@ -165,7 +165,9 @@ export function DeviceTable() {
   // Not the store's pages: a page landing re-draws the rows it fills (each reads its own), and
   // the table is drawn again only when its window becomes whole or stops being whole, so the
   // window is asked for again after a reset (a decision, a new view) or an evicted page.
-  const rows = useVirtualRows({ total, rowHeight: DEVICE_ROW_HEIGHT, ensureRows });
+  // One row beyond each edge: the rows are drawn inside the scroll event, and a jump re-draws
+  // every row anyway.
+  const rows = useVirtualRows({ total, rowHeight: DEVICE_ROW_HEIGHT, overscan: 1, ensureRows });
   const { active, setActive, first, last } = rows;
   const windowWhole = useDevicesStore((s) => windowLoaded(s, first, last));
   useEffect(() => {
