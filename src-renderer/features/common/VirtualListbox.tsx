@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
+import { steadyWindow } from './steady-window';
 import {
   useCallback,
   useEffect,
@@ -104,23 +105,6 @@ export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loa
 
   const keyOf = (index: number) => index - first;
   return { scrollerRef, items, first, last, keyOf, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
-}
-
-/**
- * The rows to draw: the visible ones plus `overscan` on each side, always `visibleMax + 2 ×
- * overscan` of them (fewer only when the list is shorter). The default window grows and shrinks
- * by a row as the scroll offset moves within a row; each added or removed row element made
- * Chromium lay out the whole page again (and recount every list on it), where a steady count
- * only changes the rows' text and offsets. `visibleMax` is the most rows the viewport can show
- * at once (part of a row at each edge); before the viewport is measured the visible range is used.
- */
-export function steadyWindow(range: Range, visibleMax: number): number[] {
-  const visible = range.endIndex - range.startIndex + 1;
-  const size = Math.min(range.count, Math.max(visible, visibleMax) + 2 * range.overscan);
-  const start = Math.max(0, Math.min(range.startIndex - range.overscan, range.count - size));
-  const indexes = new Array<number>(size);
-  for (let i = 0; i < size; i++) indexes[i] = start + i;
-  return indexes;
 }
 
 /**
