@@ -15,7 +15,9 @@ test.afterAll(async () => {
 });
 
 /** The index, device ID and tick of every row drawn, in DOM order, once no row is loading. */
-async function drawnRows(list: Locator): Promise<Array<{ index: number; deviceId: string; ticked: boolean }>> {
+async function drawnRows(
+  list: Locator,
+): Promise<Array<{ index: number; deviceId: string; ticked: boolean }>> {
   await expect(list.locator('[aria-busy="true"]')).toHaveCount(0);
   return list.getByRole('option').evaluateAll((els) =>
     els.map((e) => ({
@@ -26,14 +28,22 @@ async function drawnRows(list: Locator): Promise<Array<{ index: number; deviceId
   );
 }
 
-test('devices table: scrolled anywhere its rows are whole and in order; keys move, tick and explain; ticks go to one bulk decision', async ({ page }) => {
+test('devices table: scrolled anywhere its rows are whole and in order; keys move, tick and explain; ticks go to one bulk decision', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openApp(page, await host.freshUrl());
   await page.getByRole('button', { name: 'Devices' }).click();
-  await page.getByRole('form', { name: 'Which tenant' }).getByLabel('Demo scenario').selectOption('large-tenant');
+  await page
+    .getByRole('form', { name: 'Which tenant' })
+    .getByLabel('Demo scenario')
+    .selectOption('large-tenant');
   await page.getByRole('button', { name: 'Load the phones' }).click();
   await expect(page.getByTestId('devices-loaded')).toContainText(/20,0\d\d phones/, { timeout: 60_000 });
-  await page.getByRole('group', { name: 'Saved views' }).getByRole('button', { name: /All phones/ }).click();
+  await page
+    .getByRole('group', { name: 'Saved views' })
+    .getByRole('button', { name: /All phones/ })
+    .click();
   const list = page.getByTestId('device-list');
   await expect(list).toHaveAttribute('data-total', /^20\d\d\d$/);
   const total = Number(await list.getAttribute('data-total'));

@@ -13,8 +13,9 @@ import {
 
 /**
  * The virtualized listbox shared by the log view and the Devices area: rows of one fixed height
- * (the virtualizer never measures), only the rows on screen plus a small overscan in the DOM, and
- * the store asked for exactly those rows. Arrow keys, Page Up/Down, Home and End move the active
+ * (the virtualizer never measures), only the rows on screen plus a small overscan in the DOM,
+ * always as many of them and each keyed by its place on screen (a scroll changes text and offsets
+ * only: no row element is created, removed or moved), and the store asked for exactly those rows. Arrow keys, Page Up/Down, Home and End move the active
  * row; each view adds its own keys (Space, Enter) and draws its own memoized rows.
  */
 export interface VirtualRowsOptions {

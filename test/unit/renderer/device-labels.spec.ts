@@ -12,7 +12,12 @@ describe('device date labels', () => {
   });
 
   it('tells days apart, across months and years', () => {
-    const days = [new Date(2026, 10, 3, 12), new Date(2026, 10, 4, 12), new Date(2026, 11, 3, 12), new Date(2025, 10, 3, 12)];
+    const days = [
+      new Date(2026, 10, 3, 12),
+      new Date(2026, 10, 4, 12),
+      new Date(2026, 11, 3, 12),
+      new Date(2025, 10, 3, 12),
+    ];
     const labels = days.map((d) => dateLabel(d.toISOString()));
     expect(labels).toEqual(days.map((d) => format.format(d)));
     expect(new Set(labels).size).toBe(4);

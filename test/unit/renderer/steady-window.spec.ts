@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { steadyWindow } from '../../../src-renderer/features/common/steady-window';
 
-const range = (startIndex: number, endIndex: number, count = 20_000, overscan = 1) => ({ startIndex, endIndex, overscan, count });
+const range = (startIndex: number, endIndex: number, count = 20_000, overscan = 1) => ({
+  startIndex,
+  endIndex,
+  overscan,
+  count,
+});
 
 describe('steady window of a virtual list', () => {
   it('draws the same number of rows wherever the list is scrolled, so no row element is added or removed', () => {
