@@ -21,8 +21,13 @@ import { describeFailure } from '../logic/result';
  * a slow scroll asks a little more often.
  */
 export const DEVICE_PAGE_SIZE = 50;
-/** How many more moves like the last one the table fetches ahead of a scroll (see ensureRows). */
-const PREFETCH_MOVES = 2;
+/**
+ * How many more moves like the last one the table fetches ahead of a scroll (see ensureRows). An
+ * answer can take a few frames when the machine is busy: with two moves ahead one scroll frame in
+ * eight still drew "Loading" rows first on a loaded 2-core machine, with four about none. Each
+ * page is still fetched once; a scroll that stops or turns wastes at most a few pages of 50 rows.
+ */
+const PREFETCH_MOVES = 4;
 /** Pages kept: the same 6 000 rows as 30 pages of 200 were. */
 const MAX_CACHED_PAGES = 120;
 /** How long the visible window must stay put before its statistics are read (a scroll is not a look). */
@@ -233,11 +238,10 @@ export function createDevicesStore(api: EasApi): StoreApi<DevicesState> {
           if (pages[page] === undefined && !loadingPages.has(page)) void fetchPage(page);
           else if (pages[page] !== undefined) recency = [...recency.filter((p) => p !== page), page];
         }
-        // A scroll tends to go on as it went: the windows one and two more such moves away are
-        // fetched now, so their rows are usually here when they are drawn, instead of a "Loading"
-        // row drawn first and the phones a frame later (each of the two draws costs a frame's
-        // layout). Two moves, because an answer can take longer than one frame when the machine is
-        // busy. Not for statistics: those are read only for rows the operator stays on.
+        // A scroll tends to go on as it went: the windows up to PREFETCH_MOVES more such moves
+        // away are fetched now, so their rows are usually here when they are drawn, instead of a
+        // "Loading" row drawn first and the phones a frame later (each of the two draws costs a
+        // frame's layout). Not for statistics: those are read only for rows the operator stays on.
         const move = lastFirst === null ? 0 : first - lastFirst;
         lastFirst = first;
         for (let ahead = 1; move !== 0 && total !== null && ahead <= PREFETCH_MOVES; ahead++) {

@@ -58,7 +58,7 @@ describe('devices store', () => {
     expect(fake.callsOf('queryDevices').map((q) => q.offset)).toEqual([0, DEVICE_PAGE_SIZE * 3]);
   });
 
-  it('fetches the windows one and two moves ahead of a scroll, without reading their statistics', async () => {
+  it('fetches the windows up to four moves ahead of a scroll, without reading their statistics', async () => {
     const fake = backend();
     const store = createDevicesStore(fake.api);
     await store.getState().connect();
@@ -67,15 +67,15 @@ describe('devices store', () => {
     store.getState().ensureRows(0, 17);
     store.getState().ensureRows(move, move + 17);
     const pageOf = (row: number) => Math.floor(row / DEVICE_PAGE_SIZE) * DEVICE_PAGE_SIZE;
-    const expected = [move, 2 * move, 3 * move].flatMap((first) => [pageOf(first), pageOf(first + 17)]);
-    await vi.waitFor(() => expect(deviceRowAt(store.getState(), 3 * move + 17)).toBeDefined());
+    const expected = [1, 2, 3, 4, 5].flatMap((moves) => [pageOf(moves * move), pageOf(moves * move + 17)]);
+    await vi.waitFor(() => expect(deviceRowAt(store.getState(), 5 * move + 17)).toBeDefined());
     expect(new Set(fake.callsOf('queryDevices').map((q) => q.offset))).toEqual(new Set([0, ...expected]));
     // Scrolling back, the guess is behind the window; nothing is guessed past the list's end.
     const before = fake.callsOf('queryDevices').length;
     store.getState().ensureRows(600, 617);
     store.getState().ensureRows(500, 517);
-    await vi.waitFor(() => expect(deviceRowAt(store.getState(), 400)?.deviceId).toBe('D400'));
-    expect(fake.callsOf('queryDevices').map((q) => q.offset).slice(before)).toEqual([600, 400]);
+    await vi.waitFor(() => expect(deviceRowAt(store.getState(), 100)?.deviceId).toBe('D100'));
+    expect(fake.callsOf('queryDevices').map((q) => q.offset).slice(before)).toEqual([600, 400, 200, 100]);
     await vi.advanceTimersByTimeAsync(1000);
     const asked = fake.callsOf('loadDeviceStatistics');
     expect(asked).toHaveLength(1);
