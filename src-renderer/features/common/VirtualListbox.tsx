@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
+import { steadyWindow } from './steady-window';
 import {
   useCallback,
   useEffect,
@@ -12,8 +13,9 @@ import {
 
 /**
  * The virtualized listbox shared by the log view and the Devices area: rows of one fixed height
- * (the virtualizer never measures), only the rows on screen plus a small overscan in the DOM, and
- * the store asked for exactly those rows. Arrow keys, Page Up/Down, Home and End move the active
+ * (the virtualizer never measures), only the rows on screen plus a small overscan in the DOM,
+ * always as many of them and each keyed by its place on screen (a scroll changes text and offsets
+ * only: no row element is created, removed or moved), and the store asked for exactly those rows. Arrow keys, Page Up/Down, Home and End move the active
  * row; each view adds its own keys (Space, Enter) and draws its own memoized rows.
  */
 export interface VirtualRowsOptions {
@@ -23,8 +25,11 @@ export interface VirtualRowsOptions {
   overscan?: number;
   /** Asks the store for the rows from `first` to `last` (indexes into the list). */
   ensureRows(first: number, last: number): void;
-  /** Changes whenever loaded rows change (the store's pages), so the window is asked for again. */
-  loaded: unknown;
+  /**
+   * Changes whenever loaded rows change (the store's pages), so the window is asked for again.
+   * A view that watches its window's rows itself (the Devices table) leaves it out.
+   */
+  loaded?: unknown;
   /** Called when the keyboard moves the active row. */
   onMove?(index: number): void;
 }
@@ -32,11 +37,16 @@ export interface VirtualRowsOptions {
 export interface VirtualRows {
   scrollerRef: RefObject<HTMLDivElement | null>;
   items: VirtualItem[];
+  /** The first and last index drawn (0 and 0 when nothing is). */
+  first: number;
+  last: number;
   /**
-   * The React key for the row at `index`: its slot among the rows drawn (index modulo their
-   * count, unique over the contiguous window). A row scrolled out hands its DOM elements to the
-   * row scrolled in, so a scroll updates text in place instead of removing and creating elements;
-   * rows that stay keep their slot and, being memoized, are not drawn again.
+   * The React key for the row at `index`: its place on screen (0 for the first row drawn, 1 for
+   * the next…). The n-th row element always stays the n-th child, so a scroll only changes text
+   * and offsets in place: no element is created, removed or moved. (Keying by index modulo the
+   * row count, as before, kept a row that stayed on screen from being drawn again, but React then
+   * moved most row elements on every jump to keep them in order; Chromium takes a moved element
+   * out of the layout tree and builds it again, which cost more than redrawing every row's text.)
    */
   keyOf(index: number): number;
   totalSize: number;
@@ -49,6 +59,12 @@ export interface VirtualRows {
 export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loaded, onMove }: VirtualRowsOptions): VirtualRows {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // The viewport's height as the virtualizer measured it (it observes the scroller's size).
+  const measuredRef = useRef<{ scrollRect: { height: number } | null } | null>(null);
+  const rangeExtractor = useCallback(
+    (range: Range) => steadyWindow(range, Math.ceil((measuredRef.current?.scrollRect?.height ?? 0) / rowHeight) + 1),
+    [rowHeight],
+  );
   // TanStack Virtual keeps its own mutable state; the component re-renders on its onChange.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -56,7 +72,11 @@ export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loa
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => rowHeight,
     overscan,
+    rangeExtractor,
   });
+  useEffect(() => {
+    measuredRef.current = virtualizer;
+  }, [virtualizer]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -84,9 +104,8 @@ export function useVirtualRows({ total, rowHeight, overscan = 2, ensureRows, loa
     return true;
   };
 
-  const slots = Math.max(1, items.length);
-  const keyOf = (index: number) => index % slots;
-  return { scrollerRef, items, keyOf, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
+  const keyOf = (index: number) => index - first;
+  return { scrollerRef, items, first, last, keyOf, totalSize: virtualizer.getTotalSize(), active, setActive, onNavigationKey };
 }
 
 /**

@@ -1,12 +1,31 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { memo, type KeyboardEvent } from 'react';
-import type { DeviceRow as DeviceRowData, DeviceSort } from '../../../src-main/shared/models/devices';
-import { deviceRowAt } from '../../stores/devices-store';
+import { memo, useEffect, type KeyboardEvent } from 'react';
+import type { DeviceSort } from '../../../src-main/shared/models/devices';
+import { deviceRowAt, windowLoaded } from '../../stores/devices-store';
 import { useDevicesStore } from '../../stores/store-context';
 import { useStableCallback, useVirtualRows, VirtualListbox, virtualRowStyle } from '../common/VirtualListbox';
 import { appLabel, dateLabel, reasonLabel } from './device-labels';
 
-const COLUMNS = '28px minmax(120px, 1.2fr) minmax(110px, 1fr) 110px 44px 100px minmax(160px, 1.6fr) 104px 104px';
+/** Each column: a fixed width, or a share of the room left with a smallest width. */
+const COLUMNS: Array<{ px: number; share?: number }> = [
+  { px: 28 },
+  { px: 120, share: 1.2 },
+  { px: 110, share: 1 },
+  { px: 110 },
+  { px: 44 },
+  { px: 100 },
+  { px: 160, share: 1.6 },
+  { px: 104 },
+  { px: 104 },
+];
+// A flex row rather than a grid: every row is its own little table, and Chromium lays out a
+// flex row of fixed and shared widths more cheaply than a grid's tracks, on every scroll frame.
+const columnRules = Object.fromEntries(
+  COLUMNS.map((c, i) => [
+    `& > :nth-child(${i + 1})`,
+    c.share === undefined ? { flex: `0 0 ${c.px}px`, minWidth: 0 } : { flex: `${c.share} 1 0px`, minWidth: `${c.px}px` },
+  ]),
+);
 /** Fixed row height: the virtualizer never measures 20 000 rows. */
 export const DEVICE_ROW_HEIGHT = 34;
 
@@ -15,8 +34,8 @@ const useStyles = makeStyles({
   row: {
     ...virtualRowStyle,
     height: `${DEVICE_ROW_HEIGHT}px`,
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
+    display: 'flex',
+    ...columnRules,
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: `0 ${tokens.spacingHorizontalS}`,
@@ -29,8 +48,8 @@ const useStyles = makeStyles({
   cell: { overflow: 'hidden', textOverflow: 'ellipsis' },
   loading: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   header: {
-    display: 'grid',
-    gridTemplateColumns: COLUMNS,
+    display: 'flex',
+    ...columnRules,
     gap: tokens.spacingHorizontalS,
     padding: `0 ${tokens.spacingHorizontalS}`,
     fontWeight: tokens.fontWeightSemibold,
@@ -61,21 +80,23 @@ const SORTABLE: Array<[DeviceSort | null, string]> = [
 interface DeviceRowProps {
   index: number;
   start: number;
-  row: DeviceRowData | undefined;
   active: boolean;
-  shown: boolean;
-  ticked: boolean;
   onPick(index: number, key: string): void;
   onTick(key: string): void;
 }
 
 /**
- * One phone; memoized, so a scroll draws only the rows that came into view. A row whose page is
- * still loading has the same cells, empty but for "Loading phone N…": when the page lands only
- * text changes, no element is removed or created.
+ * One phone. It reads its own row, tick and "shown" state from the store, so a page of rows that
+ * lands (most land ahead of the scroll, off screen) re-draws only the rows it fills, not the
+ * table; memoized, so the table's own re-draws skip rows whose place did not change. A row whose
+ * page is still loading has the same cells, empty but for "Loading phone N…": when the page lands
+ * only text changes, no element is removed or created.
  */
-const DeviceRow = memo(function DeviceRow({ index, start, row, active, shown, ticked, onPick, onTick }: DeviceRowProps) {
+const DeviceRow = memo(function DeviceRow({ index, start, active, onPick, onTick }: DeviceRowProps) {
   const styles = useStyles();
+  const row = useDevicesStore((s) => deviceRowAt(s, index));
+  const ticked = useDevicesStore((s) => row !== undefined && s.selected.has(row.key));
+  const shown = useDevicesStore((s) => row !== undefined && s.why?.key === row.key);
   const classes = mergeClasses(styles.row, active && styles.active, shown && styles.shown);
   const reason = row !== undefined ? reasonLabel(row) : undefined;
   return (
@@ -111,7 +132,7 @@ const DeviceRow = memo(function DeviceRow({ index, start, row, active, shown, ti
           {row.userDisplayName}
         </span>
       ) : (
-        <span className={mergeClasses(styles.cell, styles.loading)}>Loading phone {index + 1}…</span>
+        <span className={mergeClasses(styles.cell, styles.loading)}>{`Loading phone ${index + 1}…`}</span>
       )}
       <span className={styles.cell} title={row?.deviceId}>
         {row !== undefined ? row.friendlyName || row.deviceModel : ''}
@@ -153,18 +174,26 @@ const DeviceRow = memo(function DeviceRow({ index, start, row, active, shown, ti
 export function DeviceTable() {
   const styles = useStyles();
   const total = useDevicesStore((s) => s.total) ?? 0;
-  const pages = useDevicesStore((s) => s.pages);
   const ensureRows = useDevicesStore((s) => s.ensureRows);
-  const selected = useDevicesStore((s) => s.selected);
   const toggleSelected = useDevicesStore((s) => s.toggleSelected);
-  const whyKey = useDevicesStore((s) => s.why?.key);
   const explain = useDevicesStore((s) => s.explain);
   const sort = useDevicesStore((s) => s.sort);
   const descending = useDevicesStore((s) => s.descending);
   const setSort = useDevicesStore((s) => s.setSort);
 
-  const rows = useVirtualRows({ total, rowHeight: DEVICE_ROW_HEIGHT, ensureRows, loaded: pages });
-  const { active, setActive } = rows;
+  // Not the store's pages: a page landing re-draws the rows it fills (each reads its own), and
+  // the table is drawn again only when its window becomes whole or stops being whole, so the
+  // window is asked for again after a reset (a decision, a new view) or an evicted page.
+  // One row beyond each edge: the rows are drawn inside the scroll event, and a jump re-draws
+  // every row anyway.
+  const rows = useVirtualRows({ total, rowHeight: DEVICE_ROW_HEIGHT, overscan: 1, ensureRows });
+  const { active, setActive, first, last } = rows;
+  const windowWhole = useDevicesStore((s) => windowLoaded(s, first, last));
+  useEffect(() => {
+    if (!windowWhole && total > 0) ensureRows(first, last);
+  }, [windowWhole, first, last, total, ensureRows]);
+  const activeRow = useDevicesStore((s) => deviceRowAt(s, active));
+
   const onPick = useStableCallback((index: number, key: string) => {
     setActive(index);
     void explain(key);
@@ -172,17 +201,15 @@ export function DeviceTable() {
   const onTick = useStableCallback((key: string) => toggleSelected(key));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (rows.onNavigationKey(event)) return;
-    const row = deviceRowAt({ pages }, active);
-    if (event.key === ' ' && row !== undefined) {
+    if (event.key === ' ' && activeRow !== undefined) {
       event.preventDefault();
-      toggleSelected(row.key);
-    } else if (event.key === 'Enter' && row !== undefined) {
+      toggleSelected(activeRow.key);
+    } else if (event.key === 'Enter' && activeRow !== undefined) {
       event.preventDefault();
-      void explain(row.key);
+      void explain(activeRow.key);
     }
   };
 
-  const activeRow = deviceRowAt({ pages }, active);
   return (
     <div>
       <div className={styles.header}>
@@ -215,22 +242,16 @@ export function DeviceTable() {
         onKeyDown={onKeyDown}
         testId="device-list"
       >
-        {rows.items.map((item) => {
-          const row = deviceRowAt({ pages }, item.index);
-          return (
-            <DeviceRow
-              key={rows.keyOf(item.index)}
-              index={item.index}
-              start={item.start}
-              row={row}
-              active={item.index === active}
-              shown={row !== undefined && row.key === whyKey}
-              ticked={row !== undefined && selected.has(row.key)}
-              onPick={onPick}
-              onTick={onTick}
-            />
-          );
-        })}
+        {rows.items.map((item) => (
+          <DeviceRow
+            key={rows.keyOf(item.index)}
+            index={item.index}
+            start={item.start}
+            active={item.index === active}
+            onPick={onPick}
+            onTick={onTick}
+          />
+        ))}
       </VirtualListbox>
     </div>
   );

@@ -21,10 +21,24 @@ export function appLabel(row: Pick<DeviceRow, 'app'>): string {
 // date cells the dearest part of drawing a row.
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
+// The label only names the local day, and a tenant's dates fall on a few thousand days at most:
+// formatting is dear even with one formatter (it was most of a row's drawing time while scrolling),
+// reading a date's local day is not, so each day is formatted once.
+const DAY_LABELS = new Map<number, string>();
+const MAX_DAY_LABELS = 20_000;
+
 export function dateLabel(iso: string | null | undefined): string {
   if (iso === null || iso === undefined) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DATE_FORMAT.format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = d.getFullYear() * 10_000 + d.getMonth() * 100 + d.getDate();
+  let label = DAY_LABELS.get(day);
+  if (label === undefined) {
+    if (DAY_LABELS.size >= MAX_DAY_LABELS) DAY_LABELS.clear();
+    label = DATE_FORMAT.format(d);
+    DAY_LABELS.set(day, label);
+  }
+  return label;
 }
 
 /** "DeviceRule: iPhone (DeviceType)" or just the reason. */

@@ -82,7 +82,8 @@ interface LogRowProps {
 }
 
 /**
- * One entry; memoized, so a scroll draws only the rows that came into view. A row whose page is
+ * One entry; memoized, so a page landing re-draws only the rows it fills (rows are keyed by their
+ * place on screen, so a scroll re-draws every row whose entry changed). A row whose page is
  * still loading has the same cells, empty but for "Loading entry N…": when the page lands only
  * text changes, no element is removed or created.
  */
@@ -123,7 +124,7 @@ const LogRow = memo(function LogRow({ index, start, row, active, selected, onPic
           {row.summary}
         </span>
       ) : (
-        <span className={mergeClasses(styles.cell, styles.loading)}>Loading entry {index + 1}…</span>
+        <span className={mergeClasses(styles.cell, styles.loading)}>{`Loading entry ${index + 1}…`}</span>
       )}
     </div>
   );

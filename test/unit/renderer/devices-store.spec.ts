@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceRow, InventoryStatus } from '../../../src-main/shared/models/devices';
-import { createDevicesStore, DEVICE_PAGE_SIZE, deviceRowAt } from '../../../src-renderer/stores/devices-store';
+import { createDevicesStore, DEVICE_PAGE_SIZE, deviceRowAt, windowLoaded } from '../../../src-renderer/stores/devices-store';
 import { createFakeApi, ok } from './support/fake-api';
 
 function row(i: number, state = 'Quarantined'): DeviceRow {
@@ -56,6 +56,41 @@ describe('devices store', () => {
     store.getState().ensureRows(DEVICE_PAGE_SIZE * 3 + 1, DEVICE_PAGE_SIZE * 3 + 20);
     await vi.waitFor(() => expect(deviceRowAt(store.getState(), DEVICE_PAGE_SIZE * 3 + 1)?.deviceId).toBe(`D${DEVICE_PAGE_SIZE * 3 + 1}`));
     expect(fake.callsOf('queryDevices').map((q) => q.offset)).toEqual([0, DEVICE_PAGE_SIZE * 3]);
+  });
+
+  it('fetches the windows up to four moves ahead of a scroll, without reading their statistics', async () => {
+    const fake = backend();
+    const store = createDevicesStore(fake.api);
+    await store.getState().connect();
+    await vi.waitFor(() => expect(store.getState().total).toBe(1000));
+    const move = 3 * DEVICE_PAGE_SIZE + 16;
+    store.getState().ensureRows(0, 17);
+    store.getState().ensureRows(move, move + 17);
+    const pageOf = (row: number) => Math.floor(row / DEVICE_PAGE_SIZE) * DEVICE_PAGE_SIZE;
+    const expected = [1, 2, 3, 4, 5].flatMap((moves) => [pageOf(moves * move), pageOf(moves * move + 17)]);
+    await vi.waitFor(() => expect(deviceRowAt(store.getState(), 5 * move + 17)).toBeDefined());
+    expect(new Set(fake.callsOf('queryDevices').map((q) => q.offset))).toEqual(new Set([0, ...expected]));
+    // Scrolling back, the guess is behind the window; nothing is guessed past the list's end.
+    const before = fake.callsOf('queryDevices').length;
+    store.getState().ensureRows(600, 617);
+    store.getState().ensureRows(500, 517);
+    await vi.waitFor(() => expect(deviceRowAt(store.getState(), 100)?.deviceId).toBe('D100'));
+    expect(fake.callsOf('queryDevices').map((q) => q.offset).slice(before)).toEqual([600, 400, 200, 100]);
+    await vi.advanceTimersByTimeAsync(1000);
+    const asked = fake.callsOf('loadDeviceStatistics');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.keys).toEqual(Array.from({ length: 18 }, (_, i) => row(500 + i).key));
+  });
+
+  it('tells whether every row of a window is loaded', async () => {
+    const fake = backend();
+    const store = createDevicesStore(fake.api);
+    await store.getState().connect();
+    await vi.waitFor(() => expect(store.getState().total).toBe(1000));
+    expect(windowLoaded(store.getState(), 0, DEVICE_PAGE_SIZE - 1)).toBe(true);
+    expect(windowLoaded(store.getState(), DEVICE_PAGE_SIZE - 5, DEVICE_PAGE_SIZE + 5)).toBe(false);
+    // Rows past the end of the list are not waited for.
+    expect(windowLoaded({ pages: store.getState().pages, total: 10 }, 0, 40)).toBe(true);
   });
 
   it('reads statistics only for the rows left on screen, after the scrolling stops', async () => {
