@@ -49,6 +49,12 @@ export interface PagedRequestOptions extends RequestOptions {
   /** Objects per page (1-5000). */
   pageSize: number;
   /**
+   * Pages the host may send ahead of the client's answers (1-8, default 1: lock-step). A window
+   * of a few pages lets the host serialize the next page while this process reads the last, at
+   * the price of that many pages buffered; a cancel then takes effect within the window.
+   */
+  window?: number;
+  /**
    * Called with each page's objects and the count so far, the last (partial) page included. The
    * timeout restarts with every page: it bounds a stall, not a long listing.
    */
@@ -228,7 +234,7 @@ export class PowerShellSession {
       const pending: PendingRequest = {
         id,
         cmdlet,
-        line: `${JSON.stringify({ id, cmdlet, params, page: { size: options.pageSize } })}\n`,
+        line: `${JSON.stringify({ id, cmdlet, params, page: options.window === undefined ? { size: options.pageSize } : { size: options.pageSize, window: options.window } })}\n`,
         timeoutMs: options.timeoutMs ?? this.requestTimeoutMs,
         signal: options.signal,
         paged: {
