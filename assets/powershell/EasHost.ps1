@@ -43,10 +43,15 @@ function Send-ProtocolLine([string] $Line) {
     $protocolOut.Flush()
 }
 
-# A paged request writes each page and reads the client's "more" or "cancel" before going on.
+# A paged request writes each page; once $Window pages wait for the client's answer it reads the
+# oldest answer ("more" or "cancel") before going on. A window of 1 is lock-step.
+$pageAnswers = @{ Owed = 0 }
 $sendPage = {
-    param([string] $PageLine, [string] $Id)
+    param([string] $PageLine, [string] $Id, [int] $Window = 1)
     Send-ProtocolLine $PageLine
+    $pageAnswers.Owed++
+    if ($pageAnswers.Owed -lt $Window) { return $true }
+    $pageAnswers.Owed--
     return (Test-EasPageAck -Line $requestsIn.ReadLine() -Id $Id)
 }
 
@@ -56,6 +61,11 @@ while ($true) {
     if ($null -eq $line) { break }
     $responseLine = Invoke-EasRequestLine -Line $line -State $state -OnDiagnostic $writeDiagnostic -OnPage $sendPage
     if ($null -ne $responseLine) { Send-ProtocolLine $responseLine }
+    # The client answers every page before it sends anything else: the answers still owed for the
+    # last pages of a window are read here, not taken for requests.
+    for (; $pageAnswers.Owed -gt 0; $pageAnswers.Owed--) {
+        if ($null -eq $requestsIn.ReadLine()) { $pageAnswers.Owed = 0; break }
+    }
     # $Error would otherwise keep every failed request alive (and with it any message text).
     $global:Error.Clear()
 }

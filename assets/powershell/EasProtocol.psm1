@@ -10,6 +10,8 @@ $script:IdPattern = '^[A-Za-z0-9_.:-]{1,64}\z'
 $script:ExchangeKinds = @('read', 'write')
 $script:DefaultMaxOutputBytes = 64MB
 $script:MaxPageSize = 5000
+# Most pages a client may let wait for its answer at once (PROTOCOL.md "Paged results").
+$script:MaxPageWindow = 8
 
 class EasProtocolError : System.Exception {
     [string] $Kind
@@ -90,19 +92,23 @@ function Get-EasRequest {
     $spec = $AllowList[$cmdlet]
     Assert-EasParams -Params $params -Spec $spec -Id $id -Cmdlet $cmdlet
     $pageSize = 0
+    $pageWindow = 1
     if ($request.Contains('page') -and $null -ne $request['page']) {
         $page = $request['page']
-        $valid = $page -is [System.Collections.Specialized.OrderedDictionary] -and $page.Count -eq 1 -and $page.Contains('size') -and
-            $page['size'] -is [long] -and $page['size'] -ge 1 -and $page['size'] -le $script:MaxPageSize
+        $valid = $page -is [System.Collections.Specialized.OrderedDictionary] -and $page.Contains('size') -and
+            $page['size'] -is [long] -and $page['size'] -ge 1 -and $page['size'] -le $script:MaxPageSize -and
+            ($page.Count -eq 1 -or ($page.Count -eq 2 -and $page.Contains('window') -and $page['window'] -is [long] -and
+                $page['window'] -ge 1 -and $page['window'] -le $script:MaxPageWindow))
         if (-not $valid) {
-            throw [EasProtocolError]::new('invalid-params', "`"page`" must be {`"size`": n} with n from 1 to $($script:MaxPageSize).", $id, $cmdlet)
+            throw [EasProtocolError]::new('invalid-params', "`"page`" must be {`"size`": n} with n from 1 to $($script:MaxPageSize), and an optional `"window`" from 1 to $($script:MaxPageWindow).", $id, $cmdlet)
         }
         if ($spec.Kind -cne 'read') {
             throw [EasProtocolError]::new('invalid-params', "Only read cmdlets can be paged; $cmdlet cannot.", $id, $cmdlet)
         }
         $pageSize = [int] $page['size']
+        if ($page.Contains('window')) { $pageWindow = [int] $page['window'] }
     }
-    return @{ Id = $id; Cmdlet = $cmdlet; Spec = $spec; Params = $params; PageSize = $pageSize }
+    return @{ Id = $id; Cmdlet = $cmdlet; Spec = $spec; Params = $params; PageSize = $pageSize; PageWindow = $pageWindow }
 }
 
 function Test-EasPageAck {
@@ -282,10 +288,13 @@ function Invoke-EasCmdlet {
     $warnings = New-Object System.Collections.Generic.List[string]
     $errors = New-Object System.Collections.Generic.List[System.Management.Automation.ErrorRecord]
     $terminating = $null
-    # Paged requests (PROTOCOL.md "Paged results"): each full page is sent through $OnPage, which
-    # writes it and returns whether the client wants more. A stop unwinds the pipeline by throwing.
+    # Paged requests (PROTOCOL.md "Paged results"): each full page is sent through $OnPage with the
+    # request's window; it writes the page and returns whether the client wants more (reading the
+    # client's answer once the window is full). A stop unwinds the pipeline by throwing.
     $pageSize = 0
+    $pageWindow = 1
     if ($Request.ContainsKey('PageSize') -and $null -ne $OnPage) { $pageSize = [int] $Request.PageSize }
+    if ($Request.ContainsKey('PageWindow')) { $pageWindow = [int] $Request.PageWindow }
     $paging = @{ Seq = 0; Sent = 0; Stopped = $false; TooLarge = 0L }
     $sendPage = {
         $plainPage = New-Object System.Collections.Generic.List[object]
@@ -297,7 +306,7 @@ function Invoke-EasCmdlet {
         $json = ConvertTo-EasJsonText $pageMessage
         $size = [System.Text.Encoding]::UTF8.GetByteCount($json)
         if ($size -gt $State.MaxOutputBytes) { $paging.TooLarge = $size; $paging.Stopped = $true }
-        elseif (-not (& $OnPage ($script:ProtocolPrefix + $json) $id)) { $paging.Stopped = $true }
+        elseif (-not (& $OnPage ($script:ProtocolPrefix + $json) $id $pageWindow)) { $paging.Stopped = $true }
         if ($paging.Stopped) { throw 'The client stopped the paged request.' }
     }
     # Non-terminating errors must stay non-terminating here, whatever the caller's preference,

@@ -300,6 +300,13 @@ Describe 'Paged requests' {
         $response.error.kind | Should -BeExactly 'cancelled'
         $global:EasManyProduced | Should -BeLessThan 20
     }
+    It 'hands the requested window (1 when not asked) to the page writer with every page' {
+        $windows = New-Object System.Collections.Generic.List[int]
+        $capture = { param([string] $PageLine, [string] $Id, [int] $Window) $windows.Add($Window); return $true }
+        $null = Invoke-EasRequestLine -Line '{"id":"pw1","cmdlet":"Test-EasMany","params":{"N":4},"page":{"size":2,"window":3}}' -State $script:State -OnPage $capture
+        $null = Invoke-EasRequestLine -Line '{"id":"pw2","cmdlet":"Test-EasMany","params":{"N":2},"page":{"size":2}}' -State $script:State -OnPage $capture
+        @($windows) | Should -Be @(3, 3, 1)
+    }
     It 'answers a result shorter than a page with no page at all' {
         $response = Invoke-Paged '{"id":"pg3","cmdlet":"Test-EasMany","params":{"N":3},"page":{"size":10}}'
         $script:Pages.Count | Should -Be 0
@@ -309,7 +316,10 @@ Describe 'Paged requests' {
         @{ Why = 'paging a cmdlet that is not a read'; Line = '{"id":"pg4","cmdlet":"Test-EasEcho","params":{},"page":{"size":2}}' },
         @{ Why = 'a page size of 0'; Line = '{"id":"pg5","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":0}}' },
         @{ Why = 'a page size over 5000'; Line = '{"id":"pg6","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":5001}}' },
-        @{ Why = 'a page that is not {size}'; Line = '{"id":"pg7","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":2,"x":1}}' }
+        @{ Why = 'a page that is not {size}'; Line = '{"id":"pg7","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":2,"x":1}}' },
+        @{ Why = 'a window of 0'; Line = '{"id":"pg8","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":2,"window":0}}' },
+        @{ Why = 'a window over 8'; Line = '{"id":"pg9","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":2,"window":9}}' },
+        @{ Why = 'a window that is not a number'; Line = '{"id":"pg10","cmdlet":"Test-EasMany","params":{"N":1},"page":{"size":2,"window":"4"}}' }
     ) {
         (Invoke-Paged $Line).error.kind | Should -BeExactly 'invalid-params'
     }
@@ -358,6 +368,16 @@ Describe 'Host process framing' {
             '{"id":"m2","cmdlet":"Get-MobileDevice","params":{"Mailbox":"many-5@contoso.com"},"page":{"size":2}}',
             '{"type":"more","id":"m2"}',
             '{"type":"more","id":"m2"}',
+            '{"id":"m3","cmdlet":"Get-MobileDevice","params":{"Mailbox":"many-5@contoso.com"},"page":{"size":1,"window":2}}',
+            '{"type":"more","id":"m3"}',
+            '{"type":"more","id":"m3"}',
+            '{"type":"more","id":"m3"}',
+            '{"type":"more","id":"m3"}',
+            '{"type":"more","id":"m3"}',
+            '{"id":"m4","cmdlet":"Get-MobileDevice","params":{"Mailbox":"many-5@contoso.com"},"page":{"size":1,"window":3}}',
+            '{"type":"cancel","id":"m4"}',
+            '{"type":"cancel","id":"m4"}',
+            '{"type":"cancel","id":"m4"}',
             '{"id":"p2","cmdlet":"Host.Ping","params":{}}'
         )
         $script:ProtocolLines = @($script:Run.Stdout -split "`n" | Where-Object { $_ -like '@@EASHOST@@ *' })
@@ -371,7 +391,8 @@ Describe 'Host process framing' {
         $script:Messages[0].type | Should -BeExactly 'ready'
         $script:Messages[0].host.kind | Should -BeExactly 'pwsh'
         @($script:Messages | Select-Object -Skip 1 | ForEach-Object { $_.id }) |
-            Should -Be @('p1', $null, 'c1', 'n1', 'd1', 'g1', 'm1', 'm1', 'm1', 'm2', 'm2', 'm2', 'p2')
+            Should -Be @('p1', $null, 'c1', 'n1', 'd1', 'g1', 'm1', 'm1', 'm1', 'm2', 'm2', 'm2', 'm3', 'm3', 'm3', 'm3', 'm3', 'm3',
+                'm4', 'm4', 'm4', 'm4', 'p2')
     }
     It 'pages a listing over real stdin: waits for each acknowledgement, stops on cancel, then keeps serving' {
         $m1 = @($script:Messages | Where-Object { $_.id -eq 'm1' })
@@ -383,6 +404,19 @@ Describe 'Host process framing' {
         @($m2 | ForEach-Object { $_.data } | ForEach-Object { $_.DeviceId }) | Should -Be @('DEV0', 'DEV1', 'DEV2', 'DEV3', 'DEV4')
         $m2[2].count | Should -Be 5
         ($script:Messages | Where-Object { $_.id -eq 'p2' }).data[0].pong | Should -BeTrue
+    }
+    It 'pages with a window: answers still owed after the response are read as answers, a cancel stops within the window' {
+        $m3 = @($script:Messages | Where-Object { $_.id -eq 'm3' })
+        @($m3 | ForEach-Object { $_.type }) | Should -Be @('page', 'page', 'page', 'page', 'page', 'response')
+        @($m3 | Select-Object -First 5 | ForEach-Object { $_.data } | ForEach-Object { $_.DeviceId }) | Should -Be @('DEV0', 'DEV1', 'DEV2', 'DEV3', 'DEV4')
+        $m3[5].ok | Should -BeTrue
+        $m3[5].count | Should -Be 5
+        # Three pages go out before the host reads the first answer, a cancel.
+        $m4 = @($script:Messages | Where-Object { $_.id -eq 'm4' })
+        @($m4 | ForEach-Object { $_.type }) | Should -Be @('page', 'page', 'page', 'response')
+        $m4[3].error.kind | Should -BeExactly 'cancelled'
+        # The two answers still owed for m4 were not taken for requests: no bad-request before p2.
+        @($script:Messages | Where-Object { $_.ok -eq $false -and $_.error.kind -eq 'bad-request' }).Count | Should -Be 1
     }
     It 'sends Write-Host, console writes and ANSI to stderr, and warnings into the response' {
         $script:Run.Stderr | Should -BeLike '*Write-Host noise*'

@@ -49,6 +49,12 @@ export interface PagedRequestOptions extends RequestOptions {
   /** Objects per page (1-5000). */
   pageSize: number;
   /**
+   * Pages the host may send ahead of the client's answers (1-8, default 1: lock-step). A window
+   * of a few pages lets the host serialize the next page while this process reads the last, at
+   * the price of that many pages buffered; a cancel then takes effect within the window.
+   */
+  window?: number;
+  /**
    * Called with each page's objects and the count so far, the last (partial) page included. The
    * timeout restarts with every page: it bounds a stall, not a long listing.
    */
@@ -215,8 +221,9 @@ export class PowerShellSession {
   /**
    * Runs a read cmdlet with its output in pages (PROTOCOL.md "Paged results"): each page goes to
    * onPage as it arrives and is acknowledged only after onPage returns, so the host never runs
-   * more than one page ahead. Aborting the signal stops the cmdlet at the next page without
-   * ending the host (its Exchange connection survives); the promise then rejects as cancelled.
+   * more than `window` pages ahead. Aborting the signal rejects the promise as cancelled at once
+   * and stops the cmdlet within the window without ending the host (its Exchange connection
+   * survives); onPage is not called again.
    */
   requestPaged(cmdlet: string, params: Record<string, unknown>, options: PagedRequestOptions): Promise<PagedResult> {
     if (this.disposed)
@@ -228,7 +235,7 @@ export class PowerShellSession {
       const pending: PendingRequest = {
         id,
         cmdlet,
-        line: `${JSON.stringify({ id, cmdlet, params, page: { size: options.pageSize } })}\n`,
+        line: `${JSON.stringify({ id, cmdlet, params, page: options.window === undefined ? { size: options.pageSize } : { size: options.pageSize, window: options.window } })}\n`,
         timeoutMs: options.timeoutMs ?? this.requestTimeoutMs,
         signal: options.signal,
         paged: {
@@ -562,8 +569,13 @@ export class PowerShellSession {
       this.queue.splice(queued, 1);
       this.settle(pending, cancelled(pending.cmdlet));
     } else if (this.inFlight === pending && pending.paged) {
-      // Stopped politely at the next page; the host answers "cancelled" and keeps its connection.
+      // Stopped politely: the host hears "cancel" in answer to its next page, answers "cancelled"
+      // and keeps its connection; with a window it may send a few pages first, which are answered
+      // and dropped. The caller does not wait for that (the host may be seconds away from its next
+      // page): the request is cancelled for it now, and later requests queue until the host's own
+      // answer has arrived.
       pending.paged.stop = true;
+      pending.reject(cancelled(pending.cmdlet));
     } else if (this.inFlight === pending) {
       this.abandonHost(cancelled(pending.cmdlet));
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostRequestError } from '../../../src-main/services/powershell/errors';
 import { PowerShellSession } from '../../../src-main/services/powershell/powershell-session';
+import { LISTING_WINDOW } from '../../../src-main/services/devices/device-inventory';
 import { demoConnectParams, demoShellLaunch } from './demo-shell-launch';
 
 // The tenant-wide listing as the Devices area runs it: Get-MobileDevice -ResultSize Unlimited in
@@ -13,11 +14,13 @@ describe('paged Get-MobileDevice over the large tenant', () => {
   }, 60_000);
   afterAll(() => session.dispose());
 
-  it('hands every device over page by page with a running count', async () => {
+  // Lock-step, and with the window the Devices area uses.
+  it.each([1, LISTING_WINDOW])('hands every device over page by page with a running count (window %i)', async (window) => {
     const counts: number[] = [];
     const ids = new Set<string>();
     const result = await session.requestPaged('Get-MobileDevice', { ResultSize: 'Unlimited' }, {
       pageSize: 1000,
+      window,
       onPage: (data, count) => {
         counts.push(count);
         for (const device of data as Array<{ Identity: string }>) ids.add(device.Identity);
@@ -29,11 +32,12 @@ describe('paged Get-MobileDevice over the large tenant', () => {
     expect(counts.at(-1)).toBe(result.count);
   }, 60_000);
 
-  it('cancels part-way without losing the host or its Exchange connection', async () => {
+  it.each([1, LISTING_WINDOW])('cancels part-way without losing the host or its Exchange connection (window %i)', async (window) => {
     const controller = new AbortController();
     let pages = 0;
     const listing = session.requestPaged('Get-MobileDevice', { ResultSize: 'Unlimited' }, {
       pageSize: 500,
+      window,
       signal: controller.signal,
       onPage: () => {
         pages++;

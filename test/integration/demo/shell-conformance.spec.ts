@@ -1,4 +1,4 @@
-import { defineProtocolConformanceSuite } from '../protocol/conformance';
+import { defineProtocolConformanceSuite, defineWindowedPagingSuite } from '../protocol/conformance';
 import { demoConnectParams, demoShellLaunch } from './demo-shell-launch';
 
 // The same suite the real PowerShell host passes, against the demo tenant's simulated shell.
@@ -12,3 +12,9 @@ defineProtocolConformanceSuite(
     pagedListing: { ResultSize: 'Unlimited' },
   },
 );
+
+// Paging with a window needs three or more devices: the tenant with one user at the partnership limit.
+defineWindowedPagingSuite('demo tenant simulated shell (partnership-limit-177)', () => demoShellLaunch('partnership-limit-177'), {
+  connectParams: await demoConnectParams('partnership-limit-177'),
+  listing: { ResultSize: 'Unlimited' },
+});

@@ -273,6 +273,56 @@ describe('PowerShellSession limits and failures', { timeout: 90_000 }, () => {
   });
 });
 
+describe('PowerShellSession paged request cancelled while the host is slow to answer', { timeout: 30_000 }, () => {
+  // A scripted host: one page, then it reads the answer and takes 1.5 s (a slow Exchange page)
+  // before it answers the request; pings are answered at once.
+  const host = `
+    const rl = require('node:readline').createInterface({ input: process.stdin });
+    const out = (m) => process.stdout.write('@@EASHOST@@ ' + JSON.stringify(m) + '\\n');
+    out({ type: 'ready', protocol: 1, host: { kind: 'demo', psVersion: '0', edition: 'Test', pid: process.pid } });
+    let paged = null;
+    rl.on('line', (line) => {
+      const m = JSON.parse(line);
+      if (paged !== null) {
+        const id = paged; paged = null;
+        const stopped = m.type === 'cancel';
+        setTimeout(() => out(stopped
+          ? { type: 'response', id, ok: false, error: { kind: 'cancelled', category: 'OperationStopped', message: 'stopped', fullyQualifiedErrorId: '', cmdlet: 'Get-MobileDevice' }, warnings: [] }
+          : { type: 'response', id, ok: true, data: [], warnings: [], count: 1 }), 1500);
+      } else if (m.page) {
+        paged = m.id;
+        out({ type: 'page', id: m.id, seq: 1, data: [{ DeviceId: 'D1' }], count: 1 });
+      } else out({ type: 'response', id: m.id, ok: true, data: [{ pong: true }], warnings: [] });
+    });`;
+
+  it('rejects at once as cancelled, keeps the host, and serves the next request after the host has answered', async () => {
+    const session = new PowerShellSession({ launch: { command: process.execPath, args: ['-e', host] }, requestTimeoutMs: 20_000 });
+    try {
+      await session.start();
+      const pid = session.pid;
+      const controller = new AbortController();
+      const pages: unknown[][] = [];
+      const listing = session.requestPaged('Get-MobileDevice', { ResultSize: 'Unlimited' }, {
+        pageSize: 1,
+        window: 4,
+        signal: controller.signal,
+        onPage: (data) => {
+          pages.push(data);
+          controller.abort();
+        },
+      });
+      expect((await rejection(listing)).kind).toBe('cancelled');
+      // The host has not answered yet (it takes 1.5 s): the caller did not wait for it.
+      expect(session.status).toBe('busy');
+      expect(pages).toHaveLength(1);
+      expect(await session.request('Host.Ping')).toMatchObject({ data: [{ pong: true }] });
+      expect(session.pid).toBe(pid);
+    } finally {
+      await session.dispose();
+    }
+  });
+});
+
 describe('PowerShellSession with a host that crashes right after start', { timeout: 90_000 }, () => {
   it('backs off and ends in failed instead of restarting for ever', async () => {
     const readyLine = `@@EASHOST@@ ${JSON.stringify({ type: 'ready', protocol: 1, host: { kind: 'demo', psVersion: '0', edition: 'Test', pid: 1 } })}`;

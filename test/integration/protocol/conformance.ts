@@ -503,3 +503,74 @@ export function defineProtocolConformanceSuite(
     });
   });
 }
+
+/**
+ * Paged listings with a window (PROTOCOL.md "Paged results"): a host with a listing of at least
+ * three objects, so that two pages of one go out before it has to wait. Its own host, since the
+ * main suite's demo tenant has a single device.
+ */
+export function defineWindowedPagingSuite(
+  name: string,
+  launch: () => LaunchSpec | Promise<LaunchSpec>,
+  options: { connectParams?: Record<string, unknown>; listing?: Record<string, unknown> } = {},
+): void {
+  const settings = { connectParams: options.connectParams ?? DEFAULTS.connectParams, listing: options.listing ?? DEFAULTS.pagedListing };
+  let sequence = 0;
+  const nextId = (label: string) => `${label}-${++sequence}`;
+
+  describe(`host protocol conformance, paging with a window: ${name}`, () => {
+    let host: RawHost;
+    beforeAll(async () => {
+      host = await RawHost.start(await launch());
+      await host.next(30_000);
+      expectOk(await host.request({ id: nextId('connect'), cmdlet: 'Connect-ExchangeOnline', params: settings.connectParams }, 30_000));
+    }, 60_000);
+    afterAll(async () => host?.dispose());
+
+    it('pages with a window: that many pages go out before the host waits, answers owed at the end are not requests', async () => {
+      const whole = expectOk(
+        await host.request({ id: nextId('all'), cmdlet: 'Get-MobileDevice', params: settings.listing }),
+      ) as Array<{ DeviceId: string }>;
+      expect(whole.length).toBeGreaterThanOrEqual(3);
+      const id = nextId('window');
+      host.sendLine(JSON.stringify({ id, cmdlet: 'Get-MobileDevice', params: settings.listing, page: { size: 1, window: 2 } }));
+      const received: Array<{ DeviceId: string }> = [];
+      for (const seq of [1, 2]) {
+        const page = (await host.next()) as Record<string, unknown>;
+        expect(page).toMatchObject({ type: 'page', id, seq, count: seq });
+        received.push(...(page.data as Array<{ DeviceId: string }>));
+      }
+      // The window is full: nothing more until the first page is answered.
+      await expect(host.next(700)).rejects.toThrow(/no protocol message/);
+      for (let i = 0; i < whole.length; i++) host.sendLine(JSON.stringify({ type: 'more', id }));
+      for (let seq = 3; seq <= whole.length; seq++) {
+        const page = (await host.next()) as Record<string, unknown>;
+        expect(page).toMatchObject({ type: 'page', id, seq, count: seq });
+        received.push(...(page.data as Array<{ DeviceId: string }>));
+      }
+      const final = (await host.next()) as Record<string, unknown>;
+      expect(expectOk(final)).toEqual([]);
+      expect(final.count).toBe(whole.length);
+      expect(received.map((d) => d.DeviceId)).toEqual(whole.map((d) => d.DeviceId));
+      // The answer to the last page came after the response; the next line is a request again.
+      const pingId = nextId('ping');
+      expect(await host.request({ id: pingId, cmdlet: 'Host.Ping', params: {} })).toMatchObject({ id: pingId, ok: true });
+    });
+
+    it('stops a windowed listing on the first "cancel" it reads, and reads the answers still owed', async () => {
+      const id = nextId('window-cancel');
+      host.sendLine(JSON.stringify({ id, cmdlet: 'Get-MobileDevice', params: settings.listing, page: { size: 1, window: 2 } }));
+      expect(await host.next()).toMatchObject({ type: 'page', id, seq: 1 });
+      expect(await host.next()).toMatchObject({ type: 'page', id, seq: 2 });
+      host.sendLine(JSON.stringify({ type: 'cancel', id }));
+      host.sendLine(JSON.stringify({ type: 'cancel', id }));
+      const final = (await host.next()) as Record<string, unknown>;
+      expect(final.id).toBe(id);
+      expect(errorOf(final).kind).toBe('cancelled');
+      const pingId = nextId('ping');
+      expect(await host.request({ id: pingId, cmdlet: 'Host.Ping', params: {} })).toMatchObject({ id: pingId, ok: true });
+      const refused = await host.request({ id: nextId('window-bad'), cmdlet: 'Get-MobileDevice', params: settings.listing, page: { size: 1, window: 9 } });
+      expect(errorOf(refused).kind).toBe('invalid-params');
+    });
+  });
+}

@@ -6,6 +6,8 @@ import { fail, validateRequestLine, type ProtocolError } from './request-validat
 
 export const PROTOCOL_PREFIX = '@@EASHOST@@ ';
 const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+const PREFIX_BYTES = Buffer.from(PROTOCOL_PREFIX);
+const NEWLINE = Buffer.from('\n');
 
 export interface ProtocolServerOptions {
   input: Readable;
@@ -33,6 +35,8 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
 
   // One iterator over stdin for requests and for the acknowledgements a paged request waits for.
   const lines = createInterface({ input: options.input, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  /** Pages of the last paged request whose answer has not been read yet (its window's tail). */
+  let unanswered = 0;
   for (;;) {
     const next = await lines.next();
     if (next.done === true) break;
@@ -40,16 +44,18 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
     if (line.trim() === '') continue;
     const response = await answer(line);
     if (response !== null) writeCapped(response);
+    // The client answers every page before it sends anything else: those answers are not requests.
+    for (; unanswered > 0; unanswered--) if ((await lines.next()).done === true) return;
   }
 
   /**
    * Writes a message, or an output-too-large error in its place when it is over the cap. The
-   * message is serialized once: the text measured is the text written (a 20 000-device listing
-   * would otherwise pay for every page twice).
+   * message is serialized and encoded once: the bytes measured are the bytes written (a 20 000-
+   * device listing would otherwise pay for every page twice, or scan it once more to count).
    */
   function writeCapped(message: { id: string | null; ok?: boolean; cmdlet?: string }): boolean {
-    const text = JSON.stringify(stripCmdlet(message));
-    if (Buffer.byteLength(text) > maxBytes && message.ok !== false) {
+    const bytes = Buffer.from(JSON.stringify(stripCmdlet(message)), 'utf8');
+    if (bytes.length > maxBytes && message.ok !== false) {
       write(
         errorResponse(message.id, {
           kind: 'output-too-large',
@@ -61,21 +67,32 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
       );
       return false;
     }
-    output.write(`${PROTOCOL_PREFIX}${text}\n`);
+    // Prefix and newline around the encoded bytes, as one line (cork: one write to the pipe).
+    output.cork();
+    output.write(PREFIX_BYTES);
+    output.write(bytes);
+    output.write(NEWLINE);
+    output.uncork();
     return true;
   }
 
   /**
-   * Sends full pages and waits for the client's answer to each; what is left goes in the final
-   * response. Returns the final response, or a cancelled error when the client stopped it.
+   * Sends full pages; once `window` of them wait for the client's answer, reads the oldest
+   * answer before going on (a window of 1 is lock-step). What is left goes in the final response.
+   * Returns the final response, a cancelled error when the client stopped it, or null when a page
+   * went over the cap (its error is already written). Answers still owed at the end are left in
+   * `unanswered`, for the request loop to read once the response is out.
    */
-  async function answerPaged(id: string, cmdlet: string, size: number, data: unknown[], warnings: string[]) {
+  async function answerPaged(id: string, cmdlet: string, page: { size: number; window: number }, data: unknown[], warnings: string[]) {
+    const { size, window } = page;
     let sent = 0;
     let seq = 0;
     while (data.length - sent >= size) {
-      const page = { type: 'page', id, seq: ++seq, data: data.slice(sent, sent + size), count: sent + size, cmdlet };
-      if (!writeCapped(page)) return null;
+      const message = { type: 'page', id, seq: ++seq, data: data.slice(sent, sent + size), count: sent + size, cmdlet };
+      if (!writeCapped(message)) return null;
       sent += size;
+      if (++unanswered < window) continue;
+      unanswered--;
       const ack = await lines.next();
       if (ack.done === true || !isAck(ack.value, id, 'more')) {
         return errorResponse(id, {
@@ -121,7 +138,7 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
         return errorResponse(request.id, (notConnected as { error: ProtocolError }).error);
       }
       if (request.page !== undefined) {
-        const paged = await answerPaged(request.id, request.cmdlet, request.page.size, result.data, result.warnings);
+        const paged = await answerPaged(request.id, request.cmdlet, request.page, result.data, result.warnings);
         // null: a page went over the cap and its error is already written; the request is over.
         return paged ?? null;
       }

@@ -13,12 +13,17 @@ export interface HostRequest {
   id: string;
   cmdlet: string;
   params: Record<string, unknown>;
-  /** Paged output (PROTOCOL.md "Paged results"): objects per page. */
-  page?: { size: number };
+  /**
+   * Paged output (PROTOCOL.md "Paged results"): objects per page, and how many pages may be on
+   * their way before the host waits for the client's answer to the oldest (1 when not asked).
+   */
+  page?: { size: number; window: number };
 }
 
 /** Largest page a client may ask for. */
 export const MAX_PAGE_SIZE = 5000;
+/** Most pages a client may let be unanswered at once. */
+export const MAX_PAGE_WINDOW = 8;
 
 export interface ProtocolError {
   kind:
@@ -71,18 +76,18 @@ export function validateRequestLine(line: string): ValidatedRequest {
   const problem = paramProblem(spec, given);
   if (problem !== null) return fail(id, 'invalid-params', problem, cmdlet);
   if (page === undefined || page === null) return { ok: true, request: { id, cmdlet, params: given }, spec };
-  const size = (page as { size?: unknown }).size;
+  const { size, window = 1 } = page as { size?: unknown; window?: unknown };
+  const inRange = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
   const pageValid =
     typeof page === 'object' &&
     !Array.isArray(page) &&
-    Object.keys(page).length === 1 &&
-    typeof size === 'number' &&
-    Number.isInteger(size) &&
-    size >= 1 &&
-    size <= MAX_PAGE_SIZE;
-  if (!pageValid) return fail(id, 'invalid-params', `"page" must be {"size": n} with n from 1 to ${MAX_PAGE_SIZE}.`, cmdlet);
+    Object.keys(page).every((key) => key === 'size' || key === 'window') &&
+    inRange(size, MAX_PAGE_SIZE) &&
+    inRange(window, MAX_PAGE_WINDOW);
+  if (!pageValid)
+    return fail(id, 'invalid-params', `"page" must be {"size": n} with n from 1 to ${MAX_PAGE_SIZE}, and an optional "window" from 1 to ${MAX_PAGE_WINDOW}.`, cmdlet);
   if (spec.kind !== 'read') return fail(id, 'invalid-params', `Only read cmdlets can be paged; ${cmdlet} cannot.`, cmdlet);
-  return { ok: true, request: { id, cmdlet, params: given, page: { size } }, spec };
+  return { ok: true, request: { id, cmdlet, params: given, page: { size: size as number, window: window as number } }, spec };
 }
 
 function paramProblem(spec: AllowedCmdlet, params: Record<string, unknown>): string | null {
