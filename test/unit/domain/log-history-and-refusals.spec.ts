@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildFinding, type FindingDraft } from '../../../src-main/domain/diagnosis/catalog';
 import { mergeDrafts } from '../../../src-main/domain/diagnosis/merge';
-import { diagnose, type DiagnosisInput } from '../../../src-main/domain/diagnosis/diagnose';
+import { diagnose } from '../../../src-main/domain/diagnosis/diagnose';
 import { headline, rankFindings } from '../../../src-main/domain/diagnosis/rank';
 import { easXml, formatMailboxLog } from '../../../src-main/domain/mailbox-log/log-writer';
+import { quietTenant } from './support/diagnosis-inputs';
 import { analyze, codes, entry } from './support/log-builders';
 
 const sync = (minutes: number, sent: string, overrides = {}) =>
@@ -104,18 +105,14 @@ describe('refusals no other rule reads are said, not dropped', () => {
 
 describe("Exchange's present record of the phone settles what an older log shows", () => {
   const stillQuarantinedInLog = analyze(log(sync(0, '0'), quarantined(1), quarantined(2)));
-  const input = (accessState: string): DiagnosisInput => ({
-    casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: true, ActiveSyncAllowedDeviceIDs: accessState === 'Allowed' ? ['TESTDEVICE01'] : [] },
-    mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: accessState, DeviceAccessStateReason: accessState === 'Allowed' ? 'Individual' : 'Global' }],
-    organizationSettings: { DefaultAccessLevel: 'Quarantine' },
-    deviceAccessRules: [],
-    clientAccessRules: { cmdletAvailable: false },
-    conditionalAccess: { policies: [], namedLocations: [] },
-    signIns: [],
-    authentication: { organizationConfig: { OAuth2ClientProfileEnabled: true }, authenticationPolicy: null },
-    mailboxLog: stillQuarantinedInLog,
-    targetDeviceId: 'TESTDEVICE01',
-  });
+  const input = (accessState: string) =>
+    quietTenant({
+      casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: true, ActiveSyncAllowedDeviceIDs: accessState === 'Allowed' ? ['TESTDEVICE01'] : [] },
+      mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: accessState, DeviceAccessStateReason: accessState === 'Allowed' ? 'Individual' : 'Global' }],
+      organizationSettings: { DefaultAccessLevel: 'Quarantine' },
+      mailboxLog: stillQuarantinedInLog,
+      targetDeviceId: 'TESTDEVICE01',
+    });
 
   it('a phone Exchange now allows is no longer headlined as quarantined by its old requests', () => {
     const { findings } = diagnose(input('Allowed'));

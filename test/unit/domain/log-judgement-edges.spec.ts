@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, type DiagnosisInput } from '../../../src-main/domain/diagnosis/diagnose';
+import { diagnose } from '../../../src-main/domain/diagnosis/diagnose';
 import { headline } from '../../../src-main/domain/diagnosis/rank';
 import { easXml, formatMailboxLog, type WritableEntry } from '../../../src-main/domain/mailbox-log/log-writer';
+import { quietTenant } from './support/diagnosis-inputs';
 import { analyze, codes, entry } from './support/log-builders';
 
 const log = (...entries: WritableEntry[]) => ['log.txt', formatMailboxLog(entries)] as [string, string];
@@ -74,18 +75,12 @@ describe('an EAS version below 16.1: the log says whether it is what stops the p
 
   it("Get-MobileDevice's ClientVersion takes the log's milder reading for the same phone", () => {
     const mailboxLog = analyze(log(sync(0, '1', at(0, { protocolVersion: '14.1' })), sync(1, '2', at(1, { protocolVersion: '14.1' }))));
-    const input = (clientVersion: string): DiagnosisInput => ({
-      casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: true },
-      mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: clientVersion, DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' }],
-      organizationSettings: { DefaultAccessLevel: 'Allow' },
-      deviceAccessRules: [],
-      clientAccessRules: { cmdletAvailable: false },
-      conditionalAccess: { policies: [], namedLocations: [] },
-      signIns: [],
-      authentication: { organizationConfig: { OAuth2ClientProfileEnabled: true }, authenticationPolicy: null },
-      mailboxLog,
-      targetDeviceId: 'TESTDEVICE01',
-    });
+    const input = (clientVersion: string) =>
+      quietTenant({
+        mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: clientVersion, DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' }],
+        mailboxLog,
+        targetDeviceId: 'TESTDEVICE01',
+      });
     const version = diagnose(input('14.1')).findings.filter((f) => f.code === 'EAS_VERSION_UNSUPPORTED');
     expect(version).toHaveLength(1);
     expect(version[0]).toEqual(expect.objectContaining({ severity: 'warning', certainty: 'confirmed' }));
