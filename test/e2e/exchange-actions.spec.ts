@@ -69,7 +69,7 @@ test('unblock: a found phone on the blocked list is offered Unblock and never Al
   await expect(page.locator('[data-testid="closure"][data-action="unblock-device"]')).toHaveAttribute('data-result', 'fixed');
 });
 
-test('enable ActiveSync: offered when it was switched off by mistake, and the read-back shows it on; never when a plan turns it off', async ({ page }) => {
+test('enable ActiveSync: offered when it was switched off by mistake, and the read-back shows it on; never when a plan or most mailboxes say it is off on purpose', async ({ page }) => {
   test.setTimeout(200_000);
   await openSummary(page, 'activesync-disabled');
   const disabled = card(page, 'EAS_DISABLED_FOR_MAILBOX');
@@ -86,6 +86,12 @@ test('enable ActiveSync: offered when it was switched off by mistake, and the re
   await expect(page.locator('[data-action="enable-activesync"]')).toHaveCount(0);
   await page.getByRole('button', { name: /^\d+\. Mailbox and devices$/ }).click();
   await expect(stepView(page, 'mailbox')).toBeVisible();
+  await expect(page.locator('[data-action="enable-activesync"]')).toHaveCount(0);
+
+  // Off for most people without a plan says the same: the card names the count, still no button.
+  await openSummary(page, 'eas-off-for-most-mailboxes');
+  await expect(page.getByTestId('finding').first()).toHaveAttribute('data-finding-code', 'EAS_OFF_BY_POLICY');
+  await expect(card(page, 'EAS_OFF_BY_POLICY')).toContainText('9 of the 13 other user mailboxes have ActiveSync off too');
   await expect(page.locator('[data-action="enable-activesync"]')).toHaveCount(0);
 });
 
