@@ -163,16 +163,24 @@ export function mayMatchARule(e: LogEntry): boolean {
     e.easHeaders.backOffReason !== undefined ||
     e.exceptions.length > 0 ||
     e.itemStatuses.length > 0 ||
-    e.collectionStatuses.some((s) => s.code !== 1)
+    anyCollectionFailed(e.collectionStatuses)
   );
+}
+
+/** collectionStatuses.some((s) => s.code !== 1), without a closure per entry (this runs for every entry). */
+function anyCollectionFailed(statuses: LogEntry['collectionStatuses']): boolean {
+  for (let i = 0; i < statuses.length; i++) if ((statuses[i] as LogEntry['collectionStatuses'][number]).code !== 1) return true;
+  return false;
 }
 
 /** Request-level failures: disabled protocol, back-off, server errors, quota, folders, redirects, send and item errors. */
 export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[] {
   const patterns: DevicePattern[] = [];
   // "Still failing" is judged on the last answered request: a pending Ping after it has no answer yet (facts F29).
-  const answered = timeline.entries.filter((e) => !e.pending);
-  const last = answered[answered.length - 1] ?? timeline.entries[timeline.entries.length - 1];
+  const entries = timeline.entries;
+  let lastAnswered = entries.length - 1;
+  while (lastAnswered >= 0 && (entries[lastAnswered] as LogEntry).pending) lastAnswered--;
+  const last = entries[lastAnswered >= 0 ? lastAnswered : entries.length - 1];
   // Most requests of a long log went through; only the others can match a rule. They are picked
   // in one pass, so the rules below walk a short list (same entries, same order).
   const candidates = timeline.entries.filter(mayMatchARule);
@@ -199,12 +207,20 @@ export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[]
 export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
   // A device sends the same version string in every request: judge each distinct one once.
   const below = new Map<string | undefined, boolean>();
-  const isOld = (version: string | undefined): boolean => {
-    let known = below.get(version);
-    if (known === undefined) below.set(version, (known = isBelowExoMinimum(version)));
-    return known;
-  };
-  const old = timeline.entries.filter((e) => isOld(e.protocolVersion));
+  const old: LogEntry[] = [];
+  let lastVersion: string | undefined;
+  let lastOld = false;
+  for (let i = 0; i < timeline.entries.length; i++) {
+    const e = timeline.entries[i] as LogEntry;
+    const version = e.protocolVersion;
+    if (i === 0 || version !== lastVersion) {
+      let known = below.get(version);
+      if (known === undefined) below.set(version, (known = isBelowExoMinimum(version)));
+      lastVersion = version;
+      lastOld = known;
+    }
+    if (lastOld) old.push(e);
+  }
   if (old.length === 0) return [];
   const versions = [...new Set(old.map((e) => formatProtocolVersion(e.protocolVersion)))].join(', ');
   const last = timeline.entries[timeline.entries.length - 1] as LogEntry;
