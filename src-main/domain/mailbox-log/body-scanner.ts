@@ -304,3 +304,26 @@ function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => ENTITIES[name] ?? '');
 }
+
+/**
+ * Remembers the last body scanned per command, one memo per side (request, response): a phone on
+ * Direct Push sends the same Ping body and gets the same answer again and again, and a body equal
+ * to the last one of its command reads the same, so its scan is reused (compared, not scanned;
+ * a different body usually differs within its first few hundred characters). The results are
+ * shared between entries and must not be changed. Holds one body per command, so it belongs to
+ * one parse, not to the module.
+ */
+export class BodyScanMemo {
+  private readonly last = new Map<string | undefined, { text: string; result: ScannedBody }>();
+
+  scan(command: string | undefined, text: string): ScannedBody {
+    const last = this.last.get(command);
+    if (last !== undefined && last.text === text) return last.result;
+    const result = scanBody(text);
+    if (last !== undefined) {
+      last.text = text;
+      last.result = result;
+    } else if (this.last.size < 64) this.last.set(command, { text, result });
+    return result;
+  }
+}

@@ -26,23 +26,34 @@ const COMMAND_BY_CODE: Readonly<Record<number, string>> = {
  */
 export function parseRequestHeader(text: string): RequestFacts {
   const facts: RequestFacts = {};
-  const lines = text.split('\n');
-  const { line: first, next } = joinWrappedRequestLine(lines);
+  // Only the first lines are cut out (a wrapped request line may take up to four); the header
+  // lines after them are read in place, by offsets into the text.
+  const head: string[] = [];
+  let pos = 0;
+  while (head.length < 4 && pos <= text.length) {
+    const end = lineEnd(text, pos);
+    head.push(text.slice(pos, end));
+    pos = end + 1;
+  }
+  const { line: first, next } = joinWrappedRequestLine(head);
   const requestLine = /^([A-Z]+) (\S+)(?: HTTP\/[\d.]+)?$/.exec(first);
   if (requestLine) {
     facts.method = requestLine[1];
     readQuery(requestLine[2] as string, facts);
   }
-  for (let i = next; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
+  // Back to the start of line `next`.
+  pos = 0;
+  for (let i = 0; i < next; i++) pos = lineEnd(text, pos) + 1;
+  for (; pos <= text.length; pos = lineEnd(text, pos) + 1) {
+    const end = lineEnd(text, pos);
+    const colon = text.indexOf(':', pos);
+    if (colon <= pos || colon >= end) continue;
     // Most header lines are ones we do not read; they are recognised in place, without cutting
     // strings out of them (this runs for every entry of a 200 MB log).
-    const known = headerNameAt(line, colon);
+    const known = headerNameAt(text, pos, colon);
     if (known === null) continue;
-    const name = known ?? line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
+    const name = known ?? text.slice(pos, colon).trim().toLowerCase();
+    const value = text.slice(colon + 1, end).trim();
     if (value.length === 0) continue;
     switch (name) {
       case 'user-agent':
@@ -64,25 +75,31 @@ export function parseRequestHeader(text: string): RequestFacts {
   return facts;
 }
 
+/** Where the line starting at `pos` ends: its '\n', or the end of the text. */
+function lineEnd(text: string, pos: number): number {
+  const newline = text.indexOf('\n', pos);
+  return newline === -1 ? text.length : newline;
+}
+
 const READ_HEADERS = ['user-agent', 'ms-asprotocolversion', 'x-ms-policykey', 'x-forwarded-for'];
 
 /**
- * Which of the headers we read line[0, colon) names (trimmed, any case): the name, or null for a
+ * Which of the headers we read text[lineStart, colon) names (trimmed, any case): the name, or null for a
  * header we do not read. undefined when the name has non-ASCII characters: the caller then
  * compares it the general way (trim and toLowerCase know more than ASCII).
  */
-function headerNameAt(line: string, colon: number): string | null | undefined {
-  let start = 0;
+function headerNameAt(text: string, lineStart: number, colon: number): string | null | undefined {
+  let start = lineStart;
   let end = colon;
-  for (let i = 0; i < colon; i++) if (line.charCodeAt(i) > 127) return undefined;
-  while (start < end && isAsciiSpace(line.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(line.charCodeAt(end - 1))) end--;
+  for (let i = lineStart; i < colon; i++) if (text.charCodeAt(i) > 127) return undefined;
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
   const length = end - start;
   for (const header of READ_HEADERS) {
     if (header.length !== length) continue;
     let same = true;
     for (let i = 0; i < length && same; i++) {
-      const c = line.charCodeAt(start + i);
+      const c = text.charCodeAt(start + i);
       same = (c >= 65 && c <= 90 ? c + 32 : c) === header.charCodeAt(i);
     }
     if (same) return header;
