@@ -1,3 +1,5 @@
+import { spellsAt } from './section-reader';
+
 /**
  * Tolerant reader for the XML bodies in a mailbox log. The bodies are not always well-formed
  * (`<Body=2817 bytes/>`, PII truncated to `bytes="22"`, cut-off text), so instead of an XML parser
@@ -79,7 +81,7 @@ function kindOf(body: string, start: number, end: number): Kind {
   const candidates = KNOWN_NAMES[end - start];
   if (candidates === undefined) return Kind.Other;
   const first = body.charCodeAt(start);
-  for (const [name, kind] of candidates) if (name.charCodeAt(0) === first && body.startsWith(name, start)) return kind;
+  for (const [name, kind] of candidates) if (name.charCodeAt(0) === first && spellsAt(body, start, name)) return kind;
   return Kind.Other;
 }
 
