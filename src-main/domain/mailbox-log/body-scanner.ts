@@ -123,16 +123,36 @@ interface TagMatch {
   nameEnd: number;
   /** The next '<' after this tag when the search for its end already found it (-1: none; -2: not looked). */
   nextLt: number;
+  /** A closing tag found to close the innermost open element (then findOpen is not needed). */
+  closesTop: boolean;
 }
 
-/** The next tag at or after `from`, written into `tag`; false when there is none. */
-function nextTag(body: string, from: number, tag: TagMatch): boolean {
+/**
+ * The next tag at or after `from`, written into `tag`; false when there is none. `top` is the
+ * innermost open element: its closing tag, by far the most common one, is recognised with one
+ * comparison (`</` + that name + `>` is exactly the tag the general reading would find).
+ */
+function nextTag(body: string, from: number, tag: TagMatch, top: Frame | undefined): boolean {
   const length = body.length;
   let p = tag.nextLt >= from ? tag.nextLt : tag.nextLt === -1 ? -1 : body.indexOf('<', from);
   while (p !== -1) {
     let q = p + 1;
     const closing = q < length && body.charCodeAt(q) === 47;
     if (closing) q++;
+    if (closing && top !== undefined) {
+      const nameLength = top.nameEnd - top.nameStart;
+      if (body.charCodeAt(q + nameLength) === 62 && sameText(body, top.nameStart, q, nameLength)) {
+        tag.start = p;
+        tag.end = q + nameLength + 1;
+        tag.closing = true;
+        tag.selfClosing = false;
+        tag.nameStart = q;
+        tag.nameEnd = q + nameLength;
+        tag.nextLt = -2;
+        tag.closesTop = true;
+        return true;
+      }
+    }
     const first = q < length ? body.charCodeAt(q) : 128;
     if (first >= 128 || NAME_START[first] === 0) {
       p = body.indexOf('<', p + 1);
@@ -163,6 +183,7 @@ function nextTag(body: string, from: number, tag: TagMatch): boolean {
     tag.nameStart = q;
     tag.nameEnd = r;
     tag.nextLt = nextLt;
+    tag.closesTop = false;
     return true;
   }
   return false;
@@ -179,8 +200,8 @@ export function scanBody(body: string): ScannedBody {
   let inResponses = 0;
   let provisionOpen = 0;
   let deviceInformationOpen = 0;
-  const tag: TagMatch = { start: 0, end: 0, closing: false, selfClosing: false, nameStart: 0, nameEnd: 0, nextLt: -2 };
-  for (let from = 0; nextTag(body, from, tag); from = tag.end) {
+  const tag: TagMatch = { start: 0, end: 0, closing: false, selfClosing: false, nameStart: 0, nameEnd: 0, nextLt: -2, closesTop: false };
+  for (let from = 0; nextTag(body, from, tag, depth > 0 ? stack[depth - 1] : undefined); from = tag.end) {
     if (!tag.closing) {
       const kind = kindOf(body, tag.nameStart, tag.nameEnd);
       if (depth > 0) (stack[depth - 1] as Frame).hasChild = true;
@@ -216,7 +237,7 @@ export function scanBody(body: string): ScannedBody {
       continue;
     }
     // Closing tag: unwind to the matching open element; ignore a stray close.
-    const at = findOpen(stack, depth, body, tag.nameStart, tag.nameEnd);
+    const at = tag.closesTop ? depth - 1 : findOpen(stack, depth, body, tag.nameStart, tag.nameEnd);
     if (at === -1) continue;
     while (depth - 1 > at) closeFrame(stack[--depth] as Frame, undefined);
     const frame = stack[--depth] as Frame;
