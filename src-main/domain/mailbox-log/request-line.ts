@@ -209,16 +209,16 @@ function safeDecode(text: string): string {
   return decoded;
 }
 
-/** Reads `HTTP/1.1 503 Service Unavailable` plus EAS headers. */
+/** Reads `HTTP/1.1 503 Service Unavailable` plus EAS headers, line by line in place (no split). */
 export function parseResponseHeader(text: string): { status?: number; reason?: string; headers: Map<string, string> } {
-  const lines = text.split('\n');
-  const statusLine = /^HTTP\/[\d.]+ (\d{3})(?: (.*))?$/.exec((lines[0] ?? '').trim());
+  const firstEnd = lineEnd(text, 0);
+  const statusLine = /^HTTP\/[\d.]+ (\d{3})(?: (.*))?$/.exec(text.slice(0, firstEnd).trim());
   const headers = new Map<string, string>();
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  for (let pos = firstEnd + 1; pos <= text.length; pos = lineEnd(text, pos) + 1) {
+    const end = lineEnd(text, pos);
+    const colon = text.indexOf(':', pos);
+    if (colon <= pos || colon >= end) continue;
+    headers.set(text.slice(pos, colon).trim().toLowerCase(), text.slice(colon + 1, end).trim());
   }
   return statusLine ? { status: Number(statusLine[1]), reason: statusLine[2]?.trim(), headers } : { headers };
 }
