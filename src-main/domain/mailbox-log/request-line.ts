@@ -1,3 +1,5 @@
+import { detach } from './string-pool';
+
 /** What the request line and headers of a logged request say about the device and command. */
 export interface RequestFacts {
   method?: string;
@@ -25,7 +27,6 @@ const COMMAND_BY_CODE: Readonly<Record<number, string>> = {
  * keeps credential material.
  */
 export function parseRequestHeader(text: string): RequestFacts {
-  const facts: RequestFacts = {};
   // Only the first lines are cut out (a wrapped request line may take up to four); the header
   // lines after them are read in place, by offsets into the text.
   const head: string[] = [];
@@ -36,11 +37,7 @@ export function parseRequestHeader(text: string): RequestFacts {
     pos = end + 1;
   }
   const { line: first, next } = joinWrappedRequestLine(head);
-  const requestLine = /^([A-Z]+) (\S+)(?: HTTP\/[\d.]+)?$/.exec(first);
-  if (requestLine) {
-    facts.method = requestLine[1];
-    readQuery(requestLine[2] as string, facts);
-  }
+  const facts: RequestFacts = { ...readRequestLine(first) };
   // Back to the start of line `next`.
   pos = 0;
   for (let i = 0; i < next; i++) pos = lineEnd(text, pos) + 1;
@@ -71,6 +68,32 @@ export function parseRequestHeader(text: string): RequestFacts {
       default:
         break;
     }
+  }
+  return facts;
+}
+
+/**
+ * Request lines read lately. A phone sends the same request line (command, user, device) in
+ * every request of a kind, so most are read once; the headers after it differ (Content-Length)
+ * and are always read. Keys are copied, so the cache never holds on to the log text.
+ */
+const requestLinesLately = new Map<string, Readonly<RequestFacts>>();
+
+/** What the request line `METHOD path HTTP/1.1` says (method, and the query's command and device). */
+function readRequestLine(line: string): Readonly<RequestFacts> {
+  const known = requestLinesLately.get(line);
+  if (known !== undefined) return known;
+  const facts: RequestFacts = {};
+  const requestLine = /^([A-Z]+) (\S+)(?: HTTP\/[\d.]+)?$/.exec(line);
+  if (requestLine) {
+    facts.method = requestLine[1];
+    readQuery(requestLine[2] as string, facts);
+  }
+  if (line.length <= 1024) {
+    if (requestLinesLately.size >= 256) requestLinesLately.clear();
+    const kept: RequestFacts = {};
+    for (const [key, value] of Object.entries(facts) as Array<[keyof RequestFacts, string | undefined]>) kept[key] = value === undefined ? undefined : detach(value);
+    requestLinesLately.set(detach(line), Object.freeze(kept));
   }
   return facts;
 }
