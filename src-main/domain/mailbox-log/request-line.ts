@@ -29,17 +29,16 @@ const COMMAND_BY_CODE: Readonly<Record<number, string>> = {
 export function parseRequestHeader(text: string): RequestFacts {
   // Only the first lines are cut out (a wrapped request line may take up to four); the header
   // lines after them are read in place, by offsets into the text.
-  const head: string[] = [];
-  let pos = 0;
-  while (head.length < 4 && pos <= text.length) {
-    const end = lineEnd(text, pos);
-    head.push(text.slice(pos, end));
-    pos = end + 1;
+  let first = text.slice(0, lineEnd(text, 0)).trim();
+  let next = 1;
+  if (!WHOLE_REQUEST_LINE.test(first)) {
+    const head: string[] = [];
+    for (let pos = 0; head.length < 4 && pos <= text.length; pos = lineEnd(text, pos) + 1) head.push(text.slice(pos, lineEnd(text, pos)));
+    ({ line: first, next } = joinWrappedRequestLine(head));
   }
-  const { line: first, next } = joinWrappedRequestLine(head);
   const facts: RequestFacts = { ...readRequestLine(first) };
   // Back to the start of line `next`.
-  pos = 0;
+  let pos = 0;
   for (let i = 0; i < next; i++) pos = lineEnd(text, pos) + 1;
   for (; pos <= text.length; pos = lineEnd(text, pos) + 1) {
     const end = lineEnd(text, pos);
@@ -135,6 +134,9 @@ function isAsciiSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32;
 }
 
+/** A request line that ends in its HTTP version: not wrapped. */
+const WHOLE_REQUEST_LINE = / HTTP\/[\d.]+$/;
+
 /**
  * A request line pasted from a web page or e-mail may be wrapped over two or three lines. The
  * continuation lines are joined back until the line ends in `HTTP/x.y` or a header line starts.
@@ -142,7 +144,7 @@ function isAsciiSpace(c: number): boolean {
 function joinWrappedRequestLine(lines: readonly string[]): { line: string; next: number } {
   let line = (lines[0] ?? '').trim();
   let next = 1;
-  while (!/ HTTP\/[\d.]+$/.test(line) && next < lines.length && next <= 3) {
+  while (!WHOLE_REQUEST_LINE.test(line) && next < lines.length && next <= 3) {
     const part = (lines[next] as string).trim();
     if (part === '' || /^[A-Za-z0-9-]+:(\s|$)/.test(part)) break;
     line += part.startsWith('HTTP/') ? ` ${part}` : part;
