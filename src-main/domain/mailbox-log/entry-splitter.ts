@@ -16,7 +16,10 @@ export interface EntrySplitterSink {
 }
 
 export class EntrySplitter {
+  /** The text of the entry in progress; while no header is near it is only appended to, never copied. */
   private held = '';
+  /** The last HEADER_OVERLAP characters of `held`. */
+  private tail = '';
   private number: number | undefined;
   private seenHeader = false;
 
@@ -34,6 +37,14 @@ export class EntrySplitter {
 
   push(text: string): void {
     if (text.length === 0) return;
+    // A long entry (a big Sync or an attachment fetch) spans many chunks: while neither the chunk
+    // nor the held text's end can hold a header, the chunk is appended without joining (and so
+    // copying) the held text again for every chunk.
+    if (text.indexOf(MARK) === -1 && (this.tail + text.slice(0, MARK.length - 1)).indexOf(MARK) === -1) {
+      this.held = this.held.length === 0 ? text : this.held + text;
+      this.tail = text.length >= HEADER_OVERLAP ? text.slice(-HEADER_OVERLAP) : (this.tail + text).slice(-HEADER_OVERLAP);
+      return;
+    }
     const buffer = this.held.length === 0 ? text : this.held + text;
     let consumed = 0;
     // indexOf finds the rare "Log Entry:" fast; the few hits are then checked line by line.
@@ -46,6 +57,7 @@ export class EntrySplitter {
       consumed = header.end;
     }
     this.held = consumed === 0 ? buffer : buffer.slice(consumed);
+    this.tail = this.held.length <= HEADER_OVERLAP ? this.held : this.held.slice(-HEADER_OVERLAP);
   }
 
   end(): void {
@@ -53,6 +65,7 @@ export class EntrySplitter {
     this.push('\n');
     this.flush(this.held);
     this.held = '';
+    this.tail = '';
   }
 
   private flush(text: string): void {

@@ -2,6 +2,7 @@ import { describeStatus } from '../eas/command-status';
 import type { CollectionSyncKeys, EasResponseHeaders, EntryException, EntryStatus, LogEntry } from './entry-model';
 import { parseLogTime } from './log-time';
 import { parseRequestHeader, parseResponseHeader } from './request-line';
+import type { BodyScanMemo} from './body-scanner';
 import { scanBody } from './body-scanner';
 import { isExceptionSection, KNOWN_SECTIONS } from './section-names';
 import type { StringPool } from './string-pool';
@@ -32,9 +33,11 @@ export function bodyIsWhole(text: string): boolean {
 }
 
 const OTHER_SECTION_CAP = 2000;
+/** Known sections that are not exception sections: neither kept as exceptions nor as other sections. */
+const PLAIN_SECTIONS: ReadonlySet<string> = new Set([...KNOWN_SECTIONS].filter((name) => !isExceptionSection(name)));
 
 /** Turns one entry's sections into the typed entry model. Pure; never throws on odd values. */
-export function interpretEntry(sections: ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool): LogEntry {
+export function interpretEntry(sections: ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool, memo?: { request: BodyScanMemo; response: BodyScanMemo }): LogEntry {
   const request = parseRequestHeader(sections.get('RequestHeader') ?? '');
   const responseHeaderText = sections.get('ResponseHeader');
   const response = parseResponseHeader(responseHeaderText ?? '');
@@ -44,8 +47,8 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
 
   const requestBodyText = sections.get('LogicalRequest') ?? sections.get('RequestBody') ?? '';
   const responseBodyText = sections.get('ResponseBody') ?? '';
-  const requestBody = scanBody(requestBodyText);
-  const responseBody = scanBody(responseBodyText);
+  const requestBody = memo === undefined ? scanBody(requestBodyText) : memo.request.scan(command, requestBodyText);
+  const responseBody = memo === undefined ? scanBody(responseBodyText) : memo.response.scan(command, responseBodyText);
 
   const collectionStatuses: EntryStatus[] = [];
   const syncKeys: CollectionSyncKeys[] = [];
@@ -61,14 +64,16 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
 
   const exceptions: EntryException[] = [];
   const otherSections: Record<string, string> = {};
-  for (const [name, value] of sections) {
+  sections.forEach((value, name) => {
+    // Most sections are the usual known ones: one lookup says so.
+    if (PLAIN_SECTIONS.has(name)) return;
     if (isExceptionSection(name)) {
       const text = withoutCr(value.slice(0, EXCEPTION_TEXT_CAP));
       exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(text)), text: detach(text) });
     } else if (!KNOWN_SECTIONS.has(name)) {
       otherSections[pool.get(name) as string] = detach(withoutCr(value.slice(0, OTHER_SECTION_CAP)));
     }
-  }
+  });
 
   const hasResponse = responseHeaderText !== undefined || sections.has('ResponseBody') || sections.has('ResponseTime');
   const entry: LogEntry = {
@@ -146,21 +151,49 @@ const NO_SECTIONS: Readonly<Record<string, string>> = Object.freeze({});
 const EMPTY: readonly never[] = Object.freeze([]);
 
 function orEmpty<T>(items: T[]): readonly T[] {
-  return items.length === 0 ? EMPTY : items;
+  // A list grown by push keeps spare room (17 slots after the first push); the entry keeps a
+  // copy of exactly its length, which matters with hundreds of thousands of entries held.
+  return items.length === 0 ? EMPTY : items.slice();
 }
 
 /**
  * Entries repeat the same few statuses endlessly (Ping 1, Sync 1 on folder 5…), so status records
  * are shared rather than allocated per entry; this keeps a 200 MB log's entries in memory cheaply.
  */
-const statusCache = new Map<string, EntryStatus>();
+const statusCache = new Map<string | undefined, StatusesOfCommand>();
+let statusesCached = 0;
+interface StatusesOfCommand {
+  /** By code * 8 + scope. */
+  plain: Map<number, EntryStatus>;
+  /** By code * 8 + scope, then collection id. */
+  ofCollection: Map<number, Map<string, EntryStatus>>;
+}
+const SCOPE_INDEX: Readonly<Record<EntryStatus['scope'], number>> = { global: 0, command: 1, collection: 2, item: 3, policy: 4 };
+
 function sharedStatus(command: string | undefined, code: number, scope: EntryStatus['scope'], collectionId?: string): EntryStatus {
-  const key = `${command}|${code}|${scope}|${collectionId ?? ''}`;
-  let status = statusCache.get(key);
+  // Looked up by command, number and folder: no key string is built for every status read.
+  let ofCommand = statusCache.get(command);
+  if (ofCommand === undefined) {
+    ofCommand = { plain: new Map(), ofCollection: new Map() };
+    if (statusCache.size < 1_000) statusCache.set(command, ofCommand);
+  }
+  const key = code * 8 + SCOPE_INDEX[scope];
+  let byFolder: Map<string, EntryStatus> | undefined;
+  let status: EntryStatus | undefined;
+  if (collectionId === undefined) status = ofCommand.plain.get(key);
+  else {
+    byFolder = ofCommand.ofCollection.get(key);
+    if (byFolder === undefined) ofCommand.ofCollection.set(key, (byFolder = new Map()));
+    status = byFolder.get(collectionId);
+  }
   if (status === undefined) {
     const info = describeStatus(command, code, scope === 'policy' ? 'policy' : 'other');
     status = Object.freeze(collectionId === undefined ? { ...info, scope } : { ...info, scope, collectionId: detach(collectionId) });
-    if (statusCache.size < 10_000) statusCache.set(key, status);
+    if (statusesCached < 10_000) {
+      statusesCached++;
+      if (byFolder === undefined) ofCommand.plain.set(key, status);
+      else byFolder.set(status.collectionId as string, status);
+    }
   }
   return status;
 }

@@ -1,3 +1,4 @@
+import { BodyScanMemo } from './body-scanner';
 import type { LogEntry, ParseWarning } from './entry-model';
 import { interpretEntry } from './interpret-entry';
 import { EntrySplitter } from './entry-splitter';
@@ -39,6 +40,8 @@ export class MailboxLogParser {
   private readonly decoder = new LogTextDecoder();
   private readonly splitter: EntrySplitter;
   private readonly pool: StringPool;
+  /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones. */
+  private readonly bodies = { request: new BodyScanMemo(), response: new BodyScanMemo() };
   private lastEntryNumber = -1;
   private seq: number;
   private report: number;
@@ -131,7 +134,7 @@ export class MailboxLogParser {
       return;
     }
     const seq = this.seq++;
-    const entry = interpretEntry(sections, { seq, entryNumber, reportIndex: this.report, source: this.options.source, fallbackDevice: this.options.fallbackDevice }, this.pool);
+    const entry = interpretEntry(sections, { seq, entryNumber, reportIndex: this.report, source: this.options.source, fallbackDevice: this.options.fallbackDevice }, this.pool, this.bodies);
     this.emitted++;
     // A pending request (request whole, no answer yet) is normal (facts F29); only a cut-off one is damage.
     if (!entry.complete && !entry.pending) {

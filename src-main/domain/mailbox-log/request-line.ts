@@ -1,3 +1,5 @@
+import { detach } from './string-pool';
+
 /** What the request line and headers of a logged request say about the device and command. */
 export interface RequestFacts {
   method?: string;
@@ -25,24 +27,29 @@ const COMMAND_BY_CODE: Readonly<Record<number, string>> = {
  * keeps credential material.
  */
 export function parseRequestHeader(text: string): RequestFacts {
-  const facts: RequestFacts = {};
-  const lines = text.split('\n');
-  const { line: first, next } = joinWrappedRequestLine(lines);
-  const requestLine = /^([A-Z]+) (\S+)(?: HTTP\/[\d.]+)?$/.exec(first);
-  if (requestLine) {
-    facts.method = requestLine[1];
-    readQuery(requestLine[2] as string, facts);
+  // Only the first lines are cut out (a wrapped request line may take up to four); the header
+  // lines after them are read in place, by offsets into the text.
+  let first = text.slice(0, lineEnd(text, 0)).trim();
+  let next = 1;
+  if (!WHOLE_REQUEST_LINE.test(first)) {
+    const head: string[] = [];
+    for (let pos = 0; head.length < 4 && pos <= text.length; pos = lineEnd(text, pos) + 1) head.push(text.slice(pos, lineEnd(text, pos)));
+    ({ line: first, next } = joinWrappedRequestLine(head));
   }
-  for (let i = next; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
+  const facts: RequestFacts = { ...readRequestLine(first) };
+  // Back to the start of line `next`.
+  let pos = 0;
+  for (let i = 0; i < next; i++) pos = lineEnd(text, pos) + 1;
+  for (; pos <= text.length; pos = lineEnd(text, pos) + 1) {
+    const end = lineEnd(text, pos);
+    const colon = text.indexOf(':', pos);
+    if (colon <= pos || colon >= end) continue;
     // Most header lines are ones we do not read; they are recognised in place, without cutting
     // strings out of them (this runs for every entry of a 200 MB log).
-    const known = headerNameAt(line, colon);
+    const known = headerNameAt(text, pos, colon);
     if (known === null) continue;
-    const name = known ?? line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
+    const name = known ?? text.slice(pos, colon).trim().toLowerCase();
+    const value = text.slice(colon + 1, end).trim();
     if (value.length === 0) continue;
     switch (name) {
       case 'user-agent':
@@ -64,25 +71,57 @@ export function parseRequestHeader(text: string): RequestFacts {
   return facts;
 }
 
+/**
+ * Request lines read lately. A phone sends the same request line (command, user, device) in
+ * every request of a kind, so most are read once; the headers after it differ (Content-Length)
+ * and are always read. Keys are copied, so the cache never holds on to the log text.
+ */
+const requestLinesLately = new Map<string, Readonly<RequestFacts>>();
+
+/** What the request line `METHOD path HTTP/1.1` says (method, and the query's command and device). */
+function readRequestLine(line: string): Readonly<RequestFacts> {
+  const known = requestLinesLately.get(line);
+  if (known !== undefined) return known;
+  const facts: RequestFacts = {};
+  const requestLine = /^([A-Z]+) (\S+)(?: HTTP\/[\d.]+)?$/.exec(line);
+  if (requestLine) {
+    facts.method = requestLine[1];
+    readQuery(requestLine[2] as string, facts);
+  }
+  if (line.length <= 1024) {
+    if (requestLinesLately.size >= 256) requestLinesLately.clear();
+    const kept: RequestFacts = {};
+    for (const [key, value] of Object.entries(facts) as Array<[keyof RequestFacts, string | undefined]>) kept[key] = value === undefined ? undefined : detach(value);
+    requestLinesLately.set(detach(line), Object.freeze(kept));
+  }
+  return facts;
+}
+
+/** Where the line starting at `pos` ends: its '\n', or the end of the text. */
+function lineEnd(text: string, pos: number): number {
+  const newline = text.indexOf('\n', pos);
+  return newline === -1 ? text.length : newline;
+}
+
 const READ_HEADERS = ['user-agent', 'ms-asprotocolversion', 'x-ms-policykey', 'x-forwarded-for'];
 
 /**
- * Which of the headers we read line[0, colon) names (trimmed, any case): the name, or null for a
+ * Which of the headers we read text[lineStart, colon) names (trimmed, any case): the name, or null for a
  * header we do not read. undefined when the name has non-ASCII characters: the caller then
  * compares it the general way (trim and toLowerCase know more than ASCII).
  */
-function headerNameAt(line: string, colon: number): string | null | undefined {
-  let start = 0;
+function headerNameAt(text: string, lineStart: number, colon: number): string | null | undefined {
+  let start = lineStart;
   let end = colon;
-  for (let i = 0; i < colon; i++) if (line.charCodeAt(i) > 127) return undefined;
-  while (start < end && isAsciiSpace(line.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(line.charCodeAt(end - 1))) end--;
+  for (let i = lineStart; i < colon; i++) if (text.charCodeAt(i) > 127) return undefined;
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
   const length = end - start;
   for (const header of READ_HEADERS) {
     if (header.length !== length) continue;
     let same = true;
     for (let i = 0; i < length && same; i++) {
-      const c = line.charCodeAt(start + i);
+      const c = text.charCodeAt(start + i);
       same = (c >= 65 && c <= 90 ? c + 32 : c) === header.charCodeAt(i);
     }
     if (same) return header;
@@ -95,6 +134,9 @@ function isAsciiSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32;
 }
 
+/** A request line that ends in its HTTP version: not wrapped. */
+const WHOLE_REQUEST_LINE = / HTTP\/[\d.]+$/;
+
 /**
  * A request line pasted from a web page or e-mail may be wrapped over two or three lines. The
  * continuation lines are joined back until the line ends in `HTTP/x.y` or a header line starts.
@@ -102,7 +144,7 @@ function isAsciiSpace(c: number): boolean {
 function joinWrappedRequestLine(lines: readonly string[]): { line: string; next: number } {
   let line = (lines[0] ?? '').trim();
   let next = 1;
-  while (!/ HTTP\/[\d.]+$/.test(line) && next < lines.length && next <= 3) {
+  while (!WHOLE_REQUEST_LINE.test(line) && next < lines.length && next <= 3) {
     const part = (lines[next] as string).trim();
     if (part === '' || /^[A-Za-z0-9-]+:(\s|$)/.test(part)) break;
     line += part.startsWith('HTTP/') ? ` ${part}` : part;
@@ -192,16 +234,16 @@ function safeDecode(text: string): string {
   return decoded;
 }
 
-/** Reads `HTTP/1.1 503 Service Unavailable` plus EAS headers. */
+/** Reads `HTTP/1.1 503 Service Unavailable` plus EAS headers, line by line in place (no split). */
 export function parseResponseHeader(text: string): { status?: number; reason?: string; headers: Map<string, string> } {
-  const lines = text.split('\n');
-  const statusLine = /^HTTP\/[\d.]+ (\d{3})(?: (.*))?$/.exec((lines[0] ?? '').trim());
+  const firstEnd = lineEnd(text, 0);
+  const statusLine = /^HTTP\/[\d.]+ (\d{3})(?: (.*))?$/.exec(text.slice(0, firstEnd).trim());
   const headers = new Map<string, string>();
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  for (let pos = firstEnd + 1; pos <= text.length; pos = lineEnd(text, pos) + 1) {
+    const end = lineEnd(text, pos);
+    const colon = text.indexOf(':', pos);
+    if (colon <= pos || colon >= end) continue;
+    headers.set(text.slice(pos, colon).trim().toLowerCase(), text.slice(colon + 1, end).trim());
   }
   return statusLine ? { status: Number(statusLine[1]), reason: statusLine[2]?.trim(), headers } : { headers };
 }

@@ -30,13 +30,19 @@ export function readSections(text: string): Map<string, string> {
     }
     // The name runs from the line start to the " :".
     let lineStart = at;
-    while (lineStart > 0 && isNameChar(text.charCodeAt(lineStart - 1))) lineStart--;
+    while (lineStart > 0) {
+      const c = text.charCodeAt(lineStart - 1);
+      if (c >= 128 || NAME_CHAR[c] === 0) break;
+      lineStart--;
+    }
     if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
     if (lineStart === at || !isLetter(text.charCodeAt(lineStart))) continue;
     const lineLength = after - lineStart;
     if (lineLength < 3 || lineLength > 100) continue;
-    const name = text.slice(lineStart, at);
-    if (!(KNOWN_SECTIONS.has(name) || name.endsWith('_Exception') || key === undefined || previousLineBlank(text, lineStart))) continue;
+    // Known names are recognised in place and the constant is used: no string cut per key line.
+    const known = knownNameAt(text, lineStart, at);
+    const name = known ?? text.slice(lineStart, at);
+    if (!(known !== undefined || name.endsWith('_Exception') || key === undefined || previousLineBlank(text, lineStart))) continue;
     if (key !== undefined) add(sections, key, text, valueStart, lineStart);
     key = name;
     valueStart = newline + 1;
@@ -49,9 +55,30 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** [A-Za-z0-9_] */
-function isNameChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 95;
+/** [A-Za-z0-9_], as a table. */
+const NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) NAME_CHAR[c] = isLetter(c) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+
+/** The known section names, by length. */
+const KNOWN_BY_LENGTH: ReadonlyArray<readonly string[]> = (() => {
+  const byLength: string[][] = [];
+  for (const name of KNOWN_SECTIONS) (byLength[name.length] ??= []).push(name);
+  return byLength;
+})();
+
+/** The known section name that text[start, end) spells, if it is one. */
+function knownNameAt(text: string, start: number, end: number): string | undefined {
+  const candidates = KNOWN_BY_LENGTH[end - start];
+  if (candidates === undefined) return undefined;
+  const first = text.charCodeAt(start);
+  for (const name of candidates) if (name.charCodeAt(0) === first && spellsAt(text, start, name)) return name;
+  return undefined;
+}
+
+/** text.startsWith(name, start) when their first characters are already known equal, compared by hand (the built-in call cost more than the comparison). */
+export function spellsAt(text: string, start: number, name: string): boolean {
+  for (let i = 1; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Whether the line before the one starting at lineStart is blank (true for the first line). */

@@ -12,24 +12,25 @@ export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
   const patterns: DevicePattern[] = [];
   // A period is over only when a later request went through as Allowed; a different block reason
   // taking over (auto-block is checked before device rules) does not lift the earlier one.
-  // Each entry is classified once (a long log has hundreds of thousands).
-  const classified = timeline.entries.map((e) => classify(e));
+  // Each entry is classified once, in one pass (a long log has hundreds of thousands).
   let lastAllowed = -1;
-  timeline.entries.forEach((e, i) => {
-    if (e.accessState === 'Allowed' && classified[i] === undefined) lastAllowed = i;
-  });
   const runs: Run[] = [];
   let run: Run | undefined;
   for (let i = 0; i < timeline.entries.length; i++) {
     const entry = timeline.entries[i] as LogEntry;
-    const found = classified[i];
+    const found = classify(entry);
     if (found === undefined) {
-      if (entry.accessState === 'Allowed') run = undefined;
+      if (entry.accessState === 'Allowed') {
+        lastAllowed = i;
+        run = undefined;
+      }
       continue;
     }
-    if (run !== undefined && run.kind === found.kind && run.label === found.label) run.entries.push(entry);
-    else {
-      run = { ...found, entries: [entry] };
+    if (run !== undefined && run.kind === found.kind && run.label === found.label) {
+      run.entries.push(entry);
+      run.lastIndex = i;
+    } else {
+      run = { ...found, entries: [entry], lastIndex: i };
       runs.push(run);
     }
   }
@@ -41,7 +42,7 @@ export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
     const first = all[0] as LogEntry;
     const lastRun = ofKind[ofKind.length - 1] as Run;
     const end = lastRun.entries[lastRun.entries.length - 1] as LogEntry;
-    const ongoing = timeline.entries.indexOf(end) > lastAllowed;
+    const ongoing = lastRun.lastIndex > lastAllowed;
     const labels = [...new Set(ofKind.map((r) => r.label))];
     const periods = ofKind.length === 1 ? '' : ` over ${ofKind.length} separate periods`;
     const state = ongoing ? `still so at the last request (${when(end.requestTime)})` : `last at ${when(end.requestTime)}; later requests were allowed`;
@@ -63,6 +64,8 @@ interface Run {
   kind: PatternKind;
   label: string;
   entries: LogEntry[];
+  /** Where the run's last entry sits in the timeline. */
+  lastIndex: number;
 }
 
 function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {

@@ -19,8 +19,11 @@ export interface DeviceTimeline {
  */
 export class TimelineCollector {
   private readonly byDevice = new Map<string, LogEntry[]>();
-  /** Per device: Identifier → RequestTime of the entries kept, to skip overlapping exports. */
-  private readonly seen = new Map<string, Map<string, number | undefined>>();
+  /**
+   * Per device: Identifier → the last entry kept with it (its RequestTime is what is compared), to
+   * skip overlapping exports. The entry, not its time, is stored: a time is a number V8 boxes anew.
+   */
+  private readonly seen = new Map<string, Map<string, LogEntry>>();
   private readonly warningList: ParseWarning[] = [];
   private duplicateCount = 0;
 
@@ -36,13 +39,12 @@ export class TimelineCollector {
         ids = new Map();
         this.seen.set(key, ids);
       }
-      // One lookup for the usual case (a new identifier); has() only to tell "seen without a time" from "not seen".
-      const seenTime = ids.get(entry.identifier);
-      if (seenTime === entry.requestTime && (seenTime !== undefined || ids.has(entry.identifier))) {
+      const seen = ids.get(entry.identifier);
+      if (seen !== undefined && seen.requestTime === entry.requestTime) {
         if (!overlapExpected) this.duplicateCount++;
         return;
       }
-      ids.set(entry.identifier, entry.requestTime);
+      ids.set(entry.identifier, entry);
     }
     let list = this.byDevice.get(key);
     if (list === undefined) {

@@ -9,9 +9,15 @@ import { citeEntries, type DevicePattern, when } from './pattern';
  * problems.
  */
 export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
-  const good = timeline.entries.filter(isHealthy);
+  // One pass, no intermediate lists: a long log is mostly healthy entries.
+  const good: LogEntry[] = [];
+  let pings = 0;
+  for (const e of timeline.entries) {
+    if (!isHealthy(e)) continue;
+    good.push(e);
+    if (e.command === 'Ping') pings++;
+  }
   if (good.length === 0) return [];
-  const pings = good.filter((e) => e.command === 'Ping').length;
   const syncs = good.length - pings;
   const last = good[good.length - 1] as LogEntry;
   return [{
@@ -33,14 +39,18 @@ export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
  * through after the last failure, so a log whose requests end in errors never reads as healthy.
  */
 function healthyAtTheEnd(entries: readonly LogEntry[]): boolean {
-  const answered = entries.filter((e) => !e.pending);
-  const lastAnswer = answered[answered.length - 1];
-  if (lastAnswer === undefined || !wentThrough(lastAnswer)) return false;
-  let lastFailure = -1;
-  answered.forEach((e, i) => {
-    if (isFailure(e)) lastFailure = i;
-  });
-  return lastFailure < 0 || answered.slice(lastFailure + 1).some((e) => e.command !== 'Ping' && isHealthy(e));
+  let lastAnswered = entries.length - 1;
+  while (lastAnswered >= 0 && (entries[lastAnswered] as LogEntry).pending) lastAnswered--;
+  if (lastAnswered < 0 || !wentThrough(entries[lastAnswered] as LogEntry)) return false;
+  // Walking back over the answered requests: a good sync (not a Ping) before any failure means a
+  // sync went through after the last failure; a failure first means none did. (No entry is both.)
+  for (let i = lastAnswered; i >= 0; i--) {
+    const e = entries[i] as LogEntry;
+    if (e.pending) continue;
+    if (isFailure(e)) return false;
+    if (e.command !== 'Ping' && isHealthy(e)) return true;
+  }
+  return true;
 }
 
 /** Sync commands must have answered normally; any other command only must not have failed. */

@@ -18,12 +18,20 @@ const CUT_OFF = Date.parse(EXO_MINIMUM_SINCE);
 export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
   // A device sends the same version string in every request: judge each distinct one once.
   const below = new Map<string | undefined, boolean>();
-  const isOld = (version: string | undefined): boolean => {
-    let known = below.get(version);
-    if (known === undefined) below.set(version, (known = isBelowExoMinimum(version)));
-    return known;
-  };
-  const old = timeline.entries.filter((e) => isOld(e.protocolVersion));
+  const old: LogEntry[] = [];
+  let lastVersion: string | undefined;
+  let lastOld = false;
+  for (let i = 0; i < timeline.entries.length; i++) {
+    const e = timeline.entries[i] as LogEntry;
+    const version = e.protocolVersion;
+    if (i === 0 || version !== lastVersion) {
+      let known = below.get(version);
+      if (known === undefined) below.set(version, (known = isBelowExoMinimum(version)));
+      lastVersion = version;
+      lastOld = known;
+    }
+    if (lastOld) old.push(e);
+  }
   if (old.length === 0) return [];
   const versions = [...new Set(old.map((e) => formatProtocolVersion(e.protocolVersion)))].join(', ');
   const last = timeline.entries[timeline.entries.length - 1] as LogEntry;

@@ -13,17 +13,24 @@ export const NOT_PROVISIONABLE_STATUSES: ReadonlySet<number> = new Set([139, 141
 /** Provisioning loops, devices that cannot apply the policy, and pending remote wipes. */
 export function detectProvisioning(timeline: DeviceTimeline): DevicePattern[] {
   const patterns: DevicePattern[] = [];
-  const demands = timeline.entries.filter((e) => e.httpStatus === 449 || (e.commandStatus !== undefined && PROVISIONING_DEMANDS.has(e.commandStatus.code)));
+  // One pass for the three lists (a long log has hundreds of thousands of entries).
+  const demands: LogEntry[] = [];
+  const refused: LogEntry[] = [];
+  const wipes: LogEntry[] = [];
+  for (const e of timeline.entries) {
+    const code = e.commandStatus?.code;
+    if (e.httpStatus === 449 || (code !== undefined && PROVISIONING_DEMANDS.has(code))) demands.push(e);
+    if (code !== undefined && NOT_PROVISIONABLE_STATUSES.has(code)) refused.push(e);
+    if (e.remoteWipeRequested || code === 140) wipes.push(e);
+  }
   const count = maxInWindow(demands.map((e) => e.requestTime ?? 0), HOUR);
   if (count >= PROVISIONING_LOOP_THRESHOLD) {
     patterns.push(make(timeline, 'provisioning-loop', demands, `Exchange asked the phone to download the security policy again ${demands.length} times (up to ${count} within one hour)`));
   }
-  const refused = timeline.entries.filter((e) => e.commandStatus !== undefined && NOT_PROVISIONABLE_STATUSES.has(e.commandStatus.code));
   if (refused.length > 0) {
     const codes = [...new Set(refused.map((e) => `${e.commandStatus?.code} ${e.commandStatus?.name}`))].join(', ');
     patterns.push(make(timeline, 'not-provisionable', refused, `The policy could not be applied (${codes}) in ${refused.length} request(s)`));
   }
-  const wipes = timeline.entries.filter((e) => e.remoteWipeRequested || e.commandStatus?.code === 140);
   if (wipes.length > 0) patterns.push(make(timeline, 'remote-wipe', wipes, `Exchange sent a remote wipe order in ${wipes.length} response(s)`));
   return patterns;
 }

@@ -163,16 +163,24 @@ export function mayMatchARule(e: LogEntry): boolean {
     e.easHeaders.backOffReason !== undefined ||
     e.exceptions.length > 0 ||
     e.itemStatuses.length > 0 ||
-    e.collectionStatuses.some((s) => s.code !== 1)
+    anyCollectionFailed(e.collectionStatuses)
   );
+}
+
+/** collectionStatuses.some((s) => s.code !== 1), without a closure per entry (this runs for every entry). */
+function anyCollectionFailed(statuses: LogEntry['collectionStatuses']): boolean {
+  for (let i = 0; i < statuses.length; i++) if ((statuses[i] as LogEntry['collectionStatuses'][number]).code !== 1) return true;
+  return false;
 }
 
 /** Request-level failures: disabled protocol, back-off, server errors, quota, folders, redirects, send and item errors. */
 export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[] {
   const patterns: DevicePattern[] = [];
   // "Still failing" is judged on the last answered request: a pending Ping after it has no answer yet (facts F29).
-  const answered = timeline.entries.filter((e) => !e.pending);
-  const last = answered[answered.length - 1] ?? timeline.entries[timeline.entries.length - 1];
+  const entries = timeline.entries;
+  let lastAnswered = entries.length - 1;
+  while (lastAnswered >= 0 && (entries[lastAnswered] as LogEntry).pending) lastAnswered--;
+  const last = entries[lastAnswered >= 0 ? lastAnswered : entries.length - 1];
   // Most requests of a long log went through; only the others can match a rule. They are picked
   // in one pass, so the rules below walk a short list (same entries, same order).
   const candidates = timeline.entries.filter(mayMatchARule);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanBody } from '../../../src-main/domain/mailbox-log/body-scanner';
-import { parseRequestHeader } from '../../../src-main/domain/mailbox-log/request-line';
+import { parseRequestHeader, parseResponseHeader } from '../../../src-main/domain/mailbox-log/request-line';
 import { readSections } from '../../../src-main/domain/mailbox-log/section-reader';
 import { referenceScanBody } from './support/reference/body-scanner';
-import { referenceParseRequestHeader } from './support/reference/request-line';
+import { referenceParseRequestHeader, referenceParseResponseHeader } from './support/reference/request-line';
 import { referenceReadSections } from './support/reference/section-reader';
 
 /**
@@ -52,11 +52,31 @@ const headerName = fc.constantFrom('User-Agent', 'user-agent', 'USER-AGENT', ' U
 const headerLine = fc.tuple(headerName, fc.constantFrom(': ', ':', ' : '), fc.constantFrom('Apple-iPhone15C2/2104.219', '16.1', ' 1166421309 ', '10.0.0.1, 10.0.0.2', '', ' ', 'a:b')).map(([n, c, v]) => `${n}${c}${v}`);
 const requestHeader = fc.tuple(fc.constantFrom('POST /Microsoft-Server-ActiveSync/Proxy/default.eas?Cmd=Sync&User=alex&DeviceId=ABC&DeviceType=iPhone HTTP/1.1', 'POST /x?Cmd=Ping', 'OPTIONS /Microsoft-Server-ActiveSync', ''), fc.array(fc.oneof(headerLine, fc.constantFrom('', 'no colon', ':leading', 'HTTP/1.1')), { maxLength: 8 }), fc.constantFrom('\n', '\r\n')).map(([first, lines, end]) => [first, ...lines].join(end));
 
+const responseHeaderName = fc.constantFrom('Retry-After', 'X-MS-ASThrottle', 'x-ms-backoffduration', ' X-MS-RP ', 'Content-Type', 'MS-ASProtocolVersions', 'X-MS-BackOff\u212Aey', '', 'A');
+const responseHeaderLine = fc.tuple(responseHeaderName, fc.constantFrom(': ', ':', ' : ', ' '), fc.constantFrom('600', 'CommandFrequency', 'L/30', '', ' ', 'a:b', '2.5,12.0,14.1,16.1')).map(([n, c, v]) => `${n}${c}${v}`);
+const responseHeader = fc
+  .tuple(
+    fc.constantFrom('HTTP/1.1 200 OK', 'HTTP/1.1 503 Service Unavailable', 'HTTP/1.1 449 Retry after sending a PROVISION command', ' HTTP/1.1 451 ', 'HTTP/1.1 20 OK', 'HTTP/2 401', 'HTTP/1.1 200  OK\r', '', 'garbage'),
+    fc.array(fc.oneof(responseHeaderLine, fc.constantFrom('', '\r', 'no colon', ':leading', 'HTTP/1.1')), { maxLength: 8 }),
+    fc.constantFrom('\n', '\r\n', '\r\r\n'),
+    fc.boolean(),
+  )
+  .map(([first, lines, end, trailing]) => [first, ...lines].join(end) + (trailing ? end : ''));
+
 describe('mailbox-log fast paths match the implementations they replaced', () => {
   it('parseRequestHeader: generated request headers', () => {
     fc.assert(
       fc.property(requestHeader, (text) => {
         expect(parseRequestHeader(text)).toEqual(referenceParseRequestHeader(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('parseResponseHeader: generated response headers', () => {
+    fc.assert(
+      fc.property(responseHeader, (text) => {
+        expect(parseResponseHeader(text)).toEqual(referenceParseResponseHeader(text));
       }),
       { numRuns: 20_000 },
     );

@@ -147,3 +147,17 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/** parseResponseHeader as it was before it read the lines in place (issue 14). */
+export function referenceParseResponseHeader(text: string): { status?: number; reason?: string; headers: Map<string, string> } {
+  const lines = text.split('\n');
+  const statusLine = /^HTTP\/[\d.]+ (\d{3})(?: (.*))?$/.exec((lines[0] ?? '').trim());
+  const headers = new Map<string, string>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return statusLine ? { status: Number(statusLine[1]), reason: statusLine[2]?.trim(), headers } : { headers };
+}

@@ -1,0 +1,97 @@
+/**
+ * The detector as it was before it was rewritten for speed (issue 14), kept only as the reference
+ * the rewritten one is held to in property tests.
+ */
+import { AUTO_BLOCK_REASONS } from '../../../../../../src-main/domain/eas/access-state';
+import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
+import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
+import { citeEntries, type DevicePattern, type PatternKind, when } from '../../../../../../src-main/domain/patterns/pattern';
+
+/**
+ * Finds the periods in which Exchange blocked or quarantined the device, from the AccessState
+ * sections, status 129 and the X-MS-ASThrottle header, and classifies each period: administrator
+ * block, quarantine, Intune compliance/enrollment, or auto-block (throttling).
+ */
+export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
+  const patterns: DevicePattern[] = [];
+  // A period is over only when a later request went through as Allowed; a different block reason
+  // taking over (auto-block is checked before device rules) does not lift the earlier one.
+  // Each entry is classified once (a long log has hundreds of thousands).
+  const classified = timeline.entries.map((e) => classify(e));
+  let lastAllowed = -1;
+  timeline.entries.forEach((e, i) => {
+    if (e.accessState === 'Allowed' && classified[i] === undefined) lastAllowed = i;
+  });
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  for (let i = 0; i < timeline.entries.length; i++) {
+    const entry = timeline.entries[i] as LogEntry;
+    const found = classified[i];
+    if (found === undefined) {
+      if (entry.accessState === 'Allowed') run = undefined;
+      continue;
+    }
+    if (run !== undefined && run.kind === found.kind && run.label === found.label) run.entries.push(entry);
+    else {
+      run = { ...found, entries: [entry] };
+      runs.push(run);
+    }
+  }
+  // One pattern per kind: a phone auto-blocked a hundred times is one problem, not a hundred.
+  const kinds = [...new Set(runs.map((r) => r.kind))];
+  for (const kind of kinds) {
+    const ofKind = runs.filter((r) => r.kind === kind);
+    const all = ofKind.flatMap((r) => r.entries);
+    const first = all[0] as LogEntry;
+    const lastRun = ofKind[ofKind.length - 1] as Run;
+    const end = lastRun.entries[lastRun.entries.length - 1] as LogEntry;
+    const ongoing = timeline.entries.indexOf(end) > lastAllowed;
+    const labels = [...new Set(ofKind.map((r) => r.label))];
+    const periods = ofKind.length === 1 ? '' : ` over ${ofKind.length} separate periods`;
+    const state = ongoing ? `still so at the last request (${when(end.requestTime)})` : `last at ${when(end.requestTime)}; later requests were allowed`;
+    patterns.push({
+      kind,
+      deviceKey: timeline.key,
+      deviceId: timeline.deviceId,
+      summary: `${labels.slice(0, 3).join('; ')} in ${all.length} request(s)${periods}, from ${when(first.requestTime)}, ${state}.`,
+      entries: citeEntries(all),
+      from: first.requestTime,
+      to: end.requestTime,
+      ongoing,
+    });
+  }
+  return patterns;
+}
+
+interface Run {
+  kind: PatternKind;
+  label: string;
+  entries: LogEntry[];
+}
+
+function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {
+  const throttle = entry.easHeaders.throttleReason;
+  // X-MS-ASThrottle carries any DeviceAccessStateReason: only the throttling ones mean "auto-blocked";
+  // Individual, DeviceRule, Global and Policy are an administrator's or the policy's decision (facts F28).
+  const autoThrottle = throttle !== undefined && AUTO_BLOCK_REASONS.has(throttle);
+  const reason = entry.accessStateReason ?? (autoThrottle ? undefined : throttle);
+  if (autoThrottle || (reason !== undefined && AUTO_BLOCK_REASONS.has(reason) && entry.accessState === 'Blocked')) {
+    const why = autoThrottle ? throttle : (reason ?? 'unknown');
+    const wait = entry.easHeaders.retryAfterSeconds;
+    return { kind: 'auto-blocked', label: `Auto-blocked by Exchange (reason ${why}${wait === undefined ? '' : `, wait ${wait} s`})` };
+  }
+  if (entry.accessState === 'Quarantined') {
+    if (reason === 'ExternalCompliance') return { kind: 'not-compliant', label: 'Quarantined: device not compliant in Intune (ExternalCompliance)' };
+    if (reason === 'ExternalEnrollment') return { kind: 'not-enrolled', label: 'Quarantined: device not enrolled in Intune (ExternalEnrollment)' };
+    return { kind: 'quarantined', label: `Quarantined (reason ${reason ?? 'unknown'}${rule(entry)})` };
+  }
+  if (entry.accessState === 'Blocked' || entry.commandStatus?.code === 129 || (throttle !== undefined && entry.accessState === undefined)) {
+    if (reason === 'Policy') return { kind: 'not-provisionable', label: `Blocked because the phone cannot meet the mobile device mailbox policy (reason Policy, not an administrator's block)` };
+    return { kind: 'blocked', label: `Blocked (reason ${reason ?? 'status 129'}${rule(entry)})` };
+  }
+  return undefined;
+}
+
+function rule(entry: LogEntry): string {
+  return entry.deviceAccessControlRule === undefined ? '' : `, rule "${entry.deviceAccessControlRule}"`;
+}

@@ -1,0 +1,48 @@
+/**
+ * The detector as it was before it was rewritten for speed (issue 14), kept only as the reference
+ * the rewritten one is held to in property tests.
+ */
+import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
+import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
+import { citeEntries, type DevicePattern, maxInWindow, type PatternKind, when } from '../../../../../../src-main/domain/patterns/pattern';
+
+/** Three "provision again" demands within an hour make a loop; one now and then is a normal policy refresh. */
+export const PROVISIONING_LOOP_THRESHOLD = 3;
+const HOUR = 3_600_000;
+/** Statuses that ask the phone to provision again (DeviceNotProvisioned, PolicyRefresh, InvalidPolicyKey). */
+export const PROVISIONING_DEMANDS: ReadonlySet<number> = new Set([142, 143, 144]);
+/** Statuses that say the phone cannot meet the policy. */
+export const NOT_PROVISIONABLE_STATUSES: ReadonlySet<number> = new Set([139, 141, 145]);
+
+/** Provisioning loops, devices that cannot apply the policy, and pending remote wipes. */
+export function detectProvisioning(timeline: DeviceTimeline): DevicePattern[] {
+  const patterns: DevicePattern[] = [];
+  const demands = timeline.entries.filter((e) => e.httpStatus === 449 || (e.commandStatus !== undefined && PROVISIONING_DEMANDS.has(e.commandStatus.code)));
+  const count = maxInWindow(demands.map((e) => e.requestTime ?? 0), HOUR);
+  if (count >= PROVISIONING_LOOP_THRESHOLD) {
+    patterns.push(make(timeline, 'provisioning-loop', demands, `Exchange asked the phone to download the security policy again ${demands.length} times (up to ${count} within one hour)`));
+  }
+  const refused = timeline.entries.filter((e) => e.commandStatus !== undefined && NOT_PROVISIONABLE_STATUSES.has(e.commandStatus.code));
+  if (refused.length > 0) {
+    const codes = [...new Set(refused.map((e) => `${e.commandStatus?.code} ${e.commandStatus?.name}`))].join(', ');
+    patterns.push(make(timeline, 'not-provisionable', refused, `The policy could not be applied (${codes}) in ${refused.length} request(s)`));
+  }
+  const wipes = timeline.entries.filter((e) => e.remoteWipeRequested || e.commandStatus?.code === 140);
+  if (wipes.length > 0) patterns.push(make(timeline, 'remote-wipe', wipes, `Exchange sent a remote wipe order in ${wipes.length} response(s)`));
+  return patterns;
+}
+
+function make(timeline: DeviceTimeline, kind: PatternKind, entries: LogEntry[], text: string): DevicePattern {
+  const first = entries[0] as LogEntry;
+  const last = entries[entries.length - 1] as LogEntry;
+  return {
+    kind,
+    deviceKey: timeline.key,
+    deviceId: timeline.deviceId,
+    summary: `${text}, first at ${when(first.requestTime)}, last at ${when(last.requestTime)}.`,
+    entries: citeEntries(entries),
+    from: first.requestTime,
+    to: last.requestTime,
+    ongoing: last === timeline.entries[timeline.entries.length - 1],
+  };
+}
