@@ -92,6 +92,10 @@ test('enable ActiveSync: offered when it was switched off by mistake, and the re
   await openSummary(page, 'eas-off-for-most-mailboxes');
   await expect(page.getByTestId('finding').first()).toHaveAttribute('data-finding-code', 'EAS_OFF_BY_POLICY');
   await expect(card(page, 'EAS_OFF_BY_POLICY')).toContainText('9 of the 13 other user mailboxes have ActiveSync off too');
+  // The phone's refused requests are the symptom: the card says so instead of sending tier 1 after them.
+  const refused = card(page, 'REQUESTS_REFUSED');
+  await expect(refused).toHaveAttribute('data-follows-from', 'EAS_OFF_BY_POLICY');
+  await expect(refused.getByTestId('finding-follows-from')).toHaveText(/^This follows from 1\. ActiveSync is turned off by the organisation's policy: fixing that fixes this too/);
   await expect(page.locator('[data-action="enable-activesync"]')).toHaveCount(0);
 });
 

@@ -6,6 +6,7 @@ import { analyzeEvidenceFiles } from '../../services/evidence-import/analyze-evi
 import { EvidenceInputError } from '../../services/evidence-import/evidence-errors';
 import { fileSource } from '../../services/evidence-import/evidence-units';
 import { UsageError, type CliCommand } from '../command';
+import { followsFromWords, listedCause } from '../../shared/models/finding-cause';
 
 /** `analyze-log <files…> [--json]`: reads EAS mailbox logs and prints devices and ranked findings. */
 export const analyzeLogCommand: CliCommand = {
@@ -48,7 +49,7 @@ function toText(analysis: MailboxLogAnalysis): string {
     out.push(`    ${d.entryCount} entries, ${d.firstRequest ?? '?'} to ${d.lastRequest ?? '?'}`);
   }
   out.push('', analysis.findings.length === 0 ? 'Findings: none' : 'Findings (most likely cause first):');
-  for (const f of analysis.findings) out.push(...findingLines(f));
+  for (const f of analysis.findings) out.push(...findingLines(f, analysis.findings));
   if (analysis.warnings.length > 0) {
     out.push('', 'Warnings:', ...analysis.warnings.map((w) => `  - ${w}`));
   }
@@ -56,12 +57,14 @@ function toText(analysis: MailboxLogAnalysis): string {
   return `${out.join('\n')}\n`;
 }
 
-function findingLines(f: Finding): string[] {
+function findingLines(f: Finding, all: readonly Finding[]): string[] {
   const entries = f.evidence.flatMap((e) => e.logEntries ?? []);
   const lines = [`  ${f.rank ?? '-'}. [${f.severity.toUpperCase()}] ${f.title}${f.deviceId === undefined ? '' : ` (device ${f.deviceId})`}  ${f.code}`];
   lines.push(`     ${f.explanation}`);
+  const cause = listedCause(all, f);
   const next = f.nextSteps[0];
-  if (next !== undefined) lines.push(`     Next: ${next.text}`);
+  if (cause !== undefined) lines.push(`     ${followsFromWords(cause)}`);
+  else if (next !== undefined) lines.push(`     Next: ${next.text}`);
   if (entries.length > 0) lines.push(`     Log entries: ${entries.join(', ')}`);
   return lines;
 }

@@ -3,6 +3,7 @@ import type { CaseView } from '../../shared/models/wizard';
 import { UsageError, type CliCommand } from '../command';
 import { runDiagnosis } from '../run-diagnosis';
 import { headline } from '../../domain/diagnosis/rank';
+import { followsFromWords, listedCause } from '../../shared/models/finding-cause';
 
 const USAGE = 'eas-troubleshooter diagnose --scenario <name|file> --user <upn> [--device <id>] [--json]';
 
@@ -70,8 +71,10 @@ function toText(view: CaseView): string {
   for (const f of view.findings) {
     out.push(`  ${f.rank ?? '-'}. [${f.severity.toUpperCase()}] ${f.title}${f.deviceId ? ` (device ${f.deviceId})` : ''}  ${f.code}`);
     out.push(`     ${f.explanation}`);
+    const cause = listedCause(view.findings, f);
     const next = f.nextSteps[0];
-    if (next) out.push(`     Next: ${next.text}`);
+    if (cause !== undefined) out.push(`     ${followsFromWords(cause)}`);
+    else if (next) out.push(`     Next: ${next.text}`);
   }
   return `${out.join('\n')}\n`;
 }

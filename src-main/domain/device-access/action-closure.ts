@@ -119,5 +119,11 @@ export function openFindings(findings: readonly Finding[], closures: readonly Ac
   const fixed = new Set(closures.flatMap((c) => c.fixed.map(keyOf)));
   const open = findings.filter((f) => !fixed.has(keyOf(f)) || certaintyOf(f) === 'confirmed');
   if (open.length === findings.length) return [...findings];
-  return open.map((f, i) => (f.rank !== undefined ? { ...f, rank: i + 1 } : f));
+  // A symptom whose cause was fixed no longer "follows from" it: it stands on its own now.
+  const stillOpen = (code: string) => open.some((f) => f.code === code);
+  return open.map((f, i) => {
+    const { followsFrom, ...rest } = f;
+    const kept = followsFrom !== undefined && stillOpen(followsFrom) ? { followsFrom } : {};
+    return { ...rest, ...kept, ...(f.rank !== undefined ? { rank: i + 1 } : {}) };
+  });
 }

@@ -63,7 +63,12 @@ export function rankFindings(findings: Finding[]): Finding[] {
     placed.push(pending[index]!);
     pending.splice(index, 1);
   }
-  return placed.map((f, i) => ({ ...f, rank: i + 1 }));
+  return placed.map((f, i) => {
+    // The first cause placed above it is the one to fix; a finding found earlier than its cause keeps none.
+    const cause = placed.slice(0, i).find((c) => explains(c, f) && !explainsBack(f, c));
+    const { followsFrom: _stale, ...rest } = f;
+    return { ...rest, rank: i + 1, ...(cause !== undefined ? { followsFrom: cause.code } : {}) };
+  });
 }
 
 /** Two findings that explain each other are a cycle: neither waits for the other. */

@@ -71,6 +71,11 @@ export const findingSchema = z.object({
    * phone's story, ranked below what is true now, and with no action that would "fix" it again.
    */
   history: z.boolean().optional(),
+  /**
+   * The code of the higher-ranked finding that explains this one in this case (its cause, on the
+   * same phone or the mailbox): fixing that fixes this, so it is no separate task. Set by ranking.
+   */
+  followsFrom: z.string().regex(/^[A-Z0-9_]+$/).optional(),
   /** Rank within the case's findings; 1 is the most likely root cause. */
   rank: z.number().int().positive().optional(),
 });

@@ -1,5 +1,6 @@
 import { Badge, Button, Card, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../../src-main/shared/models/finding';
+import { followsFromWords } from '../../../src-main/shared/models/finding-cause';
 import { actionFromNextStep, offers } from '../../logic/actions';
 import { evidenceStep, SEVERITY_LABELS, WHO_LABELS } from '../../logic/findings';
 import { placeTitle } from '../../logic/steps';
@@ -26,7 +27,7 @@ const MAX_REMOVALS_SHOWN = 5;
 const SEVERITY_COLOR = { blocker: 'danger', warning: 'warning', info: 'informative' } as const;
 
 /** One finding: what is wrong, why, the evidence (linked to its step or log entries), and what to do. */
-export function FindingCard({ finding, position }: { finding: Finding; position: number }) {
+export function FindingCard({ finding, position, cause }: { finding: Finding; position: number; cause?: { position: number; finding: Finding } }) {
   const styles = useStyles();
   const goTo = useCaseStore((s) => s.goTo);
   const selectedDevice = useCaseStore((s) => s.view?.selectedDeviceId);
@@ -41,6 +42,7 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
       data-finding-code={finding.code}
       data-severity={finding.severity}
       data-history={finding.history === true ? 'true' : undefined}
+      data-follows-from={cause !== undefined ? finding.followsFrom : undefined}
       data-position={position}
       role="article"
     >
@@ -59,6 +61,12 @@ export function FindingCard({ finding, position }: { finding: Finding; position:
         </Text>
       </div>
       <Text>{finding.explanation}</Text>
+      {cause !== undefined && (
+        // A symptom of a cause listed above: said first, so tier 1 fixes the cause, not this.
+        <Text weight="semibold" data-testid="finding-follows-from">
+          {followsFromWords(cause)}
+        </Text>
+      )}
       <Text size={200}>
         Confidence: {finding.confidence} · Code: {finding.code}
         {finding.deviceId !== undefined ? ` · Device ${finding.deviceId}` : ''}

@@ -1,5 +1,6 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
+import { listedCause } from '../../../src-main/shared/models/finding-cause';
 import { rankFindings } from '../../logic/findings';
 import { useCaseStore } from '../../stores/store-context';
 import { CopyableText } from '../common/CopyableText';
@@ -42,7 +43,7 @@ export function SummaryPanel() {
         <ol className={styles.list} aria-label="Findings" data-testid="findings">
           {ranked.map((finding, index) => (
             <li key={`${finding.code}-${finding.deviceId ?? ''}-${index}`}>
-              <FindingCard finding={finding} position={index + 1} />
+              <FindingCard finding={finding} position={index + 1} cause={listedCause(ranked, finding)} />
             </li>
           ))}
         </ol>

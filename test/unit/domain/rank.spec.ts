@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildFinding, catalogEntry, FINDING_CODES, type FindingCode } from '../../../src-main/domain/diagnosis/catalog';
 import { evidenceTier, explains, headline, rankFindings } from '../../../src-main/domain/diagnosis/rank';
 import type { Finding } from '../../../src-main/shared/models/finding';
+import { listedCause } from '../../../src-main/shared/models/finding-cause';
+import { openFindings } from '../../../src-main/domain/device-access/action-closure';
+import type { ActionClosure } from '../../../src-main/shared/models/action-closure';
 
 const arbFinding: fc.Arbitrary<Finding> = fc
   .record({
@@ -148,3 +151,48 @@ function hash(text: string, seed: number): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h;
 }
+
+describe('a symptom says which listed cause it follows from', () => {
+  const draft = (code: FindingCode, deviceId?: string) => buildFinding({ code, detail: 'x', evidence: [], confidence: 'high', ...(deviceId ? { deviceId } : {}) });
+
+  it('names the first cause placed above it that explains it, and nothing for a finding no listed cause explains', () => {
+    const ranked = rankFindings([draft('REQUESTS_REFUSED', 'DEV1'), draft('EAS_DISABLED_FOR_MAILBOX'), draft('DEBUG_LOGGING_ACTIVE')]);
+    const byCode = new Map(ranked.map((f) => [f.code, f]));
+    expect(byCode.get('REQUESTS_REFUSED')?.followsFrom).toBe('EAS_DISABLED_FOR_MAILBOX');
+    expect(byCode.get('EAS_DISABLED_FOR_MAILBOX')?.followsFrom).toBeUndefined();
+    expect(byCode.get('DEBUG_LOGGING_ACTIVE')?.followsFrom).toBeUndefined();
+    expect(listedCause(ranked, byCode.get('REQUESTS_REFUSED')!)).toEqual({ position: 1, finding: byCode.get('EAS_DISABLED_FOR_MAILBOX') });
+  });
+
+  it('never across phones, nor from a problem that is over', () => {
+    const otherPhone = rankFindings([draft('REQUESTS_REFUSED', 'DEV1'), draft('DEVICE_BLOCKED', 'DEV2')]);
+    expect(otherPhone.find((f) => f.code === 'REQUESTS_REFUSED')?.followsFrom).toBeUndefined();
+    const ended = buildFinding({ code: 'DEVICE_BLOCKED', detail: 'x', evidence: [], confidence: 'high', deviceId: 'DEV1', history: true });
+    expect(rankFindings([draft('REQUESTS_REFUSED', 'DEV1'), ended]).find((f) => f.code === 'REQUESTS_REFUSED')?.followsFrom).toBeUndefined();
+  });
+
+  it('property: a cause named is always ranked above its symptom and explains it', () => {
+    fc.assert(
+      fc.property(arbFindings, (findings) => {
+        const ranked = rankFindings(findings);
+        for (const f of ranked) {
+          if (f.followsFrom === undefined) continue;
+          const cause = listedCause(ranked, f);
+          expect(cause).toBeDefined();
+          expect(cause!.position).toBeLessThan(f.rank!);
+          expect(explains(cause!.finding, f)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('once the cause is fixed (closed by an action), the symptom stands on its own', () => {
+    // Inferred, as after an action Exchange's re-read no longer confirms it.
+    const easOff = buildFinding({ code: 'EAS_DISABLED_FOR_MAILBOX', detail: 'x', evidence: [], confidence: 'medium', certainty: 'inferred' });
+    const ranked = rankFindings([draft('REQUESTS_REFUSED', 'DEV1'), easOff]);
+    expect(ranked.find((f) => f.code === 'REQUESTS_REFUSED')?.followsFrom).toBe('EAS_DISABLED_FOR_MAILBOX');
+    const closure = { fixed: [{ code: 'EAS_DISABLED_FOR_MAILBOX' }] } as unknown as ActionClosure;
+    const open = openFindings(ranked, [closure]);
+    expect(open.map((f) => [f.code, f.followsFrom])).toEqual([['REQUESTS_REFUSED', undefined]]);
+  });
+});
