@@ -68,7 +68,8 @@ interface Run {
   lastIndex: number;
 }
 
-function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {
+/** What one request's answer says about the phone's access (exported for the reference walk in tests). */
+export function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {
   const throttle = entry.easHeaders.throttleReason;
   // X-MS-ASThrottle carries any DeviceAccessStateReason: only the throttling ones mean "auto-blocked";
   // Individual, DeviceRule, Global and Policy are an administrator's or the policy's decision (facts F28).

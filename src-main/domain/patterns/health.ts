@@ -54,7 +54,7 @@ function healthyAtTheEnd(entries: readonly LogEntry[]): boolean {
 }
 
 /** Sync commands must have answered normally; any other command only must not have failed. */
-function wentThrough(e: LogEntry): boolean {
+export function wentThrough(e: LogEntry): boolean {
   if (SYNC_CYCLE_COMMANDS.has(e.command ?? '')) return isHealthy(e);
   return !isFailure(e) && e.accessState !== 'Blocked' && e.accessState !== 'Quarantined';
 }
@@ -63,7 +63,7 @@ function wentThrough(e: LogEntry): boolean {
 const SYNC_CYCLE_COMMANDS: ReadonlySet<string> = new Set(['Sync', 'FolderSync', 'Ping']);
 
 /** A request Exchange refused or failed (HTTP error, or a global status 100+). */
-function isFailure(e: LogEntry): boolean {
+export function isFailure(e: LogEntry): boolean {
   return (e.httpStatus !== undefined && e.httpStatus >= 400) || (e.commandStatus !== undefined && e.commandStatus.code >= 100);
 }
 

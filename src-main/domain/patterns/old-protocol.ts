@@ -32,6 +32,11 @@ export function detectOldProtocol(timeline: DeviceTimeline): DevicePattern[] {
     }
     if (lastOld) old.push(e);
   }
+  return oldProtocolPattern(timeline, old);
+}
+
+/** The pattern for the requests (in order) that used a version below 16.1; none for an empty list. */
+export function oldProtocolPattern(timeline: DeviceTimeline, old: readonly LogEntry[]): DevicePattern[] {
   if (old.length === 0) return [];
   const versions = [...new Set(old.map((e) => formatProtocolVersion(e.protocolVersion)))].join(', ');
   const last = timeline.entries[timeline.entries.length - 1] as LogEntry;

@@ -35,7 +35,8 @@ export function detectProvisioning(timeline: DeviceTimeline): DevicePattern[] {
   return patterns;
 }
 
-function make(timeline: DeviceTimeline, kind: PatternKind, entries: LogEntry[], text: string): DevicePattern {
+/** One provisioning pattern over its entries (exported for the reference walk in tests). */
+export function make(timeline: DeviceTimeline, kind: PatternKind, entries: LogEntry[], text: string): DevicePattern {
   const first = entries[0] as LogEntry;
   const last = entries[entries.length - 1] as LogEntry;
   return {

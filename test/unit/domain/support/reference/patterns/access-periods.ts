@@ -1,10 +1,11 @@
 /**
- * The detector as it was before it was rewritten for speed (issue 14), kept only as the reference
- * the rewritten one is held to in property tests.
+ * The detector's walk as it was before it was rewritten for speed (issue 14), kept only as the
+ * reference the rewritten one is held to in property tests. What it builds per request or pattern
+ * is production's: the walk is what was rewritten.
  */
-import { AUTO_BLOCK_REASONS } from '../../../../../../src-main/domain/eas/access-state';
 import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
 import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
+import { classify } from '../../../../../../src-main/domain/patterns/access-periods';
 import { citeEntries, type DevicePattern, type PatternKind, when } from '../../../../../../src-main/domain/patterns/pattern';
 
 /**
@@ -67,31 +68,4 @@ interface Run {
   kind: PatternKind;
   label: string;
   entries: LogEntry[];
-}
-
-function classify(entry: LogEntry): { kind: PatternKind; label: string } | undefined {
-  const throttle = entry.easHeaders.throttleReason;
-  // X-MS-ASThrottle carries any DeviceAccessStateReason: only the throttling ones mean "auto-blocked";
-  // Individual, DeviceRule, Global and Policy are an administrator's or the policy's decision (facts F28).
-  const autoThrottle = throttle !== undefined && AUTO_BLOCK_REASONS.has(throttle);
-  const reason = entry.accessStateReason ?? (autoThrottle ? undefined : throttle);
-  if (autoThrottle || (reason !== undefined && AUTO_BLOCK_REASONS.has(reason) && entry.accessState === 'Blocked')) {
-    const why = autoThrottle ? throttle : (reason ?? 'unknown');
-    const wait = entry.easHeaders.retryAfterSeconds;
-    return { kind: 'auto-blocked', label: `Auto-blocked by Exchange (reason ${why}${wait === undefined ? '' : `, wait ${wait} s`})` };
-  }
-  if (entry.accessState === 'Quarantined') {
-    if (reason === 'ExternalCompliance') return { kind: 'not-compliant', label: 'Quarantined: device not compliant in Intune (ExternalCompliance)' };
-    if (reason === 'ExternalEnrollment') return { kind: 'not-enrolled', label: 'Quarantined: device not enrolled in Intune (ExternalEnrollment)' };
-    return { kind: 'quarantined', label: `Quarantined (reason ${reason ?? 'unknown'}${rule(entry)})` };
-  }
-  if (entry.accessState === 'Blocked' || entry.commandStatus?.code === 129 || (throttle !== undefined && entry.accessState === undefined)) {
-    if (reason === 'Policy') return { kind: 'not-provisionable', label: `Blocked because the phone cannot meet the mobile device mailbox policy (reason Policy, not an administrator's block)` };
-    return { kind: 'blocked', label: `Blocked (reason ${reason ?? 'status 129'}${rule(entry)})` };
-  }
-  return undefined;
-}
-
-function rule(entry: LogEntry): string {
-  return entry.deviceAccessControlRule === undefined ? '' : `, rule "${entry.deviceAccessControlRule}"`;
 }

@@ -1,10 +1,12 @@
 /**
- * The detector in its plain form (lists and filters), kept only as the reference the one-pass
- * rewritten for speed (issue 14) is held to in property tests. It carries the same rules.
+ * The detector's walk in its plain form (lists and filters), kept only as the reference the
+ * one-pass rewrite (issue 14) is held to in property tests. The per-request predicates are
+ * production's: the walk is what was rewritten.
  */
 import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
 import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
 import { citeEntries, type DevicePattern, when } from '../../../../../../src-main/domain/patterns/pattern';
+import { isFailure, isHealthy, wentThrough } from '../../../../../../src-main/domain/patterns/health';
 
 /**
  * Normal push and sync cycles: Ping answered 1 (no changes) or 2 (changes; a long pending round
@@ -45,36 +47,4 @@ function healthyAtTheEnd(entries: readonly LogEntry[]): boolean {
     if (isFailure(e)) lastFailure = i;
   });
   return lastFailure < 0 || answered.slice(lastFailure + 1).some((e) => e.command !== 'Ping' && isHealthy(e));
-}
-
-/** Sync commands must have answered normally; any other command only must not have failed. */
-function wentThrough(e: LogEntry): boolean {
-  if (SYNC_CYCLE_COMMANDS.has(e.command ?? '')) return isHealthy(e);
-  return !isFailure(e) && e.accessState !== 'Blocked' && e.accessState !== 'Quarantined';
-}
-
-/** The commands whose normal answer `isHealthy` knows. */
-const SYNC_CYCLE_COMMANDS: ReadonlySet<string> = new Set(['Sync', 'FolderSync', 'Ping']);
-
-/** A request Exchange refused or failed (HTTP error, or a global status 100+). */
-function isFailure(e: LogEntry): boolean {
-  return (e.httpStatus !== undefined && e.httpStatus >= 400) || (e.commandStatus !== undefined && e.commandStatus.code >= 100);
-}
-
-/** Exchange answered the request normally: a Sync, FolderSync or Ping that went through. */
-export function isHealthy(e: LogEntry): boolean {
-  if (e.httpStatus !== 200 || e.accessState === 'Blocked' || e.accessState === 'Quarantined') return false;
-  if (e.command === 'Ping') return e.commandStatus?.code === 1 || e.commandStatus?.code === 2;
-  if (e.command === 'Sync') return e.commandStatus === undefined && (isEmptySyncAnswer(e) || (e.collectionStatuses.length > 0 && e.collectionStatuses.every((s) => s.code === 1)));
-  if (e.command === 'FolderSync') return e.commandStatus?.code === 1;
-  return false;
-}
-
-/**
- * MS-ASCMD 2.2.1.21.2: a Sync answered with HTTP 200 and no XML at all means "no changes on the
- * server". Phones that push with Sync + HeartbeatInterval/Wait instead of Ping get one after
- * every quiet wait, so a log of them is a healthy log.
- */
-function isEmptySyncAnswer(e: LogEntry): boolean {
-  return !e.pending && !e.responseBodyPresent && e.collectionStatuses.length === 0;
 }

@@ -1,10 +1,11 @@
 /**
- * The detector as it was before it was rewritten for speed (issue 14), kept only as the reference
- * the rewritten one is held to in property tests.
+ * The detector's walk as it was before it was rewritten for speed (issue 14), kept only as the
+ * reference the rewritten one is held to in property tests. What it builds per request or pattern
+ * is production's: the walk is what was rewritten.
  */
-import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
 import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
-import { citeEntries, type DevicePattern, maxInWindow, type PatternKind, when } from '../../../../../../src-main/domain/patterns/pattern';
+import { make } from '../../../../../../src-main/domain/patterns/provisioning';
+import { type DevicePattern, maxInWindow } from '../../../../../../src-main/domain/patterns/pattern';
 
 /** Three "provision again" demands within an hour make a loop; one now and then is a normal policy refresh. */
 export const PROVISIONING_LOOP_THRESHOLD = 3;
@@ -30,19 +31,4 @@ export function detectProvisioning(timeline: DeviceTimeline): DevicePattern[] {
   const wipes = timeline.entries.filter((e) => e.remoteWipeRequested || e.commandStatus?.code === 140);
   if (wipes.length > 0) patterns.push(make(timeline, 'remote-wipe', wipes, `Exchange sent a remote wipe order in ${wipes.length} response(s)`));
   return patterns;
-}
-
-function make(timeline: DeviceTimeline, kind: PatternKind, entries: LogEntry[], text: string): DevicePattern {
-  const first = entries[0] as LogEntry;
-  const last = entries[entries.length - 1] as LogEntry;
-  return {
-    kind,
-    deviceKey: timeline.key,
-    deviceId: timeline.deviceId,
-    summary: `${text}, first at ${when(first.requestTime)}, last at ${when(last.requestTime)}.`,
-    entries: citeEntries(entries),
-    from: first.requestTime,
-    to: last.requestTime,
-    ongoing: last === timeline.entries[timeline.entries.length - 1],
-  };
 }
