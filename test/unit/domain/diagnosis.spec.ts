@@ -4,6 +4,7 @@ import { diagnose, type DiagnosisInput } from '../../../src-main/domain/diagnosi
 import { findingSchema } from '../../../src-main/shared/models/finding';
 import catalog from '../../../assets/findings/catalog.json';
 import { analyze, fixture } from './support/log-builders';
+import { quietTenant } from './support/diagnosis-inputs';
 
 const ISSUE_CODES = [
   'EAS_DISABLED_FOR_MAILBOX', 'DEVICE_BLOCKED', 'DEVICE_QUARANTINED', 'DEVICE_NOT_COMPLIANT', 'DEVICE_NOT_ENROLLED', 'DEVICE_AUTO_BLOCKED',
@@ -13,17 +14,11 @@ const ISSUE_CODES = [
   'SEND_FAILED', 'ITEM_SYNC_ERRORS', 'DEBUG_LOGGING_ACTIVE', 'HEALTHY_SYNC', 'LOG_PARSE_WARNINGS', 'EVIDENCE_UNAVAILABLE',
 ];
 
-const everythingFine: DiagnosisInput = {
+const everythingFine: DiagnosisInput = quietTenant({
   casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: false },
   mobileDevices: [{ DeviceId: 'F2KQ7HZX1C9N3P5R7T9V1X3Z5B', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' }],
-  organizationSettings: { DefaultAccessLevel: 'Allow' },
-  deviceAccessRules: [],
-  clientAccessRules: { cmdletAvailable: false },
-  conditionalAccess: { policies: [], namedLocations: [] },
-  signIns: [],
-  authentication: { organizationConfig: { OAuth2ClientProfileEnabled: true }, authenticationPolicy: null },
   mailboxLog: analyze(['iphone.txt', fixture('synthetic-iphone-healthy-16.1.txt').toString('utf8')]),
-};
+});
 
 describe('findings catalog', () => {
   it('is valid, has every code of the issue and every code the engine produces', () => {
