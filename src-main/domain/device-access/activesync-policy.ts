@@ -22,6 +22,8 @@ export interface ActiveSyncPeerCountInput {
   readonly limit: number;
   readonly read: number;
   readonly activeSyncOff: number;
+  /** All the tenant's user mailboxes were read (fewer than `limit` came back); absent means not known. */
+  readonly all?: boolean;
 }
 
 /** Fewer other mailboxes than this say nothing about "most people here". */
@@ -37,7 +39,7 @@ export function activeSyncOffByPolicy(plans: readonly CasMailboxPlanInput[] | un
   const byPlan = offByPlan(plans);
   if (byPlan !== undefined) return { because: byPlan, source: 'plans' };
   if (peers === undefined || peers.read < MIN_PEERS || peers.activeSyncOff * 2 <= peers.read) return undefined;
-  const scope = peers.read < peers.limit ? `the ${peers.read} other user mailboxes` : `the first ${peers.read} other user mailboxes Exchange listed`;
+  const scope = peers.all === true ? `the ${peers.read} other user mailboxes` : `the first ${peers.read} other user mailboxes Exchange listed`;
   return { because: `${peers.activeSyncOff} of ${scope} have ActiveSync off too, so it is off for most people here, not by mistake for this one`, source: 'peers' };
 }
 

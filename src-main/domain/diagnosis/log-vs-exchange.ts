@@ -26,9 +26,9 @@ export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], de
 
 /**
  * The other way round: Get-MobileDevice shows a phone's EAS version, but only the log shows how
- * Exchange answered it. When the log found the old version not to be what stops the phone (its
- * requests predate the cut-off, or Exchange still answered them normally), the inventory's
- * version finding for that phone takes the log's milder severity instead of outranking it.
+ * Exchange answered it. When the log found the old version not to be what stops the phone
+ * (Exchange still answered it normally after the cut-off), the inventory's version finding for
+ * that phone takes the log's milder severity instead of outranking it.
  */
 export function settleVersionByLog(drafts: readonly FindingDraft[], logDrafts: readonly FindingDraft[]): FindingDraft[] {
   const mild = new Map<string, FindingDraft['severity']>();

@@ -206,8 +206,9 @@ export class ExchangeCommands {
   async countActiveSyncOffAmongUserMailboxes(mailbox: string, limit: number): Promise<ActiveSyncPeerCount> {
     const data = await this.call('Get-CASMailbox', { RecipientTypeDetails: 'UserMailbox', ResultSize: String(limit) });
     const own = mailbox.trim().toLowerCase();
-    const peers = many('Get-CASMailbox', data, casMailboxSchema).filter((m) => (m.PrimarySmtpAddress ?? '').toLowerCase() !== own);
-    return { limit, read: peers.length, activeSyncOff: peers.filter((m) => m.ActiveSyncEnabled === false).length };
+    const listed = many('Get-CASMailbox', data, casMailboxSchema);
+    const peers = listed.filter((m) => (m.PrimarySmtpAddress ?? '').toLowerCase() !== own);
+    return { limit, read: peers.length, activeSyncOff: peers.filter((m) => m.ActiveSyncEnabled === false).length, all: listed.length < limit };
   }
 
   async getActiveSyncDeviceAccessRules(): Promise<ActiveSyncDeviceAccessRule[]> {

@@ -147,6 +147,8 @@ export const activeSyncPeerCountSchema = z.strictObject({
   limit: z.number().int().positive(),
   read: z.number().int().nonnegative(),
   activeSyncOff: z.number().int().nonnegative(),
+  /** Fewer than `limit` came back: these are all the tenant's user mailboxes, not the first of many. */
+  all: z.boolean(),
 });
 export type ActiveSyncPeerCount = z.infer<typeof activeSyncPeerCountSchema>;
 

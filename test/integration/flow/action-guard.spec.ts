@@ -164,7 +164,7 @@ describe('ActiveSync off for most user mailboxes, no plan (facts F38)', () => {
     expect(backend.engine.previewAction(started.caseId, { kind: 'enable-activesync' })).toMatchObject({ allowed: false, refusal: 'situation' });
     // Only the counts are kept: no other person's address enters the case or its bundles.
     const peers = await backend.library.getEvidence(started.caseId, 'activesync-peers');
-    expect(JSON.parse(peers.text)).toMatchObject({ limit: 200, read: 13, activeSyncOff: 9 });
+    expect(JSON.parse(peers.text)).toMatchObject({ limit: 200, read: 13, activeSyncOff: 9, all: true });
     expect(peers.text).not.toMatch(/@contoso\.example/);
   }, 60_000);
 });

@@ -77,7 +77,9 @@ describe('ActiveSync off by policy (facts F38)', () => {
   it('reads ActiveSync off for most other user mailboxes as policy too, but not a few, nor too small a sample', () => {
     const on = [{ DisplayName: 'A', ActiveSyncEnabled: true }];
     expect(activeSyncOffByPolicy(on, { limit: 200, read: 200, activeSyncOff: 150 })).toEqual({ because: expect.stringMatching(/^150 of the first 200 other user mailboxes Exchange listed have ActiveSync off too/), source: 'peers' });
-    expect(activeSyncOffByPolicy(on, { limit: 200, read: 8, activeSyncOff: 6 })?.because).toMatch(/^6 of the 8 other user mailboxes have/);
+    expect(activeSyncOffByPolicy(on, { limit: 200, read: 8, activeSyncOff: 6, all: true })?.because).toMatch(/^6 of the 8 other user mailboxes have/);
+    // The case's own mailbox left out of a full page: still the first of many, not all of them.
+    expect(activeSyncOffByPolicy(on, { limit: 200, read: 199, activeSyncOff: 150, all: false })?.because).toMatch(/^150 of the first 199 other user mailboxes Exchange listed/);
     // Half is not most; a handful of mailboxes says nothing; a plan outranks the count.
     expect(activeSyncOffByPolicy(on, { limit: 200, read: 200, activeSyncOff: 100 })).toBeUndefined();
     expect(activeSyncOffByPolicy(undefined, { limit: 200, read: 4, activeSyncOff: 4 })).toBeUndefined();
@@ -86,7 +88,7 @@ describe('ActiveSync off by policy (facts F38)', () => {
 
   it('most mailboxes off makes EAS_OFF_BY_POLICY, a few do not', () => {
     const cas = { ActiveSyncEnabled: false, PrimarySmtpAddress: 'alex@contoso.example' };
-    const [draft] = evaluateCasMailbox(cas, [], { limit: 200, read: 40, activeSyncOff: 39 });
+    const [draft] = evaluateCasMailbox(cas, [], { limit: 200, read: 40, activeSyncOff: 39, all: true });
     expect(draft?.code).toBe('EAS_OFF_BY_POLICY');
     expect(draft?.detail).toContain('39 of the 40 other user mailboxes');
     expect(evaluateCasMailbox(cas, [], { limit: 200, read: 40, activeSyncOff: 3 }).map((d) => d.code)).toEqual(['EAS_DISABLED_FOR_MAILBOX']);
