@@ -3,20 +3,19 @@ import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoShellBundle } from '../../support/demo-shell-bundle';
+import { buildCliBundle } from '../../support/cli-build';
 
 // diagnose and bundle export work in a temporary case folder holding the whole, unredacted case:
 // it must be gone when the command ends, however it ends. Each run gets its own TMPDIR to look in.
 const run = promisify(execFile);
-const CLI = path.resolve('out/cli/cli.cjs');
 const USER = 'alex.wilber@contoso.example';
 let work: string;
 
 beforeAll(async () => {
   await ensureDemoShellBundle();
-  await build({ entryPoints: ['src-main/cli/main.ts'], outfile: CLI, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', define: { __APP_VERSION__: '"0.0.0-test"' }, external: ['electron'] });
+  await buildCliBundle();
   work = await mkdtemp(path.join(tmpdir(), 'eas-cli-temp-'));
 }, 60_000);
 afterAll(() => rm(work, { recursive: true, force: true }));

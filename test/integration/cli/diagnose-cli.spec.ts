@@ -3,19 +3,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoShellBundle } from '../../support/demo-shell-bundle';
+import { buildCliBundle } from '../../support/cli-build';
 
 // The CLI as an operator runs it: the built bundle in a real process, which itself starts the
 // simulated Exchange shell and the Graph simulator.
 const run = promisify(execFile);
-const CLI = path.resolve('out/cli/cli.cjs');
 let work: string;
 
 beforeAll(async () => {
   await ensureDemoShellBundle();
-  await build({ entryPoints: ['src-main/cli/main.ts'], outfile: CLI, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', define: { __APP_VERSION__: '"0.0.0-test"' }, external: ['electron'] });
+  await buildCliBundle();
   work = await mkdtemp(path.join(tmpdir(), 'eas-cli-'));
 }, 60_000);
 afterAll(() => rm(work, { recursive: true, force: true }));

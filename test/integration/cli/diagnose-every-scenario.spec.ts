@@ -3,23 +3,22 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listScenarios, loadScenario } from '../../../src-main/services/demo/scenario/scenario-loader';
 import { ensureDemoShellBundle } from '../../support/demo-shell-bundle';
+import { buildCliBundle } from '../../support/cli-build';
 
 // `diagnose` over every built-in scenario, as an operator runs it, ranks the expected root cause
 // first and leaves nothing in the temp directory. The test suite also runs this file with the
 // machine's clock shifted (faketime), which is where a wall-clock read would show.
 const run = promisify(execFile);
-const CLI = path.resolve('out/cli/cli.cjs');
 const USER = 'alex.wilber@contoso.example';
 const scenarios = listScenarios({ scenariosDir: 'assets/scenarios' });
 let tmp: string;
 
 beforeAll(async () => {
   await ensureDemoShellBundle();
-  await build({ entryPoints: ['src-main/cli/main.ts'], outfile: CLI, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', define: { __APP_VERSION__: '"0.0.0-test"' }, external: ['electron'] });
+  await buildCliBundle();
   tmp = await mkdtemp(path.join(tmpdir(), 'eas-every-'));
 }, 60_000);
 afterAll(() => rm(tmp, { recursive: true, force: true }));
