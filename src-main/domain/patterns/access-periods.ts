@@ -38,26 +38,29 @@ export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
   const kinds = [...new Set(runs.map((r) => r.kind))];
   for (const kind of kinds) {
     const ofKind = runs.filter((r) => r.kind === kind);
-    const all = ofKind.flatMap((r) => r.entries);
-    const first = all[0] as LogEntry;
-    const lastRun = ofKind[ofKind.length - 1] as Run;
-    const end = lastRun.entries[lastRun.entries.length - 1] as LogEntry;
-    const ongoing = lastRun.lastIndex > lastAllowed;
-    const labels = [...new Set(ofKind.map((r) => r.label))];
-    const periods = ofKind.length === 1 ? '' : ` over ${ofKind.length} separate periods`;
-    const state = ongoing ? `still so at the last request (${when(end.requestTime)})` : `last at ${when(end.requestTime)}; later requests were allowed`;
-    patterns.push({
-      kind,
-      deviceKey: timeline.key,
-      deviceId: timeline.deviceId,
-      summary: `${labels.slice(0, 3).join('; ')} in ${all.length} request(s)${periods}, from ${when(first.requestTime)}, ${state}.`,
-      entries: citeEntries(all),
-      from: first.requestTime,
-      to: end.requestTime,
-      ongoing,
-    });
+    patterns.push(accessPattern(timeline, kind, ofKind, (ofKind[ofKind.length - 1] as Run).lastIndex > lastAllowed));
   }
   return patterns;
+}
+
+/** One kind's pattern over its periods (in order); `ongoing` when the last period was never lifted. */
+export function accessPattern(timeline: DeviceTimeline, kind: PatternKind, periods: ReadonlyArray<{ label: string; entries: readonly LogEntry[] }>, ongoing: boolean): DevicePattern {
+  const all = periods.flatMap((r) => r.entries);
+  const first = all[0] as LogEntry;
+  const end = all[all.length - 1] as LogEntry;
+  const labels = [...new Set(periods.map((r) => r.label))];
+  const separate = periods.length === 1 ? '' : ` over ${periods.length} separate periods`;
+  const state = ongoing ? `still so at the last request (${when(end.requestTime)})` : `last at ${when(end.requestTime)}; later requests were allowed`;
+  return {
+    kind,
+    deviceKey: timeline.key,
+    deviceId: timeline.deviceId,
+    summary: `${labels.slice(0, 3).join('; ')} in ${all.length} request(s)${separate}, from ${when(first.requestTime)}, ${state}.`,
+    entries: citeEntries(all),
+    from: first.requestTime,
+    to: end.requestTime,
+    ongoing,
+  };
 }
 
 interface Run {

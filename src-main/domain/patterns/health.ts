@@ -1,6 +1,6 @@
 import type { LogEntry } from '../mailbox-log/entry-model';
 import type { DeviceTimeline } from './device-timeline';
-import { citeEntries, type DevicePattern, when } from './pattern';
+import { citeEntries, type DevicePattern, lastAnsweredIndex, when } from './pattern';
 
 /**
  * Normal push and sync cycles: Ping answered 1 (no changes) or 2 (changes; a long pending round
@@ -18,18 +18,22 @@ export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
     if (e.command === 'Ping') pings++;
   }
   if (good.length === 0) return [];
-  const syncs = good.length - pings;
+  return [healthyPattern(timeline, good, pings, healthyAtTheEnd(timeline.entries))];
+}
+
+/** The healthy pattern over the normal answers (in order), `pings` of them push waits. */
+export function healthyPattern(timeline: DeviceTimeline, good: readonly LogEntry[], pings: number, ongoing: boolean): DevicePattern {
   const last = good[good.length - 1] as LogEntry;
-  return [{
+  return {
     kind: 'healthy',
     deviceKey: timeline.key,
     deviceId: timeline.deviceId,
-    summary: `${syncs} successful sync(s) and ${pings} normal push wait(s); last at ${when(last.requestTime)}.`,
+    summary: `${good.length - pings} successful sync(s) and ${pings} normal push wait(s); last at ${when(last.requestTime)}.`,
     entries: citeEntries(good),
     from: good[0]?.requestTime,
     to: last.requestTime,
-    ongoing: healthyAtTheEnd(timeline.entries),
-  }];
+    ongoing,
+  };
 }
 
 /**
@@ -39,8 +43,7 @@ export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
  * through after the last failure, so a log whose requests end in errors never reads as healthy.
  */
 function healthyAtTheEnd(entries: readonly LogEntry[]): boolean {
-  let lastAnswered = entries.length - 1;
-  while (lastAnswered >= 0 && (entries[lastAnswered] as LogEntry).pending) lastAnswered--;
+  const lastAnswered = lastAnsweredIndex(entries);
   if (lastAnswered < 0 || !wentThrough(entries[lastAnswered] as LogEntry)) return false;
   // Walking back over the answered requests: a good sync (not a Ping) before any failure means a
   // sync went through after the last failure; a failure first means none did. (No entry is both.)

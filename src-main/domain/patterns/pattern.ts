@@ -66,6 +66,16 @@ export function maxInWindow(times: readonly number[], windowMs: number): number 
   return best;
 }
 
+/**
+ * Where the last answered request of a timeline sits: a request still pending at its end (usually
+ * the last Ping on Direct Push, facts F29) has no answer yet. -1 when nothing was answered.
+ */
+export function lastAnsweredIndex(entries: readonly LogEntry[]): number {
+  let i = entries.length - 1;
+  while (i >= 0 && (entries[i] as LogEntry).pending) i--;
+  return i;
+}
+
 /** "05/14/2024 10:15 UTC" style text for summaries. */
 export function when(time: number | undefined): string {
   if (time === undefined) return 'an unknown time';

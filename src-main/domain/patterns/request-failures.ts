@@ -4,7 +4,7 @@ import { HTTP_STATUS_MEANING } from '../eas/http-status';
 import { formatProtocolVersion } from '../eas/protocol-version';
 import type { LogEntry } from '../mailbox-log/entry-model';
 import type { DeviceTimeline } from './device-timeline';
-import { citeEntries, type DevicePattern, type PatternKind, when } from './pattern';
+import { citeEntries, type DevicePattern, lastAnsweredIndex, type PatternKind, when } from './pattern';
 import { NOT_PROVISIONABLE_STATUSES, PROVISIONING_DEMANDS } from './provisioning';
 
 const SERVER_ERROR_GLOBAL = new Set([110, 111, 112, 114]);
@@ -178,29 +178,32 @@ export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[]
   const patterns: DevicePattern[] = [];
   // "Still failing" is judged on the last answered request: a pending Ping after it has no answer yet (facts F29).
   const entries = timeline.entries;
-  let lastAnswered = entries.length - 1;
-  while (lastAnswered >= 0 && (entries[lastAnswered] as LogEntry).pending) lastAnswered--;
+  const lastAnswered = lastAnsweredIndex(entries);
   const last = entries[lastAnswered >= 0 ? lastAnswered : entries.length - 1];
   // Most requests of a long log went through; only the others can match a rule. They are picked
   // in one pass, so the rules below walk a short list (same entries, same order).
   const candidates = timeline.entries.filter(mayMatchARule);
   for (const rule of RULES) {
     const hits = candidates.filter((e) => rule.matches(e));
-    if (hits.length === 0) continue;
-    const first = hits[0] as LogEntry;
-    const end = hits[hits.length - 1] as LogEntry;
-    patterns.push({
-      kind: rule.kind,
-      deviceKey: timeline.key,
-      deviceId: timeline.deviceId,
-      summary: `${rule.describe(hits)}, first at ${when(first.requestTime)}, last at ${when(end.requestTime)}.`,
-      entries: citeEntries(hits),
-      from: first.requestTime,
-      to: end.requestTime,
-      ongoing: end === last,
-    });
+    if (hits.length > 0) patterns.push(rulePattern(timeline, rule, hits, last));
   }
   return patterns;
+}
+
+/** One rule's pattern over the requests it matched (in order); still failing when the last of them is `last`. */
+export function rulePattern(timeline: DeviceTimeline, rule: RequestFailureRule, hits: LogEntry[], last: LogEntry | undefined): DevicePattern {
+  const first = hits[0] as LogEntry;
+  const end = hits[hits.length - 1] as LogEntry;
+  return {
+    kind: rule.kind,
+    deviceKey: timeline.key,
+    deviceId: timeline.deviceId,
+    summary: `${rule.describe(hits)}, first at ${when(first.requestTime)}, last at ${when(end.requestTime)}.`,
+    entries: citeEntries(hits),
+    from: first.requestTime,
+    to: end.requestTime,
+    ongoing: end === last,
+  };
 }
 
 /** HTTP refusals other detectors read: provisioning (449), redirect (451); 5xx are the server-side rules'. */

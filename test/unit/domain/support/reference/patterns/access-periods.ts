@@ -5,8 +5,8 @@
  */
 import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
 import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
-import { classify } from '../../../../../../src-main/domain/patterns/access-periods';
-import { citeEntries, type DevicePattern, type PatternKind, when } from '../../../../../../src-main/domain/patterns/pattern';
+import { accessPattern, classify } from '../../../../../../src-main/domain/patterns/access-periods';
+import type { DevicePattern, PatternKind } from '../../../../../../src-main/domain/patterns/pattern';
 
 /**
  * Finds the periods in which Exchange blocked or quarantined the device, from the AccessState
@@ -42,24 +42,9 @@ export function detectAccessPeriods(timeline: DeviceTimeline): DevicePattern[] {
   const kinds = [...new Set(runs.map((r) => r.kind))];
   for (const kind of kinds) {
     const ofKind = runs.filter((r) => r.kind === kind);
-    const all = ofKind.flatMap((r) => r.entries);
-    const first = all[0] as LogEntry;
     const lastRun = ofKind[ofKind.length - 1] as Run;
     const end = lastRun.entries[lastRun.entries.length - 1] as LogEntry;
-    const ongoing = timeline.entries.indexOf(end) > lastAllowed;
-    const labels = [...new Set(ofKind.map((r) => r.label))];
-    const periods = ofKind.length === 1 ? '' : ` over ${ofKind.length} separate periods`;
-    const state = ongoing ? `still so at the last request (${when(end.requestTime)})` : `last at ${when(end.requestTime)}; later requests were allowed`;
-    patterns.push({
-      kind,
-      deviceKey: timeline.key,
-      deviceId: timeline.deviceId,
-      summary: `${labels.slice(0, 3).join('; ')} in ${all.length} request(s)${periods}, from ${when(first.requestTime)}, ${state}.`,
-      entries: citeEntries(all),
-      from: first.requestTime,
-      to: end.requestTime,
-      ongoing,
-    });
+    patterns.push(accessPattern(timeline, kind, ofKind, timeline.entries.indexOf(end) > lastAllowed));
   }
   return patterns;
 }

@@ -5,8 +5,8 @@
  */
 import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
 import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
-import { citeEntries, type DevicePattern, when } from '../../../../../../src-main/domain/patterns/pattern';
-import { isFailure, isHealthy, wentThrough } from '../../../../../../src-main/domain/patterns/health';
+import type { DevicePattern } from '../../../../../../src-main/domain/patterns/pattern';
+import { healthyPattern, isFailure, isHealthy, wentThrough } from '../../../../../../src-main/domain/patterns/health';
 
 /**
  * Normal push and sync cycles: Ping answered 1 (no changes) or 2 (changes; a long pending round
@@ -17,19 +17,7 @@ import { isFailure, isHealthy, wentThrough } from '../../../../../../src-main/do
 export function detectHealthyCycles(timeline: DeviceTimeline): DevicePattern[] {
   const good = timeline.entries.filter(isHealthy);
   if (good.length === 0) return [];
-  const pings = good.filter((e) => e.command === 'Ping').length;
-  const syncs = good.length - pings;
-  const last = good[good.length - 1] as LogEntry;
-  return [{
-    kind: 'healthy',
-    deviceKey: timeline.key,
-    deviceId: timeline.deviceId,
-    summary: `${syncs} successful sync(s) and ${pings} normal push wait(s); last at ${when(last.requestTime)}.`,
-    entries: citeEntries(good),
-    from: good[0]?.requestTime,
-    to: last.requestTime,
-    ongoing: healthyAtTheEnd(timeline.entries),
-  }];
+  return [healthyPattern(timeline, good, good.filter((e) => e.command === 'Ping').length, healthyAtTheEnd(timeline.entries))];
 }
 
 /**

@@ -4,16 +4,10 @@
  * is production's: the walk is what was rewritten.
  */
 import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
-import { make } from '../../../../../../src-main/domain/patterns/provisioning';
+import { make, NOT_PROVISIONABLE_STATUSES, PROVISIONING_DEMANDS, PROVISIONING_LOOP_THRESHOLD } from '../../../../../../src-main/domain/patterns/provisioning';
 import { type DevicePattern, maxInWindow } from '../../../../../../src-main/domain/patterns/pattern';
 
-/** Three "provision again" demands within an hour make a loop; one now and then is a normal policy refresh. */
-export const PROVISIONING_LOOP_THRESHOLD = 3;
 const HOUR = 3_600_000;
-/** Statuses that ask the phone to provision again (DeviceNotProvisioned, PolicyRefresh, InvalidPolicyKey). */
-export const PROVISIONING_DEMANDS: ReadonlySet<number> = new Set([142, 143, 144]);
-/** Statuses that say the phone cannot meet the policy. */
-export const NOT_PROVISIONABLE_STATUSES: ReadonlySet<number> = new Set([139, 141, 145]);
 
 /** Provisioning loops, devices that cannot apply the policy, and pending remote wipes. */
 export function detectProvisioning(timeline: DeviceTimeline): DevicePattern[] {

@@ -5,8 +5,8 @@
  */
 import type { LogEntry } from '../../../../../../src-main/domain/mailbox-log/entry-model';
 import type { DeviceTimeline } from '../../../../../../src-main/domain/patterns/device-timeline';
-import { citeEntries, type DevicePattern, when } from '../../../../../../src-main/domain/patterns/pattern';
-import { RULES } from '../../../../../../src-main/domain/patterns/request-failures';
+import type { DevicePattern } from '../../../../../../src-main/domain/patterns/pattern';
+import { RULES, rulePattern } from '../../../../../../src-main/domain/patterns/request-failures';
 
 /**
  * False only for an entry no rule can match: no command or global status other than a success
@@ -39,19 +39,7 @@ export function detectRequestFailures(timeline: DeviceTimeline): DevicePattern[]
   const candidates = timeline.entries.filter(mayMatchARule);
   for (const rule of RULES) {
     const hits = candidates.filter((e) => rule.matches(e));
-    if (hits.length === 0) continue;
-    const first = hits[0] as LogEntry;
-    const end = hits[hits.length - 1] as LogEntry;
-    patterns.push({
-      kind: rule.kind,
-      deviceKey: timeline.key,
-      deviceId: timeline.deviceId,
-      summary: `${rule.describe(hits)}, first at ${when(first.requestTime)}, last at ${when(end.requestTime)}.`,
-      entries: citeEntries(hits),
-      from: first.requestTime,
-      to: end.requestTime,
-      ongoing: end === last,
-    });
+    if (hits.length > 0) patterns.push(rulePattern(timeline, rule, hits, last));
   }
   return patterns;
 }
