@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { chromium as ChromiumLauncher } from 'playwright-core';
-import { measureScrollFrames } from './support/scroll-frames';
+import { measureScrollFrames, scrollFigures } from './support/scroll-frames';
 
 const ENTRIES = 200_000;
 const ROOT = process.cwd();
@@ -68,7 +68,6 @@ async function main(): Promise<void> {
     // Scroll from top to bottom in 120 jumps, one per frame.
     const scroll = await measureScrollFrames(browser, page, '[data-testid="log-list"]');
     await list.locator('[role="option"][data-seq]').last().waitFor();
-    const scrollP95FrameMs = scroll.p95WorkMs;
     const heapMB = await page.evaluate(() => {
       const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       return memory ? Math.round(memory.usedJSHeapSize / 1048576) : -1;
@@ -80,12 +79,7 @@ async function main(): Promise<void> {
       pageToFirstRowsMs,
       endKeyMs,
       domRows,
-      scrollP95FrameMs,
-      scrollMaxFrameMs: scroll.maxWorkMs,
-      scrollP95FrameCpuMs: scroll.p95CpuMs,
-      scrollMeanFrameCpuMs: scroll.meanCpuMs,
-      scrollFrames: scroll.frames,
-      scrollP95RafIntervalMs: scroll.p95IntervalMs,
+      ...scrollFigures(scroll),
       heapMB,
     };
     console.log(`@@BENCH@@${JSON.stringify({ name: 'log-view-200k', ...figures })}`);

@@ -29,6 +29,18 @@ export interface ScrollFrames {
   p95IntervalMs: number;
 }
 
+/** The scroll's figures under the names both view benches report them by. */
+export function scrollFigures(scroll: ScrollFrames) {
+  return {
+    scrollP95FrameMs: scroll.p95WorkMs,
+    scrollMaxFrameMs: scroll.maxWorkMs,
+    scrollP95FrameCpuMs: scroll.p95CpuMs,
+    scrollMeanFrameCpuMs: scroll.meanCpuMs,
+    scrollFrames: scroll.frames,
+    scrollP95RafIntervalMs: scroll.p95IntervalMs,
+  };
+}
+
 /**
  * Scrolls the element matching `selector` from top to bottom in `steps` jumps, one per frame,
  * and returns what each frame cost.
