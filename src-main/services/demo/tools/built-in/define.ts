@@ -10,7 +10,7 @@ export interface BuiltInScenario {
 }
 
 type Story = Pick<ScenarioInput, 'id' | 'title' | 'story' | 'details' | 'expected'>;
-type Tenant = ReturnType<typeof baseTenant>;
+export type Tenant = ReturnType<typeof baseTenant>;
 
 /** Starts from the base tenant, lets the story change it, and renders the conversations as logs. */
 export function defineScenario(

@@ -1,5 +1,5 @@
 import { alexIphone, backgroundSignIns, baseWhatIfNotApplying, healthyMorning, ids, logDevice, signIn } from './base-tenant';
-import { defineScenario } from './define';
+import { defineScenario, type Tenant } from './define';
 import { EasConversation } from '../../mailbox-log/eas-conversation';
 
 /**
@@ -94,15 +94,23 @@ export const easOffByPlan = defineScenario(
       { name: 'ExchangeOnline', activeSyncEnabled: false },
     ];
     t.exchange.mailboxes![1] = { user: alex.upn, alias: 'alex.wilber', activeSyncEnabled: false, debugLoggingEnabledAt: '2026-11-26T08:10:00Z' };
-    t.exchange.mobileDevices = [{ ...alexIphone, lastSuccessSync: '2026-11-18T22:03:11Z', lastSyncAttemptTime: '2026-11-26T08:47:55Z', mailboxLog: { file: 'alex-iphone.txt' } }];
-    t.entra!.signIns = [signIn({ at: '2026-11-26T08:15:30Z', user: alex, caStatus: 'notApplied' }), ...backgroundSignIns()];
-    t.entra!.whatIf!.results = whatIfNone();
-    const c = new EasConversation(logDevice(alexIphone), '2026-11-26T08:15:31Z', 0x7e800000);
-    c.policyKey = '1166421309';
-    for (let i = 0; i < 3; i++) c.folderSync('1', null, 1, { httpStatus: '403 Forbidden', response: null }).wait(600);
-    logs['alex-iphone.txt'] = c;
+    iphoneRefusedByActiveSyncOff(t, logs, '2026-11-18T22:03:11Z', 0x7e800000);
   },
 );
+
+/**
+ * Alex's iPhone with ActiveSync off for the mailbox: it last synced at `lastSuccessSync`, signs in
+ * fine (no Conditional Access applies) and gets HTTP 403 on every FolderSync since logging began.
+ */
+export function iphoneRefusedByActiveSyncOff(t: Tenant, logs: Record<string, EasConversation>, lastSuccessSync: string, firstIdentifier: number): void {
+  t.exchange.mobileDevices = [{ ...alexIphone, lastSuccessSync, lastSyncAttemptTime: '2026-11-26T08:47:55Z', mailboxLog: { file: 'alex-iphone.txt' } }];
+  t.entra!.signIns = [signIn({ at: '2026-11-26T08:15:30Z', user: alex, caStatus: 'notApplied' }), ...backgroundSignIns()];
+  t.entra!.whatIf!.results = whatIfNone();
+  const c = new EasConversation(logDevice(alexIphone), '2026-11-26T08:15:31Z', firstIdentifier);
+  c.policyKey = '1166421309';
+  for (let i = 0; i < 3; i++) c.folderSync('1', null, 1, { httpStatus: '403 Forbidden', response: null }).wait(600);
+  logs['alex-iphone.txt'] = c;
+}
 
 /** Outlook for iOS in quarantine (facts F21, corrected): no EAS log, but Exchange's decision is real. */
 export const outlookMobileQuarantined = defineScenario(

@@ -1,6 +1,6 @@
-import { alexIphone, backgroundSignIns, baseWhatIfNotApplying, ids, logDevice, signIn } from './base-tenant';
+import { ids } from './base-tenant';
 import { defineScenario } from './define';
-import { EasConversation } from '../../mailbox-log/eas-conversation';
+import { iphoneRefusedByActiveSyncOff } from './scenarios-exchange-actions';
 
 /**
  * ActiveSync off on purpose without a plan (facts F38): the organisation switched it off for most
@@ -8,7 +8,6 @@ import { EasConversation } from '../../mailbox-log/eas-conversation';
  */
 
 const alex = { id: ids.alex, upn: 'alex.wilber@contoso.example' };
-const whatIfNone = () => [{ when: { userId: ids.alex }, policies: baseWhatIfNotApplying() }];
 
 /** Field staff who, unlike Alex, were moved to Outlook mobile by a script (facts F38). All invented. */
 const FIELD_STAFF = ['adele.vance', 'diego.siciliani', 'grady.archie', 'henrietta.mueller', 'isaiah.langer', 'johanna.lorenz', 'lidia.holloway', 'lynne.robbins', 'miriam.graham', 'nestor.wilke'];
@@ -42,12 +41,6 @@ export const easOffForMostMailboxes = defineScenario(
       { user: 'reception@contoso.example', alias: 'reception', recipientTypeDetails: 'SharedMailbox' as const, activeSyncEnabled: false },
       { user: 'deliveries@contoso.example', alias: 'deliveries', recipientTypeDetails: 'SharedMailbox' as const, activeSyncEnabled: false },
     ];
-    t.exchange.mobileDevices = [{ ...alexIphone, lastSuccessSync: '2026-05-04T07:12:40Z', lastSyncAttemptTime: '2026-11-26T08:47:55Z', mailboxLog: { file: 'alex-iphone.txt' } }];
-    t.entra!.signIns = [signIn({ at: '2026-11-26T08:15:30Z', user: alex, caStatus: 'notApplied' }), ...backgroundSignIns()];
-    t.entra!.whatIf!.results = whatIfNone();
-    const c = new EasConversation(logDevice(alexIphone), '2026-11-26T08:15:31Z', 0x7e900000);
-    c.policyKey = '1166421309';
-    for (let i = 0; i < 3; i++) c.folderSync('1', null, 1, { httpStatus: '403 Forbidden', response: null }).wait(600);
-    logs['alex-iphone.txt'] = c;
+    iphoneRefusedByActiveSyncOff(t, logs, '2026-05-04T07:12:40Z', 0x7e900000);
   },
 );
