@@ -13,14 +13,24 @@ import {
 import { findUser, stableGuid, type TenantState } from './tenant-state';
 
 export interface CmdletOutput {
-  data: unknown[];
+  /**
+   * The objects the cmdlet writes, in order. A listing may yield them one by one, as the real
+   * cmdlet writes into the pipeline: a paged request then sends its first pages while later
+   * objects are still being made (the real host pages them the same way).
+   */
+  data: Iterable<unknown>;
   warnings: string[];
 }
 
 type Params = Record<string, unknown>;
 type Cmdlet = (state: TenantState, params: Params) => CmdletOutput;
 
-const ok = (data: unknown[], warnings: string[] = []): CmdletOutput => ({ data, warnings });
+const ok = (data: Iterable<unknown>, warnings: string[] = []): CmdletOutput => ({ data, warnings });
+
+/** Makes each object only when the pipeline reaches it. */
+function* eachMade<T>(items: readonly T[], make: (item: T) => unknown): Generator<unknown> {
+  for (const item of items) yield make(item);
+}
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** The Exchange Online cmdlets of the allow-list, implemented over the scenario's tenant. */
@@ -78,7 +88,7 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
         'Get-MobileDevice',
         `Cannot process argument transformation on parameter 'ResultSize'. "${String(p.ResultSize)}" is not a number or Unlimited.`,
       );
-    return ok(devices.slice(0, limit).map((d) => mobileDeviceObject(state, d)));
+    return ok(eachMade(devices.slice(0, limit), (d) => mobileDeviceObject(state, d)));
   },
 
   'Get-MobileDeviceStatistics': (state, p) => {

@@ -83,14 +83,22 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
    * went over the cap (its error is already written). Answers still owed at the end are left in
    * `unanswered`, for the request loop to read once the response is out.
    */
-  async function answerPaged(id: string, cmdlet: string, page: { size: number; window: number }, data: unknown[], warnings: string[]) {
+  async function answerPaged(id: string, cmdlet: string, page: { size: number; window: number }, data: Iterable<unknown>, warnings: string[]) {
     const { size, window } = page;
     let sent = 0;
     let seq = 0;
-    while (data.length - sent >= size) {
-      const message = { type: 'page', id, seq: ++seq, data: data.slice(sent, sent + size), count: sent + size, cmdlet };
+    let pending: unknown[] = [];
+    for (const item of data) {
+      if (pending.push(item) < size) continue;
+      const message = { type: 'page', id, seq: ++seq, data: pending, count: sent + size, cmdlet };
       if (!writeCapped(message)) return null;
       sent += size;
+      pending = [];
+      // Let the page go before making the next. Written while the client is still busy with the
+      // last one, a page would otherwise wait in this process until it next goes idle (the window
+      // being full), and the two processes would take turns instead of working side by side. The
+      // real host writes to a blocking stdout, which has the same effect.
+      if (output.writableNeedDrain) await new Promise<void>((resolve) => output.once('drain', resolve));
       if (++unanswered < window) continue;
       unanswered--;
       const ack = await lines.next();
@@ -104,7 +112,7 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
         });
       }
     }
-    return { ...okResponse(id, data.slice(sent), warnings, cmdlet), count: data.length };
+    return { ...okResponse(id, pending, warnings, cmdlet), count: sent + pending.length };
   }
 
   async function answer(line: string) {
@@ -142,7 +150,7 @@ export async function serveProtocol(options: ProtocolServerOptions): Promise<voi
         // null: a page went over the cap and its error is already written; the request is over.
         return paged ?? null;
       }
-      return okResponse(request.id, result.data, result.warnings, request.cmdlet);
+      return okResponse(request.id, [...result.data], result.warnings, request.cmdlet);
     } catch (error) {
       if (error instanceof CmdletFailure)
         return errorResponse(request.id, { ...error.error, cmdlet: request.cmdlet });
