@@ -133,7 +133,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     return { findings: rankFindings(mailbox.findings.map(buildFinding)), unchecked: [] };
   }
   const logDrafts = judgeLogs(input.mailboxLog, [], input.targetDeviceId, loggingWindow(input)).findings;
-  const drafts: FindingDraft[] = settleVersionByLog(mailbox.findings, logDrafts);
+  const drafts: FindingDraft[] = settleVersionByLog(mailbox.findings, logDrafts, isUnavailable(input.mailboxLog) ? [] : input.mailboxLog.devices);
   drafts.push(...judgeDebugLogging(input.debugLogging ?? input.casMailbox, input.debugLoggingEnabledAt).findings);
 
   // Client Access Rules, Conditional Access with the sign-ins, and authentication: the same

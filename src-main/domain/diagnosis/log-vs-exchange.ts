@@ -1,5 +1,7 @@
 import type { FindingCode, FindingDraft } from './catalog';
 import type { MobileDeviceInput } from '../evaluators/exchange-inputs';
+import { isBelowExoMinimum, parseProtocolVersion } from '../eas/protocol-version';
+import type { DeviceSummary } from './analyze-mailbox-log';
 
 /** Access problems a mailbox log shows that Exchange's own record of the phone can overrule. */
 const ACCESS_CODES: ReadonlySet<FindingCode> = new Set(['DEVICE_QUARANTINED', 'DEVICE_BLOCKED', 'DEVICE_AUTO_BLOCKED', 'DEVICE_NOT_COMPLIANT', 'DEVICE_NOT_ENROLLED', 'DEVICE_NOT_PROVISIONABLE']);
@@ -25,19 +27,35 @@ export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], de
 }
 
 /**
- * The other way round: Get-MobileDevice shows a phone's EAS version, but only the log shows how
- * Exchange answered it. When the log found the old version not to be what stops the phone
- * (Exchange still answered it normally after the cut-off), the inventory's version finding for
- * that phone takes the log's milder severity instead of outranking it.
+ * The other way round: Get-MobileDevice shows the EAS version Exchange recorded for a phone, but
+ * the log shows what the phone sends now. When the log found the old version not to be what stops
+ * the phone (Exchange still answered it normally after the cut-off), the inventory's version
+ * finding takes the log's milder severity instead of outranking it. When the phone's latest logged
+ * requests already use a supported version, its mail app was updated after Exchange recorded the
+ * old one: the inventory's finding is the phone's past, not the present cause.
  */
-export function settleVersionByLog(drafts: readonly FindingDraft[], logDrafts: readonly FindingDraft[]): FindingDraft[] {
+export function settleVersionByLog(drafts: readonly FindingDraft[], logDrafts: readonly FindingDraft[], logDevices: readonly DeviceSummary[] = []): FindingDraft[] {
   const mild = new Map<string, FindingDraft['severity']>();
   for (const d of logDrafts) {
     if (d.code === 'EAS_VERSION_UNSUPPORTED' && d.severity !== undefined && d.history !== true && d.deviceId !== undefined) mild.set(d.deviceId.toLowerCase(), d.severity);
   }
-  if (mild.size === 0) return [...drafts];
+  const supported = new Map<string, DeviceSummary>();
+  for (const d of logDevices) {
+    if (d.deviceId !== undefined && parseProtocolVersion(d.protocolVersion) !== undefined && !isBelowExoMinimum(d.protocolVersion)) supported.set(d.deviceId.toLowerCase(), d);
+  }
   return drafts.map((d) => {
-    const severity = d.code === 'EAS_VERSION_UNSUPPORTED' && d.deviceId !== undefined ? mild.get(d.deviceId.toLowerCase()) : undefined;
+    if (d.code !== 'EAS_VERSION_UNSUPPORTED' || d.deviceId === undefined) return d;
+    const id = d.deviceId.toLowerCase();
+    const now = supported.get(id);
+    if (now !== undefined) {
+      const last = now.lastRequest === undefined ? '' : `, up to its last one at ${now.lastRequest}`;
+      return {
+        ...d,
+        history: true,
+        detail: `${d.detail} The phone's own requests in the mailbox log use version ${now.protocolVersion}${last}: its mail app was updated after Exchange recorded the old version, so the version no longer stops it.`,
+      };
+    }
+    const severity = mild.get(id);
     return severity === undefined ? d : { ...d, severity };
   });
 }

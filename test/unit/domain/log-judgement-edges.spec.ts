@@ -88,4 +88,21 @@ describe('an EAS version below 16.1: the log says whether it is what stops the p
     const withoutLog = diagnose({ ...input('14.1'), mailboxLog: { unavailable: 'not fetched' } }).findings.find((f) => f.code === 'EAS_VERSION_UNSUPPORTED');
     expect(withoutLog?.severity).toBe('blocker');
   });
+
+  it("a ClientVersion below 16.1 the phone's latest logged requests no longer use is its past, not the headline", () => {
+    const updated = analyze(log(sync(0, '1', at(0, { protocolVersion: '14.1' })), sync(1, '2', at(1, { protocolVersion: '16.1' }))));
+    const input = quietTenant({
+      mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '14.1', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' }],
+      mailboxLog: updated,
+      targetDeviceId: 'TESTDEVICE01',
+    });
+    const findings = diagnose(input).findings;
+    expect(findings[0]?.code).toBe('HEALTHY_SYNC');
+    const version = findings.find((f) => f.code === 'EAS_VERSION_UNSUPPORTED');
+    expect(version).toEqual(expect.objectContaining({ history: true, severity: 'info' }));
+    expect(version?.explanation).toContain('use version 16.1');
+    // The other way round the inventory stays the blocker: the last request is the one that counts.
+    const downgraded = analyze(log(sync(0, '1', at(0, { protocolVersion: '16.1' })), entry(1, at(1, { protocolVersion: '14.1', httpStatus: 400, httpReason: 'Bad Request' }))));
+    expect(diagnose({ ...input, mailboxLog: downgraded }).findings[0]).toEqual(expect.objectContaining({ code: 'EAS_VERSION_UNSUPPORTED', severity: 'blocker' }));
+  });
 });
