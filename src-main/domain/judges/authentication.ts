@@ -6,7 +6,7 @@ import { isUnavailable } from '../evaluators/evidence';
 import type { MobileDeviceInput } from '../evaluators/exchange-inputs';
 import type { SignInInput } from '../evaluators/graph-inputs';
 import { isOutlookMobile } from '../evaluators/protocol-version';
-import { present, requestsReachedMailbox, targetDevices } from './case-facts';
+import { lastSyncedAt, present, requestsReachedMailbox, targetDevices } from './case-facts';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
 import { isFailure, isLegacyEas, isModernClient, phoneSignIns, describeCodes } from './phone-sign-ins';
 
@@ -90,7 +90,10 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
   }
   // A refusal because of the account itself (disabled, unknown) says nothing about how the phone
   // was set up: the account finding explains it.
-  const legacyFailures = (mine ?? []).filter((s) => isLegacyEas(s) && isFailure(s) && !ACCOUNT_STATE_CODES.has(s.status?.errorCode ?? 0));
+  // A failure the phone synced after is not how it signs in now: a password app never gets through (F32).
+  const synced = lastSyncedAt(input, device);
+  const past = (s: SignInInput) => synced !== undefined && s.createdDateTime != null && Date.parse(s.createdDateTime) <= synced;
+  const legacyFailures = (mine ?? []).filter((s) => isLegacyEas(s) && isFailure(s) && !ACCOUNT_STATE_CODES.has(s.status?.errorCode ?? 0) && !past(s));
   const reached = requestsReachedMailbox(input, device.DeviceId);
   const lastSuccess = device.LastSuccessSync ? Date.parse(device.LastSuccessSync) : NaN;
   const oldClient = !Number.isNaN(lastSuccess) && lastSuccess < Date.parse(BASIC_AUTH_OFF_AT);

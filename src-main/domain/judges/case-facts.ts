@@ -33,6 +33,30 @@ export function requestsReachedMailbox(input: DiagnosisInput, deviceId: string |
   return log.devices.some((d) => d.deviceId?.toLowerCase() === deviceId.toLowerCase());
 }
 
+/**
+ * The last time Exchange saw the phone sync successfully: its LastSuccessSync, or its last logged
+ * request when the mailbox log ends with it syncing normally. A sign-in failure before that did
+ * not stop the phone, which signed in again and synced after it. Undefined when neither is known.
+ */
+export function lastSyncedAt(input: DiagnosisInput, device: MobileDeviceInput): number | undefined {
+  const times = [device.LastSuccessSync ? Date.parse(device.LastSuccessSync) : Number.NaN];
+  const log = present(input.mailboxLog);
+  const id = device.DeviceId.toLowerCase();
+  if (log?.drafts.some((d) => d.code === 'HEALTHY_SYNC' && d.history !== true && d.deviceId?.toLowerCase() === id)) {
+    const last = log.devices.find((d) => d.deviceId?.toLowerCase() === id)?.lastRequest;
+    if (last !== undefined) times.push(Date.parse(last));
+  }
+  const known = times.filter((t) => !Number.isNaN(t));
+  return known.length === 0 ? undefined : Math.max(...known);
+}
+
+/** The time by which every phone of the case had synced successfully (the earliest of their last syncs). */
+export function allSyncedAt(input: DiagnosisInput): number | undefined {
+  const devices = targetDevices(input);
+  const times = devices.map((d) => lastSyncedAt(input, d));
+  return devices.length === 0 || times.includes(undefined) ? undefined : Math.min(...(times as number[]));
+}
+
 /** "at 08:44" style time for details; the ISO text itself when it is not a date. */
 export function when(iso: string | undefined): string {
   return iso ?? 'an unknown time';

@@ -15,7 +15,7 @@ import { isUnavailable } from '../evaluators/evidence';
 import { list } from '../evaluators/evidence';
 import type { SignInInput } from '../evaluators/graph-inputs';
 import { isOutlookMobile } from '../evaluators/protocol-version';
-import { present, requestsReachedMailbox, signInSplit, targetDevices } from './case-facts';
+import { allSyncedAt, present, requestsReachedMailbox, signInSplit, targetDevices } from './case-facts';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
 import { phoneConditions } from './phone-sign-ins';
 import { judgePhoneSignIns } from './sign-ins';
@@ -76,7 +76,7 @@ export function judgeConditionalAccess(input: DiagnosisInput): StepJudgement {
   if (split === undefined) {
     checks.push(unreadableCheck('sign-ins', 'The sign-in log could not be read', EVIDENCE.signIns, isUnavailable(input.signIns) ? input.signIns.unavailable : ''));
   } else {
-    const judged = judgePhoneSignIns(split, input.signInCoverage, input.targetDeviceId ?? (devices.length === 1 ? devices[0]?.DeviceId : undefined));
+    const judged = judgePhoneSignIns(split, input.signInCoverage, input.targetDeviceId ?? (devices.length === 1 ? devices[0]?.DeviceId : undefined), allSyncedAt(input));
     checks.push(...judged.checks);
     findings.push(...judged.findings);
   }

@@ -42,13 +42,15 @@ export function coverageText(coverage: SignInCoverage | undefined): string {
 }
 
 /**
- * Reads the phone's own sign-ins (facts F33, F34): what fails now (after the newest success),
+ * Reads the phone's own sign-ins (facts F33, F34): what fails now (after the newest success, and
+ * after the phone's last successful sync: a phone that synced after a failure signed in again,
+ * perhaps in a token refresh the log read does not hold),
  * routed to the finding that explains it: sign in again on the phone (50173/50133/700082),
  * Intune compliance or enrollment (53000/530003), a policy no phone can meet (53001), a
  * Conditional Access block (the CA result, not the sign-in status, decides: F10), or other
  * failures. MFA/KMSI interrupts are normal steps. Other apps' sign-ins are named, not judged.
  */
-export function judgePhoneSignIns(split: PhoneSignIns, coverage: SignInCoverage | undefined, deviceId: string | undefined): { checks: CheckDraft[]; findings: FindingDraft[] } {
+export function judgePhoneSignIns(split: PhoneSignIns, coverage: SignInCoverage | undefined, deviceId: string | undefined, syncedAt?: number): { checks: CheckDraft[]; findings: FindingDraft[] } {
   const checks: CheckDraft[] = [];
   const findings: FindingDraft[] = [];
   const ev = [EVIDENCE.signIns];
@@ -58,14 +60,23 @@ export function judgePhoneSignIns(split: PhoneSignIns, coverage: SignInCoverage 
   if (phone.length === 0) {
     checks.push(checkDraft('sign-ins', "No sign-in from this phone's mail app was found", 'info', `${read} None of them came from this phone's mail app (matched by app and device OS). That is not evidence that sign-in works: a phone set up with a password never reaches Entra at all.`, ev));
   } else {
-    const newestSuccess = phone.findIndex((s) => !failedOrBlocked(s));
+    // Newest first: everything before the newest success, or before the phone's last sync, is now.
+    const before = (s: SignInInput) => syncedAt !== undefined && s.createdDateTime != null && Date.parse(s.createdDateTime) <= syncedAt;
+    const newestSuccess = phone.findIndex((s) => !failedOrBlocked(s) || before(s));
     const current = (newestSuccess === -1 ? phone : phone.slice(0, newestSuccess)).filter(failedOrBlocked);
     const earlier = phone.slice(newestSuccess === -1 ? phone.length : newestSuccess).filter(failedOrBlocked);
     const interrupts = phone.filter((s) => INTERRUPT_CODES.has(errorCodeOf(s)));
     const interruptNote = interrupts.length > 0 ? ` ${interrupts.length} MFA or "stay signed in" prompt(s) (${describeCodes(interrupts)}) are normal steps of a sign-in, not failures.` : '';
     if (current.length === 0) {
-      const earlierNote = earlier.length > 0 ? ` ${earlier.length} earlier failure(s) (${describeCodes(earlier)}) were followed by a successful sign-in.` : '';
-      checks.push(checkDraft('sign-ins', `The phone's newest sign-in succeeded (${phone.length} sign-in(s) read)`, 'ok', `${read}${earlierNote}${interruptNote}`, ev));
+      const synced = syncedAt === undefined ? '' : new Date(syncedAt).toISOString();
+      const syncedSince = phone[0] !== undefined && failedOrBlocked(phone[0]);
+      const earlierNote = earlier.length === 0 ? '' : syncedSince
+        ? ` ${earlier.length} failure(s) (${describeCodes(earlier)}) came before the phone's last successful sync at ${synced}: it signed in again after them (the refresh that did may be one the sign-in log read does not hold), so they do not stop it now. If the phone stops again, look here first.`
+        : ` ${earlier.length} earlier failure(s) (${describeCodes(earlier)}) were followed by a successful sign-in.`;
+      const title = syncedSince
+        ? `The phone synced after its newest failed sign-in (${phone.length} sign-in(s) read)`
+        : `The phone's newest sign-in succeeded (${phone.length} sign-in(s) read)`;
+      checks.push(checkDraft('sign-ins', title, 'ok', `${read}${earlierNote}${interruptNote}`, ev));
     } else {
       checks.push(checkDraft('sign-ins', `${current.length} of the phone's sign-ins since its last success failed`, 'problem', `${describeCodes(current)}; newest at ${current[0]?.createdDateTime ?? 'an unknown time'} (${current[0]?.status?.failureReason ?? 'no reason given'}).${interruptNote} ${read}`, ev));
       findings.push(...routeFailures(current, deviceId));

@@ -151,6 +151,32 @@ describe('judgeConditionalAccess', () => {
     expect(mfa.checks.find((c) => c.id === 'sign-ins')).toMatchObject({ outcome: 'ok' });
   });
 
+  it('a failed sign-in the phone synced after is not what stops it: by Exchange’s last sync or by a log that ends healthy', () => {
+    const blockedAt = '2026-11-26T07:58:00Z';
+    const caBlock = signIn({ code: 53003, conditionalAccessStatus: 'failure', createdDateTime: blockedAt });
+    // Exchange's own record: the phone synced at 08:52, after the block at 07:58.
+    const synced = judgeConditionalAccess(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T08:52:00Z' }], signIns: [caBlock] }));
+    expect(synced.findings).toEqual([]);
+    const check = synced.checks.find((c) => c.id === 'sign-ins');
+    expect(check).toMatchObject({ outcome: 'ok', label: expect.stringContaining('synced after its newest failed sign-in') });
+    expect(check?.detail).toContain('2026-11-26T08:52:00.000Z');
+    // The last sync before the failure: the failure is now.
+    const before = judgeConditionalAccess(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T07:30:00Z' }], signIns: [caBlock] }));
+    expect(codes(before.findings)).toEqual(['CA_BLOCKS_EAS']);
+    // The mailbox log: the phone's last request at 08:13 was answered normally.
+    const healthyLog = {
+      devices: [{ deviceId: IPHONE.DeviceId, entryCount: 4, lastRequest: '2026-11-26T08:13:00.000Z' }],
+      findings: [], patterns: [], warnings: [],
+      drafts: [{ code: 'HEALTHY_SYNC' as const, detail: 'syncs', evidence: [], confidence: 'medium' as const, deviceId: IPHONE.DeviceId }],
+    };
+    expect(judgeConditionalAccess(input({ signIns: [caBlock], mailboxLog: healthyLog })).findings).toEqual([]);
+    // A log that does not end healthy says nothing about getting past the failure.
+    expect(codes(judgeConditionalAccess(input({ signIns: [caBlock], mailboxLog: { ...healthyLog, drafts: [] } })).findings)).toEqual(['CA_BLOCKS_EAS']);
+    // With two phones, a failure counts as past only once both synced after it.
+    const both = [{ ...IPHONE, LastSuccessSync: '2026-11-26T08:52:00Z' }, { ...GALAXY, DeviceOS: 'iOS 18', DeviceType: 'iPad', LastSuccessSync: '2026-11-20T08:00:00Z' }];
+    expect(codes(judgeConditionalAccess(input({ mobileDevices: both, signIns: [caBlock] })).findings)).toEqual(['CA_BLOCKS_EAS']);
+  });
+
   it('Outlook-desktop failures beside a healthy phone are named, never the phone’s problem', () => {
     const desktop = signIn({ appId: 'd3590ed6-52b3-4102-aeff-aad2292ab01c', appDisplayName: 'Microsoft Office', os: 'Windows10', code: 53003, conditionalAccessStatus: 'failure' });
     const j = judgeConditionalAccess(input({ signIns: [desktop, signIn()] }));
@@ -198,6 +224,16 @@ describe('judgeAuthentication', () => {
     // A phone last synced before Basic was switched off, with an empty log.
     const old = judgeAuthentication(input({ mobileDevices: [{ ...GALAXY, LastSuccessSync: '2022-12-30T18:11:00Z' }], signIns: [], mailboxLog: emptyLog }));
     expect(old.findings[0]).toMatchObject({ code: 'BASIC_AUTH_CLIENT', confidence: 'medium' });
+  });
+
+  it('password sign-in failures the phone synced after are not how it signs in now (a password app never gets through, F32)', () => {
+    const failed = legacyEas({ code: 50126, createdDateTime: '2026-11-26T07:58:00Z' });
+    const log = { devices: [{ deviceId: IPHONE.DeviceId, entryCount: 4, lastRequest: '2026-11-26T08:13:00.000Z' }], findings: [], patterns: [], warnings: [], drafts: [] };
+    const after = judgeAuthentication(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T08:52:00Z' }], signIns: [failed], mailboxLog: log }));
+    expect(codes(after.findings)).not.toContain('BASIC_AUTH_CLIENT');
+    expect(after.outcome).not.toBe('problem');
+    const stillFailing = judgeAuthentication(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T07:00:00Z' }], signIns: [failed], mailboxLog: log }));
+    expect(codes(stillFailing.findings)).toContain('BASIC_AUTH_CLIENT');
   });
 
   it('a legacy sign-in refused because the account is disabled or unknown says nothing about a password', () => {
