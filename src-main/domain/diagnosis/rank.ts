@@ -21,10 +21,19 @@ export function evidenceTier(finding: Pick<Finding, 'severity' | 'confidence'> &
   return (finding.severity === 'blocker' ? 0 : 2) + (certainty === 'confirmed' ? 0 : 1);
 }
 
+/**
+ * Among notes, "the phone syncs normally" is the answer to how the phone stands, so it leads them:
+ * a problem the evidence showed not to stop the phone (turned into a note) comes after it.
+ */
+function answerFirst(finding: Pick<Finding, 'code'>): number {
+  return finding.code === 'HEALTHY_SYNC' ? 0 : 1;
+}
+
 /** The total order before causality: tier, severity, catalog priority, confidence, then code and device for determinism. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     evidenceTier(a) - evidenceTier(b) ||
+    answerFirst(a) - answerFirst(b) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     priorityOf(a.code) - priorityOf(b.code) ||
     CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] ||

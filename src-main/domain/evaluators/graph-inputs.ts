@@ -10,6 +10,9 @@ export interface ConditionalAccessPolicyInput {
   readonly displayName: string;
   /** enabled, disabled or enabledForReportingButNotEnforced. */
   readonly state: string;
+  /** When the policy was made and last changed: a sign-in after that met the policy as it is now. */
+  readonly createdDateTime?: string | null;
+  readonly modifiedDateTime?: string | null;
   readonly conditions: {
     readonly users?: {
       readonly includeUsers?: List<string>;

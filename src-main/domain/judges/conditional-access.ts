@@ -13,12 +13,12 @@ import {
 } from '../evaluators/conditional-access';
 import { isUnavailable } from '../evaluators/evidence';
 import { list } from '../evaluators/evidence';
-import type { SignInInput } from '../evaluators/graph-inputs';
+import type { ConditionalAccessPolicyInput, SignInInput } from '../evaluators/graph-inputs';
 import { isOutlookMobile } from '../evaluators/protocol-version';
 import { allSyncedAt, present, requestsReachedMailbox, signInSplit, targetDevices } from './case-facts';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
 import { phoneConditions } from './phone-sign-ins';
-import { judgePhoneSignIns } from './sign-ins';
+import { failedOrBlocked, judgePhoneSignIns } from './sign-ins';
 
 const READING_NAME: Readonly<Record<ClientAppReading, string>> = {
   exchangeActiveSync: '"Exchange ActiveSync clients" (password sign-in)',
@@ -65,7 +65,7 @@ export function judgeConditionalAccess(input: DiagnosisInput): StepJudgement {
     const where = [phone.devicePlatform && `platform ${phone.devicePlatform}`, phone.ipAddress && `IP ${phone.ipAddress}`, phone.country && `country ${phone.country}`, phone.deviceCompliant !== undefined && (phone.deviceCompliant ? 'compliant device' : 'device not compliant')].filter(Boolean).join(', ');
     checks.push(checkDraft('policies', `${enabled} enabled and ${reportOnly} report-only Conditional Access policies were read`, 'info', `${ca.namedLocations.length} named location(s). Judged for this phone with ${where || 'no platform, IP address, country or compliance known'}.`, [EVIDENCE.conditionalAccess]));
     const verdicts = evaluatePolicies(ca.policies, ca.namedLocations, context, ca.whatIf ?? [], evaluated);
-    judgePolicies(verdicts, readings, reached, checks, findings);
+    judgePolicies(verdicts, readings, reached, split?.phone ?? [], checks, findings);
     checks.push(whatIfCheck(input, evaluated, verdicts));
     checks.push(...sessionChecks(verdicts, evaluated, findings));
     if (input.signInContext?.groupIds === undefined) {
@@ -100,7 +100,24 @@ function readingCheck(readings: readonly ClientAppReading[] | undefined, unread:
   return checkDraft('client-app', `The phone signs in as ${readings.map((r) => READING_NAME[r]).join(' and as ')}`, 'info', readings.includes('mobileAppsAndDesktopClients') && !readings.includes('exchangeActiveSync') ? 'Its mail app uses Microsoft sign-in, so policies for "Exchange ActiveSync clients" (such as Microsoft\'s "Block legacy authentication") do not apply to it.' : 'Read from the client app in the phone\'s own sign-ins.', [EVIDENCE.signIns]);
 }
 
-function judgePolicies(verdicts: readonly PolicyVerdict[], readings: readonly ClientAppReading[] | undefined, reached: boolean | undefined, checks: CheckDraft[], findings: FindingDraft[]): void {
+/**
+ * The phone's newest sign-in that passed Conditional Access after the policy last changed: the
+ * policy as it stands let the phone's real sign-in through, whatever What-If or the app's own
+ * reading of the policy says (facts F39: What-If is a simulation with the inputs it was given).
+ */
+function passedSinceChange(policy: ConditionalAccessPolicyInput, phone: readonly SignInInput[]): SignInInput | undefined {
+  const changed = Date.parse(policy.modifiedDateTime ?? policy.createdDateTime ?? '');
+  if (Number.isNaN(changed)) return undefined;
+  return phone.find(
+    (s) =>
+      s.createdDateTime != null &&
+      Date.parse(s.createdDateTime) > changed &&
+      !failedOrBlocked(s) &&
+      !list(s.appliedConditionalAccessPolicies).some((p) => p.id === policy.id && p.result === 'failure'),
+  );
+}
+
+function judgePolicies(verdicts: readonly PolicyVerdict[], readings: readonly ClientAppReading[] | undefined, reached: boolean | undefined, phone: readonly SignInInput[], checks: CheckDraft[], findings: FindingDraft[]): void {
   const byPolicy = new Map<string, PolicyVerdict[]>();
   for (const v of verdicts) if (v.blocks !== 'no') byPolicy.set(v.policy.id, [...(byPolicy.get(v.policy.id) ?? []), v]);
   for (const group of byPolicy.values()) {
@@ -115,6 +132,16 @@ function judgePolicies(verdicts: readonly PolicyVerdict[], readings: readonly Cl
     // With no sign-in to say how the phone signs in, a policy for password clients only is moot.
     if (readings === undefined && group.every((v) => v.reading === 'exchangeActiveSync')) {
       checks.push(checkDraft(id, `'${name}' would stop only a mail app set up with a password`, 'info', `It applies to "Exchange ActiveSync clients" only. That is the password path, which Exchange Online refuses anyway; a mail app that uses Microsoft sign-in is not affected.`, ev));
+      continue;
+    }
+    const passed = certain.length > 0 && !reportOnly ? passedSinceChange(policy, phone) : undefined;
+    if (passed !== undefined) {
+      const said = certain.some((v) => v.source === 'what-if') ? 'What-If says' : 'Read from its settings, it looks as if';
+      const because = [...new Set(certain.flatMap((v) => v.because))].join('; ');
+      const changed = policy.modifiedDateTime ?? policy.createdDateTime;
+      const detail = `${said} policy "${name}" applies to this phone and blocks it (${because}), but the phone's own sign-in at ${passed.createdDateTime} passed Conditional Access after the policy last changed (${changed}). The real sign-in outweighs the simulation: the policy does not stop this phone as things stand. If the phone stops at a later sign-in, look here first.`;
+      findings.push({ code: 'CA_CANNOT_TELL', detail, evidence, confidence: 'low', severity: 'info' });
+      checks.push(checkDraft(id, `'${name}' looks as if it blocks this phone, but its real sign-ins pass`, 'info', detail, ev));
       continue;
     }
     if (certain.length > 0) {

@@ -20,7 +20,7 @@ import {
 
 const caFailed = (s: SignInInput): boolean =>
   s.conditionalAccessStatus === 'failure' || list(s.appliedConditionalAccessPolicies).some((p) => p.result === 'failure');
-const failedOrBlocked = (s: SignInInput): boolean => isFailure(s) || caFailed(s);
+export const failedOrBlocked = (s: SignInInput): boolean => isFailure(s) || caFailed(s);
 
 function ref(s: SignInInput, detail: string): EvidenceRef {
   return { step: 'sign-ins', object: `sign-in ${s.id ?? ''}`.trim(), detail: `${s.createdDateTime ?? ''} ${describeSignInApp(s)}: ${detail}`.trim() };

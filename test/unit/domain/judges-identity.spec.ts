@@ -127,6 +127,22 @@ describe('judgeConditionalAccess', () => {
     expect(j.findings[0]?.detail).toContain('hybrid joined device, which a phone can never be');
   });
 
+  it('a block What-If confirms, which the phone’s own sign-in passed after the policy last changed, is a note, not the cause', () => {
+    const block = policy('blockall', 'Block mobile mail', { clientAppTypes: ['mobileAppsAndDesktopClients'] }, ['block'], { modifiedDateTime: '2026-06-03T14:20:00Z' });
+    const whatIf = [{ clientAppType: 'mobileAppsAndDesktopClients', apiVersion: 'v1.0', results: [{ id: 'blockall', displayName: 'Block mobile mail', state: 'enabled', policyApplies: true, analysisReasons: '' }] }];
+    const judge = (p: ConditionalAccessPolicyInput, signIns: SignInInput[]) => judgeConditionalAccess(input({ conditionalAccess: { policies: [p], namedLocations: [], whatIf }, signIns }));
+    const passed = judge(block, [signIn({ createdDateTime: '2026-11-26T07:58:00Z' })]);
+    expect(passed.findings).toEqual([expect.objectContaining({ code: 'CA_CANNOT_TELL', severity: 'info' })]);
+    expect(passed.findings[0]?.detail).toContain("the phone's own sign-in at 2026-11-26T07:58:00Z passed Conditional Access after the policy last changed");
+    expect(passed.checks.find((c) => c.id === 'policy-blockall')?.outcome).toBe('info');
+    // Changed after the phone's last good sign-in: the block is new, and it is the cause.
+    expect(codes(judge({ ...block, modifiedDateTime: '2026-11-26T08:30:00Z' }, [signIn({ createdDateTime: '2026-11-26T07:58:00Z' })]).findings)).toEqual(['CA_BLOCKS_EAS']);
+    // A sign-in this policy failed never counts as passing it; nor does a policy with no dates.
+    const failedByIt = signIn({ createdDateTime: '2026-11-26T07:58:00Z', appliedConditionalAccessPolicies: [{ id: 'blockall', displayName: 'Block mobile mail', result: 'failure' }] });
+    expect(codes(judge(block, [failedByIt]).findings)).toContain('CA_BLOCKS_EAS');
+    expect(codes(judge({ ...block, modifiedDateTime: null }, [signIn({ createdDateTime: '2026-11-26T07:58:00Z' })]).findings)).toEqual(['CA_BLOCKS_EAS']);
+  });
+
   it('What-If "not enough information" is not "does not apply" (F39)', () => {
     const country = policy('geo', 'Block outside allowed countries', { locations: { includeLocations: ['All'], excludeLocations: ['allowed'] } }, ['block']);
     const allowed = { '@odata.type': '#microsoft.graph.countryNamedLocation', id: 'allowed', countriesAndRegions: ['US'] };

@@ -92,6 +92,12 @@ describe('rankFindings (cases)', () => {
     expect(ranked.map((x) => x.code)).toEqual(['DEVICE_QUARANTINED', 'CA_BLOCKS_EAS']);
   });
 
+  it('"the phone syncs normally" leads the notes, before a problem the evidence turned into a note', () => {
+    const ranked = rankFindings([f('CA_CANNOT_TELL', { severity: 'info', confidence: 'low' }), f('DEBUG_LOGGING_ACTIVE'), f('HEALTHY_SYNC', { deviceId: 'DEV1', confidence: 'medium' })]);
+    expect(ranked.map((x) => x.code)).toEqual(['HEALTHY_SYNC', 'CA_CANNOT_TELL', 'DEBUG_LOGGING_ACTIVE']);
+    expect(headline(ranked).text).toBe('No blocking cause found. Top note: The phone syncs normally.');
+  });
+
   it('a policy the phone cannot meet ranks above the loop and the block it causes', () => {
     const ranked = rankFindings([
       f('DEVICE_BLOCKED', { deviceId: 'DEV1' }),
