@@ -169,7 +169,7 @@ export function loggingWindow(input: DiagnosisInput): LoggingWindow | undefined 
   const target = input.targetDeviceId.toLowerCase();
   const device = input.mobileDevices.find((d) => d.DeviceId.toLowerCase() === target);
   if (device === undefined || device.LastSyncAttemptTime === undefined) return undefined;
-  return { enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime };
+  return { enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime, now: input.judgedAt };
 }
 
 function severityOf(draft: FindingDraft): string {

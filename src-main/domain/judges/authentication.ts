@@ -1,4 +1,4 @@
-import { notTriedSinceLogging } from './logs';
+import { notTriedSinceLogging, triedSinceLogging } from './logs';
 import type { DiagnosisInput } from '../diagnosis/diagnose';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { EVIDENCE } from '../../shared/models/evidence-names';
@@ -120,8 +120,10 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
   // No request reached the mailbox and no Microsoft sign-in either: the password path is one of
   // the explanations the no-requests finding gives, so the sign is added to it (merged by code).
   const concerned = input.targetDeviceId === undefined ? targetDevices(input).length === 1 : input.targetDeviceId.toLowerCase() === device.DeviceId.toLowerCase();
-  // A phone that has not tried since logging started says nothing yet (the logs judge says so instead).
-  const quiet = notTriedSinceLogging({ enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime });
+  // A phone that has not tried since logging started says nothing yet, and one Exchange saw try
+  // did reach the mailbox: the logs judge says so instead.
+  const window = { enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime, now: input.judgedAt };
+  const quiet = notTriedSinceLogging(window) || triedSinceLogging(window);
   if (reached === false && signIns !== undefined && concerned && !quiet && requestsReachedMailbox(input) === false) {
     return {
       check: checkDraft(id, `${name} may be set up with a password: no Microsoft sign-in and no request reached the mailbox`, 'warning', `Signs: ${signs.join('; ')}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, ev),

@@ -17,6 +17,23 @@ export interface LoggingWindow {
   enabledAt?: string | undefined;
   /** Get-MobileDeviceStatistics LastSyncAttemptTime of the phone being diagnosed; null: never. */
   lastSyncAttempt?: string | null | undefined;
+  /** The case's "now": with logging on, it was turned on at most LONGEST_LOGGING_HOURS before. */
+  now?: string | undefined;
+}
+
+/**
+ * Debug logging switches itself off 48 hours after it is turned on in Exchange Online (F4); one
+ * source says 72. Logging that is on now started within the longer of the two, which holds under
+ * either reading.
+ */
+export const LONGEST_LOGGING_HOURS = 72;
+
+/** When logging started at the latest known, or the earliest it can have started when the app did not turn it on. */
+function loggingStart(window: LoggingWindow): { at: number; exact: boolean } | undefined {
+  const exact = window.enabledAt === undefined ? Number.NaN : Date.parse(window.enabledAt);
+  if (!Number.isNaN(exact)) return { at: exact, exact: true };
+  const now = window.now === undefined ? Number.NaN : Date.parse(window.now);
+  return Number.isNaN(now) ? undefined : { at: now - LONGEST_LOGGING_HOURS * 3_600_000, exact: false };
 }
 
 /**
@@ -28,12 +45,26 @@ export interface LoggingWindow {
  * receives, refused ones included, is what the cmdlet docs imply, not stated: unverified.)
  */
 export function notTriedSinceLogging(window: LoggingWindow | undefined): boolean {
-  if (window?.enabledAt === undefined || window.lastSyncAttempt === undefined) return false;
-  const started = Date.parse(window.enabledAt);
-  if (Number.isNaN(started)) return false;
-  if (window.lastSyncAttempt === null) return true;
+  if (window === undefined || window.lastSyncAttempt === undefined) return false;
+  const started = loggingStart(window);
+  if (started === undefined) return false;
+  // "Never" with an unknown start: the partnership exists, so the phone did reach Exchange once.
+  if (window.lastSyncAttempt === null) return started.exact;
   const tried = Date.parse(window.lastSyncAttempt);
-  return !Number.isNaN(tried) && tried < started;
+  return !Number.isNaN(tried) && tried < started.at;
+}
+
+/**
+ * Exchange recorded an attempt from the phone after logging started: a request it records has
+ * reached the mailbox (one stopped at sign-in or by Conditional Access never does), so an empty
+ * log then is an incomplete log, not a phone stopped before Exchange.
+ */
+export function triedSinceLogging(window: LoggingWindow | undefined): boolean {
+  if (window == null || window.lastSyncAttempt == null) return false;
+  // Only a known start: an attempt within the longest logging time may as well predate logging.
+  const started = loggingStart(window);
+  const tried = Date.parse(window.lastSyncAttempt);
+  return started?.exact === true && !Number.isNaN(tried) && tried >= started.at;
 }
 
 /**
@@ -94,6 +125,18 @@ function logFindings(log: MailboxLogAnalysis | undefined, targetDeviceId: string
       ],
       confidence: 'medium',
       certainty: 'inferred',
+      deviceId: targetDeviceId,
+    });
+  } else if (!reached && targetDeviceId !== undefined && triedSinceLogging(window)) {
+    drafts.push({
+      code: 'LOG_MISSING_RECORDED_ATTEMPT',
+      detail: `Debug logging was turned on at ${window?.enabledAt}; Get-MobileDeviceStatistics says the phone last tried at ${window?.lastSyncAttempt} (LastSyncAttemptTime), after that, but the log has no entry from device ${targetDeviceId}.`,
+      evidence: [
+        { step: 'mailbox-log', object: `device ${targetDeviceId}`, detail: 'no entries for this phone' },
+        { step: 'devices', object: `device ${targetDeviceId}`, detail: `LastSyncAttemptTime = ${window?.lastSyncAttempt}` },
+      ],
+      confidence: 'low',
+      certainty: 'unconfirmed',
       deviceId: targetDeviceId,
     });
   } else if (!reached) {

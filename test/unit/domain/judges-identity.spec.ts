@@ -129,8 +129,8 @@ describe('judgeConditionalAccess', () => {
 
   it('a block What-If confirms, which the phone’s own sign-in passed after the policy last changed, is a note, not the cause', () => {
     const block = policy('blockall', 'Block mobile mail', { clientAppTypes: ['mobileAppsAndDesktopClients'] }, ['block'], { modifiedDateTime: '2026-06-03T14:20:00Z' });
-    const whatIf = [{ clientAppType: 'mobileAppsAndDesktopClients', apiVersion: 'v1.0', results: [{ id: 'blockall', displayName: 'Block mobile mail', state: 'enabled', policyApplies: true, analysisReasons: '' }] }];
-    const judge = (p: ConditionalAccessPolicyInput, signIns: SignInInput[]) => judgeConditionalAccess(input({ conditionalAccess: { policies: [p], namedLocations: [], whatIf }, signIns }));
+    const judge = (p: ConditionalAccessPolicyInput, signIns: SignInInput[]) =>
+      judgeConditionalAccess(input({ conditionalAccess: { policies: [p], namedLocations: [], whatIf: [{ clientAppType: 'mobileAppsAndDesktopClients', apiVersion: 'v1.0', results: [{ ...p, policyApplies: true, analysisReasons: '' }] }] }, signIns }));
     const passed = judge(block, [signIn({ createdDateTime: '2026-11-26T07:58:00Z' })]);
     expect(passed.findings).toEqual([expect.objectContaining({ code: 'CA_CANNOT_TELL', severity: 'info' })]);
     expect(passed.findings[0]?.detail).toContain("the phone's own sign-in at 2026-11-26T07:58:00Z passed Conditional Access after the policy last changed");

@@ -121,8 +121,24 @@ describe('an empty log: has the phone tried since logging started?', () => {
     expect(findings[0]?.detail).toContain('2026-11-25T20:00:00Z');
   });
 
-  it('keeps NO_REQUESTS_REACHED_MAILBOX when the phone tried after logging started, or when either time is unknown', () => {
-    expect(codes({ enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: '2026-11-26T08:30:00Z' })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+  it('an attempt Exchange recorded after logging started reached the mailbox: the empty log is incomplete, "cannot tell", never "never reached"', () => {
+    const findings = judgeLogs(emptyLog, [], TARGET, { enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: '2026-11-26T08:30:00Z' }).findings;
+    expect(findings.map((f) => f.code)).toEqual(['LOG_MISSING_RECORDED_ATTEMPT']);
+    expect(findings[0]).toMatchObject({ certainty: 'unconfirmed' });
+    expect(findings[0]?.detail).toContain('after that');
+  });
+
+  it('logging the app did not turn on started at most 72 hours before now (F4: 48 h, one source 72): an older attempt predates it', () => {
+    const now = '2026-11-26T09:00:00Z';
+    // Tried four days ago: before any logging that is on now.
+    expect(codes({ enabledAt: undefined, lastSyncAttempt: '2026-11-22T09:00:00Z', now })).toEqual(['PHONE_NOT_TRIED_SINCE_LOGGING']);
+    // Tried two hours ago: most likely before logging began, so the empty log is judged as before.
+    expect(codes({ enabledAt: undefined, lastSyncAttempt: '2026-11-26T07:00:00Z', now })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+    // "Never" says nothing without the start: the partnership exists, so the phone reached Exchange once.
+    expect(codes({ enabledAt: undefined, lastSyncAttempt: null, now })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+  });
+
+  it('keeps NO_REQUESTS_REACHED_MAILBOX when either time is unknown', () => {
     expect(codes({ enabledAt: undefined, lastSyncAttempt: '2026-11-25T20:00:00Z' })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
     expect(codes({ enabledAt: '2026-11-26T08:00:00Z', lastSyncAttempt: undefined })).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
     expect(codes(undefined)).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);

@@ -44,7 +44,7 @@ export async function runLogsStep(ctx: StepContext): Promise<StepResult> {
   analyseCapturedLogs(ctx.session);
   const analysis = session.logAnalysis;
   const target = session.selectedDeviceId ? all.find((d) => d.deviceId === session.selectedDeviceId) : undefined;
-  const window = target === undefined ? undefined : { enabledAt: debugLoggingEnabledAt(session), lastSyncAttempt: target.lastSyncAttempt };
+  const window = target === undefined ? undefined : { enabledAt: debugLoggingEnabledAt(session), lastSyncAttempt: target.lastSyncAttempt, now: session.clock.now().toISOString() };
   return fromJudgement(session, judgeLogs(analysis ? analysis.analysis : { unavailable: 'No log was analysed.' }, fetches, session.selectedDeviceId, window));
 }
 
