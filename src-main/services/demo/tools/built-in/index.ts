@@ -50,6 +50,8 @@ import { trainingDebugLoggingOff } from './scenarios-training';
 import { quarantineReleasedEarlier } from './scenarios-history';
 // After the history scenario, for the same reason.
 import { easOffForMostMailboxes } from './scenarios-policy';
+// After the policy story, for the same reason.
+import { complianceBlipHealthy, whatIfBlockPhonePasses } from './scenarios-got-through';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -100,4 +102,6 @@ export const builtInScenarios: BuiltInScenario[] = [
   trainingDebugLoggingOff,
   quarantineReleasedEarlier,
   easOffForMostMailboxes,
+  complianceBlipHealthy,
+  whatIfBlockPhonePasses,
 ];

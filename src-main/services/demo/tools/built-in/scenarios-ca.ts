@@ -41,13 +41,13 @@ const allowedCountries = 'c0a10000-00aa-4abc-8def-0000000000aa';
 
 type Policy = ReturnType<typeof caPolicy>;
 /** A caPolicy with conditions or session controls the plain helper does not set. */
-function withConditions(policy: Policy, conditions: Record<string, unknown>, extra: Record<string, unknown> = {}): Policy {
+export function withConditions(policy: Policy, conditions: Record<string, unknown>, extra: Record<string, unknown> = {}): Policy {
   return { ...policy, conditions: { ...policy.conditions, ...conditions }, ...extra } as Policy;
 }
-const everyone = { includeUsers: ['All'], excludeUsers: [ids.operator] };
+export const everyone = { includeUsers: ['All'], excludeUsers: [ids.operator] };
 
 /** The iPhone's native mail app signing in with Microsoft sign-in ("iOS Accounts"). */
-function oauthSignIn(at: string, over: Partial<Parameters<typeof signIn>[0]> = {}) {
+export function oauthSignIn(at: string, over: Partial<Parameters<typeof signIn>[0]> = {}) {
   return signIn({
     at,
     user: alex,
@@ -113,7 +113,7 @@ function microsoftTemplates(): Policy[] {
   ];
 }
 
-const answer = (policyId: string, policyApplies: boolean, analysisReasons: string) => ({ policyId, policyApplies, analysisReasons });
+export const answer = (policyId: string, policyApplies: boolean, analysisReasons: string) => ({ policyId, policyApplies, analysisReasons });
 
 export const microsoftTemplatesHealthy = defineScenario(
   {
