@@ -23,6 +23,7 @@ const SCENARIOS: Array<{ id: string; kind: string; history?: string }> = [
   { id: 'basic-auth-old-client', kind: 'old Basic-auth client' },
   { id: 'sync-key-loop', kind: 'sync loop' },
   { id: 'quarantine-released-earlier', kind: 'problem already over', history: 'DEVICE_QUARANTINED' },
+  { id: 'compliance-blip-synced-since', kind: 'a refused sign-in the phone synced after' },
 ];
 
 let host: RunningHost;
