@@ -12,6 +12,7 @@ import { accessStateInWords } from '../eas/access-state';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import type { EvidenceRef } from '../../shared/models/finding';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type FlowStop, type StepJudgement } from './judgement';
+import { sameName } from '../device-access/exchange-names';
 
 /** Close matches shown to the operator for an address that matched nothing (bounded: a hint, not a directory). */
 export const MAX_SUGGESTIONS = 5;
@@ -94,7 +95,7 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
       );
     }
     for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt));
-    const limit = partnershipLimit(devices, input.judgedAt);
+    const limit = partnershipLimit(devices, input.judgedAt, input.targetDeviceId);
     checks.push(...limit.checks);
     findings.push(...limit.findings);
     const targets = input.targetDeviceId === undefined ? devices : devices.filter((d) => d.DeviceId.toLowerCase() === input.targetDeviceId?.toLowerCase());
@@ -148,11 +149,20 @@ function pendingWipe(device: MobileDeviceInput): FindingDraft | undefined {
  * The 100-partnership limit (facts F35), counted from Get-MobileDevice rather than waiting for a
  * status 177 in a log the new phone may never get (a refused phone has no partnership, so no log).
  */
-function partnershipLimit(devices: readonly MobileDeviceInput[], judgedAt: string | undefined): { checks: CheckDraft[]; findings: FindingDraft[] } {
+function partnershipLimit(devices: readonly MobileDeviceInput[], judgedAt: string | undefined, targetDeviceId: string | undefined): { checks: CheckDraft[]; findings: FindingDraft[] } {
   if (devices.length < NEAR_PARTNERSHIP_LIMIT) return { checks: [], findings: [] };
   const stale = devices.filter((d) => isStale({ lastSuccessSync: d.LastSuccessSync ?? null }, judgedAt) === true);
   const seen = `Get-MobileDevice lists ${devices.length} partnerships (Exchange Online allows ${PARTNERSHIP_LIMIT}); ${stale.length} of them have not synced for ${STALE_DAYS} days or more`;
   const full = devices.length >= PARTNERSHIP_LIMIT;
+  // Status 177 refuses a new partnership only (F35): a phone that already holds one is not stopped by the limit.
+  const holder = targetDeviceId === undefined ? undefined : devices.find((d) => sameName(d.DeviceId, targetDeviceId));
+  if (full && holder !== undefined) {
+    const words = `${seen}. ${phoneName(holder)}, the phone being diagnosed, already holds one of them, so the limit does not stop it. It would stop a new phone, and this one if its account is removed and added again: free slots before asking the user to do that.`;
+    return {
+      checks: [checkDraft('partnership-limit', `The mailbox is at the limit of ${PARTNERSHIP_LIMIT} phone partnerships, which does not stop this phone`, 'info', words, [EVIDENCE.mobileDevices, EVIDENCE.deviceStatistics])],
+      findings: [{ code: 'MAXIMUM_DEVICES_REACHED', confidence: 'high', certainty: 'confirmed', severity: 'info', detail: words, evidence: [{ step: 'devices', object: 'partnerships', detail: `${devices.length} listed, ${stale.length} stale; ${holder.DeviceId} holds one` }] }],
+    };
+  }
   return {
     checks: [
       checkDraft(

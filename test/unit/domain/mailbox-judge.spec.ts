@@ -147,3 +147,23 @@ describe('judgeMailbox: account, ActiveSync and phones', () => {
     expect(judgement.summary).toBe('ActiveSync is allowed for alex.wilber@contoso.example, but no phone has a partnership with the mailbox.');
   });
 });
+
+describe('judgeMailbox: the 100-partnership limit (F35)', () => {
+  const old = (i: number) => ({ ...phone, DeviceId: `OLDDEV${String(i).padStart(4, '0')}`, FriendlyName: `Old ${i}`, LastSuccessSync: '2025-01-01T00:00:00Z' });
+  const full = [phone, ...Array.from({ length: 99 }, (_, i) => old(i))];
+  const limit = (targetDeviceId: string | undefined) =>
+    judgeMailbox(mailbox({ mobileDevices: full, judgedAt: '2026-11-26T09:00:00Z', ...(targetDeviceId ? { targetDeviceId } : {}) })).findings.find((f) => f.code === 'MAXIMUM_DEVICES_REACHED');
+
+  it('stops a new phone: the blocker, when the phone diagnosed holds no partnership or none was picked', () => {
+    expect(limit('NEWPHONE1')).toMatchObject({ certainty: 'confirmed' });
+    expect(limit('NEWPHONE1')?.severity).toBeUndefined();
+    expect(limit(undefined)?.severity).toBeUndefined();
+  });
+
+  it('does not stop a phone that already holds one: a note that warns against removing and re-adding its account', () => {
+    const note = limit(phone.DeviceId.toLowerCase());
+    expect(note).toMatchObject({ severity: 'info' });
+    expect(note?.detail).toContain('already holds one of them, so the limit does not stop it');
+    expect(note?.detail).toContain('free slots before asking the user');
+  });
+});
