@@ -28,6 +28,7 @@ import { rankFindings } from './rank';
 import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-logging';
 import { judgeLogs, type LoggingWindow } from '../judges/logs';
 import { settleLogAccessByExchange, settleVersionByLog } from './log-vs-exchange';
+import { sameName } from '../device-access/exchange-names';
 
 /**
  * Everything the diagnosis can look at. Each piece of evidence is either present or
@@ -158,8 +159,11 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   // ActiveSync off by policy: the log's 403/126 is the same fact, and its "turn it back on" advice is wrong here.
   const policyOff = drafts.some((d) => d.code === 'EAS_OFF_BY_POLICY');
   const merged = mergeDrafts(policyOff ? drafts.filter((d) => d.code !== 'EAS_DISABLED_FOR_MAILBOX') : drafts);
-  const troubled = merged.some((d) => (d.severity ?? severityOf(d)) !== 'info' && d.code !== 'EVIDENCE_UNAVAILABLE');
-  const findings = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled)).map(buildFinding);
+  // "Syncs normally" stands unless a problem concerns that phone or the whole case: with several
+  // phones, one phone's block says nothing about another that syncs.
+  const troubles = merged.filter((d) => (d.severity ?? severityOf(d)) !== 'info' && d.code !== 'EVIDENCE_UNAVAILABLE');
+  const troubled = (deviceId: string | undefined) => troubles.some((d) => d.deviceId === undefined || deviceId === undefined || sameName(d.deviceId, deviceId));
+  const findings = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled(d.deviceId))).map(buildFinding);
   return { findings: rankFindings(findings), unchecked };
 }
 

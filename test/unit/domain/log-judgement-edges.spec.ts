@@ -106,3 +106,17 @@ describe('an EAS version below 16.1: the log says whether it is what stops the p
     expect(diagnose({ ...input, mailboxLog: downgraded }).findings[0]).toEqual(expect.objectContaining({ code: 'EAS_VERSION_UNSUPPORTED', severity: 'blocker' }));
   });
 });
+
+describe('"the phone syncs normally" is about that phone', () => {
+  const healthyLog = analyze(log(sync(0, '1'), sync(1, '2')));
+  const phones = (blocked: string) =>
+    ['TESTDEVICE01', 'OTHERPHONE02'].map((id) => ({ DeviceId: id, DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: id === blocked ? 'Blocked' : 'Allowed', DeviceAccessStateReason: id === blocked ? 'Individual' : 'Global' }));
+
+  it("stays beside another phone's block when no phone was picked, and goes when the block is its own", () => {
+    const other = diagnose(quietTenant({ mobileDevices: phones('OTHERPHONE02'), mailboxLog: healthyLog })).findings;
+    expect(other.map((f) => [f.code, f.deviceId])).toEqual(expect.arrayContaining([['DEVICE_BLOCKED', 'OTHERPHONE02'], ['HEALTHY_SYNC', 'TESTDEVICE01']]));
+    expect(other[0]?.code).toBe('DEVICE_BLOCKED');
+    const own = diagnose(quietTenant({ mobileDevices: phones('TESTDEVICE01'), mailboxLog: healthyLog })).findings;
+    expect(own.map((f) => f.code)).not.toContain('HEALTHY_SYNC');
+  });
+});
