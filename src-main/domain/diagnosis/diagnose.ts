@@ -122,8 +122,11 @@ const EVIDENCE_LABELS = {
 /** Merges all evidence into ranked findings. Pure: the same input always gives the same output. */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const unchecked: UncheckedEvidence[] = [];
+  // With no partnership there is no log to fetch: its absence is the finding, not a check left out.
+  const nothingToFetch = !isUnavailable(input.mobileDevices) && input.mobileDevices.length === 0;
   for (const key of Object.keys(EVIDENCE_LABELS) as (keyof typeof EVIDENCE_LABELS)[]) {
     const evidence = input[key];
+    if (key === 'mailboxLog' && nothingToFetch) continue;
     if (isUnavailable(evidence)) unchecked.push({ evidence: key, label: EVIDENCE_LABELS[key], reason: evidence.unavailable });
   }
 

@@ -64,6 +64,17 @@ export function judgeAuthentication(input: DiagnosisInput): StepJudgement {
     findings.push(...judged.findings);
   }
 
+  if (present(input.mobileDevices)?.length === 0 && signIns !== undefined && phoneSignIns(signIns, []).phone.length === 0) {
+    const signs = "no phone has a partnership with the mailbox and no Microsoft sign-in from a phone's mail app was found";
+    checks.push(checkDraft('sign-in-path', 'A phone may be set up with a password: no phone reached Exchange or signed in', 'warning', `Signs: ${signs}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, [EVIDENCE.signIns, EVIDENCE.mobileDevices]));
+    findings.push({
+      code: 'NO_REQUESTS_REACHED_MAILBOX',
+      detail: `No Microsoft sign-in from a phone's mail app was found either, so the phone may be set up with a password ("Configure manually"), which Exchange Online refuses before it logs anything.`,
+      evidence: [{ step: 'authentication', object: 'phones', detail: signs }],
+      confidence: 'low',
+    });
+  }
+
   const outcome = worstOutcome(checks);
   const summary =
     outcome === 'problem'

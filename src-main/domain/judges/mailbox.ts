@@ -93,6 +93,15 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
       checks.push(
         checkDraft('devices', 'No phone has a partnership with this mailbox', 'warning', 'No phone has ever synced with this mailbox. If the phone is set up, its requests are not reaching Exchange.', [EVIDENCE.mobileDevices]),
       );
+      // Exchange makes a partnership at a phone's first request, even one it quarantines or
+      // blocks: none at all means no phone's request has ever reached this mailbox.
+      findings.push({
+        code: 'NO_REQUESTS_REACHED_MAILBOX',
+        detail: 'Get-MobileDevice lists no phone for this mailbox: no request from a phone has ever reached it (Exchange records a phone at its first request, even one it quarantines or blocks), so there is no log to fetch either.',
+        evidence: [{ step: 'devices', object: 'partnerships', detail: 'Get-MobileDevice: none' }],
+        confidence: 'medium',
+        certainty: 'inferred',
+      });
     }
     for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt));
     const limit = partnershipLimit(devices, input.judgedAt, input.targetDeviceId);

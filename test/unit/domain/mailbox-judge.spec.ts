@@ -167,3 +167,15 @@ describe('judgeMailbox: the 100-partnership limit (F35)', () => {
     expect(note?.detail).toContain('free slots before asking the user');
   });
 });
+
+describe('judgeMailbox: no partnership at all', () => {
+  it('no phone has ever reached the mailbox: the finding, and the log nobody could fetch is not a check left out', () => {
+    const none = mailbox({ mobileDevices: [] });
+    expect(judgeMailbox(none).findings.map((f) => f.code)).toContain('NO_REQUESTS_REACHED_MAILBOX');
+    const diagnosis = diagnose({ ...none, clientAccessRules: { cmdletAvailable: false }, conditionalAccess: { policies: [], namedLocations: [] }, signIns: [], authentication: { organizationConfig: { OAuth2ClientProfileEnabled: true }, authenticationPolicy: null } });
+    expect(diagnosis.findings[0]?.code).toBe('NO_REQUESTS_REACHED_MAILBOX');
+    // No phone sign-in either: the password path is named in the same finding (facts F32).
+    expect(diagnosis.findings[0]?.explanation).toContain('may be set up with a password');
+    expect(diagnosis.unchecked.map((u) => u.evidence)).not.toContain('mailboxLog');
+  });
+});
