@@ -16,10 +16,28 @@ export const CAPTURE_SECTIONS = {
   location: 'CaptureLocation',
   contentType: 'CaptureContentType',
   htmlTitle: 'CaptureHtmlTitle',
+  /** Response headers only Microsoft's front end (or Exchange's ActiveSync code) adds: who really answered. */
+  fromMicrosoft: 'CaptureMicrosoftHeaders',
 } as const;
 
 /** Request headers never written: credentials and session cookies stay out of the case. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-ms-oauth-token']);
+/** Other headers whose names say they carry a secret (a browser app's own token or session headers). */
+const SECRET_HEADER_NAME = /token|secret|canary|session|cookie|password|api-?key|signature|credential/i;
+/**
+ * The query parameters an ActiveSync request has (eas-reference.md §3.1); the value of any other
+ * parameter (a browser app's `access_token`, `code`, `sig`) is masked, so no token reaches a case.
+ */
+const EAS_QUERY_PARAMETERS = new Set(['cmd', 'user', 'deviceid', 'devicetype', 'attachmentname', 'collectionid', 'itemid', 'longid', 'occurrence', 'saveinsent']);
+/** Free text (a tool's error, a header value) that quotes a token: `Bearer …`, `access_token=…`. */
+const TOKEN_IN_TEXT = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}|\b(access_token|id_token|refresh_token|token|code|sig|client_secret|password)=[^&\s"']+/gi;
+/**
+ * Response headers only Exchange Online's front end or Exchange's ActiveSync code sends: a page
+ * that carries one came from Microsoft (an IIS error page of Exchange), not from a proxy in front.
+ */
+const MICROSOFT_RESPONSE_HEADER = /^(x-feserver|x-beserver|x-calculatedbetarget|x-backendhttpstatus|x-diaginfo|x-feproxyinfo|x-proxy-[a-z-]+|x-firsthopcafeefz|x-feefzinfo|x-owa-version|ms-server-activesync|x-ms-[a-z-]+)$/i;
+/** What capture tools write when the app itself cancelled a request (not a network failure). */
+const CANCELLED_BY_CLIENT = /ERR_ABORTED|client aborted|cancel/i;
 /** Response headers a mailbox log shows (the ones EAS code adds, eas-reference.md §1.3). */
 const EAS_RESPONSE_HEADERS = /^(retry-after|x-ms-.*|ms-asprotocol.*|ms-server-activesync)$/i;
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';
@@ -33,26 +51,46 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';
 export function captureToMailboxLog(exchanges: readonly CaptureExchange[], source: string): string {
   const eas = exchanges.filter((e) => isEasRequest(e.url));
   if (eas.length === 0) throw new CaptureFormatError(`"${source}" has no ActiveSync requests (none to /Microsoft-Server-ActiveSync), so there is nothing to analyse.`);
-  return eas.map((e, i) => entryText(e, i, source)).join('');
+  return eas.map((e, i) => entryText(e, i, source, eas.slice(i + 1).some((later) => sameDevice(later, e)))).join('');
 }
 
-function entryText(e: CaptureExchange, entryNumber: number, source: string): string {
+/**
+ * What became of a request that got no HTTP answer. A network failure the tool recorded ended it.
+ * Otherwise (no error, or the app cancelled it) it was still waiting: the last request of a
+ * capture, or a push wait (Ping, a Sync with Wait/HeartbeatInterval) the app gave up to send
+ * another request, is pending, as in a mailbox log (facts F29); any other request the phone moved
+ * on from got no answer at all.
+ */
+function unanswered(e: CaptureExchange, followedByLater: boolean, requestXml: string): { pending: true } | { pending: false; error: string } {
+  if (e.error !== undefined && !CANCELLED_BY_CLIENT.test(e.error)) return { pending: false, error: e.error };
+  const pushWait = /Cmd=Ping\b/i.test(e.url) || /<(Wait|HeartbeatInterval)>/.test(requestXml);
+  if (!followedByLater || pushWait) return { pending: true };
+  const how = e.error === undefined ? 'no answer came back' : `the app cancelled it (${e.error})`;
+  return { pending: false, error: `No answer: ${how} and the phone went on to its next request.` };
+}
+
+function entryText(e: CaptureExchange, entryNumber: number, source: string, followedByLater: boolean): string {
   const url = safeUrl(e.url);
   const sections: Array<[string, string]> = [];
   if (e.startedAt !== undefined) sections.push(['RequestTime', logTime(e.startedAt)]);
   sections.push(['Identifier', `C${e.index.toString(16).toUpperCase().padStart(7, '0')}`]);
-  sections.push(['RequestHeader', [`${e.method} ${url?.pathname ?? ''}${url?.search ?? ''} HTTP/1.1`, ...headerLines(e.requestHeaders, true)].join('\r\n')]);
-  sections.push(['RequestBody', bodyText(e.requestBody, headerValue(e.requestHeaders, 'content-type'))]);
+  sections.push(['RequestHeader', [`${e.method} ${url?.pathname ?? ''}${url === undefined ? '' : safeQuery(url)} HTTP/1.1`, ...headerLines(e.requestHeaders, true)].join('\r\n')]);
+  const requestXml = bodyText(e.requestBody, headerValue(e.requestHeaders, 'content-type'));
+  sections.push(['RequestBody', requestXml]);
   sections.push([CAPTURE_SECTIONS.source, `${oneLine(source)} #${e.index}`]);
   if (url !== undefined) sections.push([CAPTURE_SECTIONS.host, url.host]);
   sections.push([CAPTURE_SECTIONS.authScheme, authScheme(headerValue(e.requestHeaders, 'authorization'))]);
-  if (e.error !== undefined) sections.push([CAPTURE_SECTIONS.error, oneLine(e.error)]);
   const response = e.response;
+  const noAnswer = response === undefined ? unanswered(e, followedByLater, requestXml) : undefined;
+  if (noAnswer !== undefined && !noAnswer.pending) sections.push([CAPTURE_SECTIONS.error, cleanText(noAnswer.error)]);
   if (response !== undefined) {
+    if (e.error !== undefined) sections.push([CAPTURE_SECTIONS.error, cleanText(e.error)]);
     const challenge = headerValue(response.headers, 'www-authenticate');
     if (challenge !== undefined) sections.push([CAPTURE_SECTIONS.wwwAuthenticate, oneLine(response.headers.filter(([k]) => k.toLowerCase() === 'www-authenticate').map(([, v]) => v.split(' ')[0]).join(', '))]);
     const location = headerValue(response.headers, 'location') ?? headerValue(response.headers, 'x-ms-location');
-    if (location !== undefined) sections.push([CAPTURE_SECTIONS.location, oneLine(location)]);
+    if (location !== undefined) sections.push([CAPTURE_SECTIONS.location, safeLocation(location)]);
+    const microsoft = [...new Set(response.headers.map(([k]) => k).filter((k) => MICROSOFT_RESPONSE_HEADER.test(k)))];
+    if (microsoft.length > 0) sections.push([CAPTURE_SECTIONS.fromMicrosoft, microsoft.slice(0, 5).join(', ')]);
     const contentType = headerValue(response.headers, 'content-type');
     if (contentType !== undefined) sections.push([CAPTURE_SECTIONS.contentType, oneLine(contentType)]);
     if (/html/i.test(contentType ?? '') || looksHtml(response.body)) sections.push([CAPTURE_SECTIONS.htmlTitle, htmlTitle(response.body)]);
@@ -60,8 +98,9 @@ function entryText(e: CaptureExchange, entryNumber: number, source: string): str
     sections.push(['ResponseHeader', [statusLine, ...headerLines(response.headers.filter(([k]) => EAS_RESPONSE_HEADERS.test(k)), false)].join('\r\n')]);
     sections.push(['ResponseBody', /html/i.test(contentType ?? '') ? '[No XmlResponse]' : bodyText(response.body, contentType, '[No XmlResponse]')]);
   }
-  // A request with no answer still ends: the capture knows when it gave up.
-  const end = e.finishedAt ?? (response === undefined ? e.startedAt : undefined);
+  // A request with no answer that failed or was given up still ends: the capture knows when. One
+  // still waiting has no response part at all, so the parser reads it as pending.
+  const end = noAnswer?.pending === true ? undefined : (e.finishedAt ?? (response === undefined ? e.startedAt : undefined));
   if (end !== undefined) sections.push(['ResponseTime', logTime(end)]);
   const head = `\r\n-----------------\r\n Log Entry: ${entryNumber}\r\n-----------------\r\n\r\n`;
   return head + sections.map(([k, v]) => `${k} : \r\n${v}\r\n\r\n`).join('');
@@ -72,11 +111,11 @@ function headerLines(headers: ReadonlyArray<readonly [string, string]>, request:
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
     if (lower.startsWith(':')) continue; // HTTP/2 pseudo-headers in HAR files
-    if (SECRET_HEADERS.has(lower)) {
+    if (SECRET_HEADERS.has(lower) || SECRET_HEADER_NAME.test(lower)) {
       if (request && lower === 'authorization') lines.push('Authorization: ********');
       continue;
     }
-    lines.push(`${name}: ${oneLine(value)}`);
+    lines.push(`${name}: ${cleanText(value)}`);
   }
   return lines;
 }
@@ -112,6 +151,42 @@ function htmlTitle(bytes: Uint8Array | undefined): string {
 
 function logTime(time: number): string {
   return `${formatRequestTime(time)}.${String(((time % 1000) + 1000) % 1000).padStart(3, '0')}`;
+}
+
+/** The request's query with every value that is not an ActiveSync parameter masked (a base64 query has none). */
+function safeQuery(url: URL): string {
+  if (url.search === '' || !url.search.includes('=')) return url.search;
+  const parts = url.search.slice(1).split('&').map((part) => {
+    const eq = part.indexOf('=');
+    if (eq === -1) return part;
+    const name = decodeURIComponentSafe(part.slice(0, eq)).toLowerCase();
+    return EAS_QUERY_PARAMETERS.has(name) ? part : `${part.slice(0, eq)}=********`;
+  });
+  return `?${parts.join('&')}`;
+}
+
+/** A redirect target without secrets: its query masked like a request's. */
+function safeLocation(location: string): string {
+  const url = safeUrl(location);
+  return url === undefined ? cleanText(location) : oneLine(`${url.origin}${url.pathname}${safeQuery(url)}`);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** One line, with any token the text quotes masked. */
+function cleanText(text: string): string {
+  return oneLine(text).replace(TOKEN_IN_TEXT, (_match, scheme: string | undefined, parameter: string | undefined) => (scheme !== undefined ? `${scheme} ********` : `${parameter}=********`));
+}
+
+function sameDevice(a: CaptureExchange, b: CaptureExchange): boolean {
+  const id = (e: CaptureExchange) => safeUrl(e.url)?.searchParams.get('DeviceId') ?? undefined;
+  return id(a) === undefined || id(b) === undefined || id(a) === id(b);
 }
 
 function oneLine(text: string): string {

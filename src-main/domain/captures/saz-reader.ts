@@ -43,7 +43,9 @@ export function readSaz(files: ReadonlyMap<string, Uint8Array>, source: string, 
         response = undefined;
       }
     } else {
-      error = /x-clientaborted|Aborted/i.test(meta) ? 'The client aborted the request.' : 'No response was captured.';
+      // No response file: the session was still open when Fiddler saved it (a waiting Ping), or the app
+      // cancelled it. Neither is a network failure; capture-to-log.ts decides what it was.
+      error = /x-clientaborted|Aborted/i.test(meta) ? 'The client aborted the request.' : undefined;
     }
     exchanges.push({
       index: id,

@@ -7,6 +7,7 @@ import { formatProtocolVersion } from '../eas/protocol-version';
 import { detectPatterns } from '../patterns/detect-patterns';
 import type { DeviceTimeline } from '../patterns/device-timeline';
 import { findingsFromCapture } from '../captures/capture-findings';
+import { CAPTURE_SECTIONS } from '../captures/capture-to-log';
 import { buildFinding, type FindingDraft } from './catalog';
 import { deviceLabel, findingFromParseWarnings, findingsFromPatterns } from './log-findings';
 import { mergeDrafts } from './merge';
@@ -40,7 +41,8 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
   for (const timeline of timelines) {
     const found = detectPatterns(timeline);
     patterns.push(...found);
-    const own = [...findingsFromPatterns(timeline, found), ...findingsFromCapture(timeline)];
+    const fromPatterns = findingsFromPatterns(timeline, found);
+    const own = [...fromPatterns, ...findingsFromCapture(timeline, fromPatterns)];
     drafts.push(...own, ...inconclusive(timeline, own));
   }
   const parseDraft = findingFromParseWarnings(warnings, duplicates);
@@ -62,8 +64,11 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
 function inconclusive(timeline: DeviceTimeline, own: readonly FindingDraft[]): FindingDraft[] {
   if (timeline.entries.length === 0 || own.some((d) => d.history !== true)) return [];
   const lastGood = timeline.entries.findLast(isHealthy);
+  const captured = timeline.entries.some((e) => e.otherSections[CAPTURE_SECTIONS.source] !== undefined);
   const detail = lastGood === undefined
-    ? `${timeline.entries.length} request(s) from this phone, none of them answered normally, and no answer the app has a rule for.`
+    ? captured && timeline.entries.every((e) => e.httpStatus === undefined)
+      ? `The capture holds ${timeline.entries.length} ActiveSync request(s) from this phone and none had an answer yet when the capture stopped (a phone waiting for mail keeps one request open). Capture again for a few minutes while the user pulls down to refresh the inbox.`
+      : `${timeline.entries.length} request(s) from this phone, none of them answered normally, and no answer the app has a rule for.`
     : `The phone last synced normally at ${when(lastGood.requestTime)}; the answers after that are ones the app has no rule for, so how the phone stands now is not clear.`;
   return [
     {

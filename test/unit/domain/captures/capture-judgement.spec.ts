@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { captureToMailboxLog } from '../../../../src-main/domain/captures/capture-to-log';
+import { readHar } from '../../../../src-main/domain/captures/har-reader';
+import { readSaz } from '../../../../src-main/domain/captures/saz-reader';
+import { LogAnalysisSession } from '../../../../src-main/domain/diagnosis/log-analysis-session';
+import { headline } from '../../../../src-main/domain/diagnosis/rank';
+import { encodeWbxml } from '../../../../src-main/domain/wbxml/encode-wbxml';
+import { bodies, har, harEntry, type HarSpec } from '../../../support/capture-fixtures';
+
+/**
+ * The judgement on whole device-side captures: which finding comes first, and what never may.
+ * Each capture goes the production way: reader → mailbox-log text → parser → detectors → ranking.
+ */
+const WBXML = 'application/vnd.ms-sync.wbxml';
+const at = (minute: number) => `2026-11-30T09:${String(minute).padStart(2, '0')}:00.000Z`;
+const pingBody = (status: number) => encodeWbxml({ namespace: 'Ping', name: 'Ping', children: [{ namespace: 'Ping', name: 'Status', text: String(status) }] });
+const okSync = (minute: number) => harEntry({ cmd: 'Sync', at: at(minute), requestBody: bodies.syncRequest('5'), status: 200, contentType: WBXML, responseBody: bodies.syncResponse(1) });
+const okPing = (minute: number) => harEntry({ cmd: 'Ping', at: at(minute), status: 200, contentType: WBXML, responseBody: pingBody(1) });
+const okFolderSync = (minute: number) => harEntry({ cmd: 'FolderSync', at: at(minute), requestBody: bodies.folderSyncRequest(), status: 200, contentType: WBXML, responseBody: bodies.folderSyncResponse(1) });
+/** A phone that syncs normally for four minutes from `from`. */
+const healthy = (from: number) => [okFolderSync(from), okSync(from + 1), okPing(from + 2), okSync(from + 3)];
+const entry = (spec: Partial<HarSpec> & { at: string }) => harEntry({ cmd: 'FolderSync', status: 200, ...spec });
+
+function analyseHar(entries: object[]) {
+  const text = captureToMailboxLog(readHar(har(entries), 'phone.har'), 'phone.har');
+  const session = new LogAnalysisSession();
+  session.addText('phone.har', text);
+  const analysis = session.finish();
+  return { text, findings: analysis.findings, codes: analysis.findings.map((f) => f.code), top: analysis.findings[0], headline: headline(analysis.findings) };
+}
+
+describe('what the phone does at the end of the capture decides', () => {
+  it('a Ping still waiting when the capture stopped (no answer, no error) is Direct Push, not a failure (facts F29)', () => {
+    const result = analyseHar([...healthy(0), entry({ cmd: 'Ping', at: at(5), status: 0 })]);
+    expect(result.top?.code).toBe('HEALTHY_SYNC');
+    expect(result.codes).not.toContain('LOG_INCONCLUSIVE');
+    expect(result.codes).not.toContain('CAPTURE_REQUEST_NOT_SENT');
+  });
+
+  it('a Ping the app cancelled (net::ERR_ABORTED) at the end is not a network failure', () => {
+    const result = analyseHar([...healthy(0), entry({ cmd: 'Ping', at: at(5), status: 0, error: 'net::ERR_ABORTED' })]);
+    expect(result.top?.code).toBe('HEALTHY_SYNC');
+    expect(result.codes).not.toContain('CAPTURE_REQUEST_NOT_SENT');
+  });
+
+  it('a Fiddler session with no response file at the end (still open when saved) is pending, not "never got through"', () => {
+    const enc = new TextEncoder();
+    const request = (cmd: string) => enc.encode(`POST https://outlook.office365.com/Microsoft-Server-ActiveSync?Cmd=${cmd}&User=a&DeviceId=SAZ1&DeviceType=iPhone HTTP/1.1\r\nHost: outlook.office365.com\r\nMS-ASProtocolVersion: 16.1\r\n\r\n`);
+    const response = (body: Uint8Array) => new Uint8Array([...enc.encode(`HTTP/1.1 200 OK\r\nContent-Type: ${WBXML}\r\n\r\n`), ...body]);
+    const meta = (minute: number) => enc.encode(`<Session><SessionTimers ClientBeginRequest="${at(minute)}" ClientDoneResponse="${at(minute)}" /></Session>`);
+    const files = new Map<string, Uint8Array>([
+      ['raw/01_c.txt', request('Sync')], ['raw/01_s.txt', response(bodies.syncResponse(1))], ['raw/01_m.xml', meta(0)],
+      ['raw/02_c.txt', request('Ping')], ['raw/02_s.txt', response(pingBody(1))], ['raw/02_m.xml', meta(1)],
+      ['raw/03_c.txt', request('Sync')], ['raw/03_s.txt', response(bodies.syncResponse(1))], ['raw/03_m.xml', meta(2)],
+      ['raw/04_c.txt', request('Ping')], ['raw/04_m.xml', meta(3)],
+    ]);
+    const session = new LogAnalysisSession();
+    session.addText('phone.saz', captureToMailboxLog(readSaz(files, 'phone.saz'), 'phone.saz'));
+    const codes = session.finish().findings.map((f) => f.code);
+    expect(codes[0]).toBe('HEALTHY_SYNC');
+    expect(codes).not.toContain('CAPTURE_REQUEST_NOT_SENT');
+  });
+
+  it('requests the phone gave up on (no answer, a later request followed) are unanswered, and such a capture is never healthy', () => {
+    const result = analyseHar([0, 1, 2].map((minute) => entry({ at: at(minute), status: 0 })));
+    expect(result.top?.code).toBe('CAPTURE_REQUEST_NOT_SENT');
+    expect(result.codes).not.toContain('HEALTHY_SYNC');
+  });
+
+  it('a phone that synced, then stopped getting answers, is failing now (not healthy)', () => {
+    const result = analyseHar([...healthy(0), entry({ cmd: 'Sync', at: at(5), requestBody: bodies.syncRequest('5'), status: 0 }), entry({ cmd: 'Sync', at: at(6), requestBody: bodies.syncRequest('5'), status: 0 }), entry({ cmd: 'Sync', at: at(7), requestBody: bodies.syncRequest('5'), status: 0 })]);
+    expect(result.top).toMatchObject({ code: 'CAPTURE_REQUEST_NOT_SENT', severity: 'blocker' });
+    expect(result.top?.history).toBeUndefined();
+    expect(result.codes).not.toContain('HEALTHY_SYNC');
+  });
+
+  it('a capture whose only request is still waiting says "cannot tell" about the capture, not that requests reached the mailbox', () => {
+    const result = analyseHar([entry({ cmd: 'Ping', at: at(0), status: 0 })]);
+    expect(result.codes).toEqual(['LOG_INCONCLUSIVE']);
+    expect(result.top?.explanation).not.toMatch(/reached the mailbox/i);
+    expect(result.top?.explanation).toMatch(/capture/i);
+  });
+
+  it('a redirect within Exchange Online that the phone followed is history once the phone syncs normally', () => {
+    const result = analyseHar([entry({ at: at(0), status: 451, responseHeaders: [['X-MS-Location', 'https://outlook.office365.com/Microsoft-Server-ActiveSync']] }), ...healthy(1)]);
+    expect(result.top?.code).toBe('HEALTHY_SYNC');
+    expect(result.findings.find((f) => f.code === 'REDIRECT_451')).toMatchObject({ severity: 'info', history: true });
+    expect(result.headline.text).toMatch(/^No blocking cause found/);
+  });
+});
+
+describe('redirects: Exchange Online, on-premises, and web pages', () => {
+  it.each([
+    'https://outlook.office365.com:443/Microsoft-Server-ActiveSync',
+    'https://AM0PR01MB1234.eurprd01.prod.outlook.com/Microsoft-Server-ActiveSync',
+    'https://outlook.office365.us/Microsoft-Server-ActiveSync',
+    'https://partner.outlook.cn/Microsoft-Server-ActiveSync',
+  ])('a 451 to %s is still Exchange Online, never "redirected to on-premises"', (target) => {
+    const result = analyseHar([entry({ at: at(0), status: 451, responseHeaders: [['X-MS-Location', target]] })]);
+    expect(result.codes).not.toContain('CAPTURE_REDIRECT_ON_PREMISES');
+    expect(result.top?.code).toBe('REDIRECT_451');
+  });
+
+  it('a 451 to a company server is on-premises, and the plain 451 finding follows from it', () => {
+    const result = analyseHar([entry({ at: at(0), status: 451, responseHeaders: [['X-MS-Location', 'https://mail.contoso.example/Microsoft-Server-ActiveSync']] })]);
+    expect(result.codes).toEqual(['CAPTURE_REDIRECT_ON_PREMISES', 'REDIRECT_451']);
+    expect(result.findings[1]?.followsFrom).toBe('CAPTURE_REDIRECT_ON_PREMISES');
+  });
+
+  it('a 302 to a Wi-Fi sign-in page (captive portal) is a web page answering instead of Exchange, not an on-premises server', () => {
+    const result = analyseHar([0, 1].map((minute) => entry({ at: at(minute), status: 302, statusText: 'Found', responseHeaders: [['Location', 'http://portal.hotel-wifi.example/login?orig=outlook']] })));
+    expect(result.top?.code).toBe('CAPTURE_PROXY_ERROR_PAGE');
+    expect(result.top?.explanation).toContain('portal.hotel-wifi.example');
+    expect(result.codes).not.toContain('CAPTURE_REDIRECT_ON_PREMISES');
+  });
+
+  it('a 302 to another ActiveSync server outside Microsoft is an on-premises redirect', () => {
+    const result = analyseHar([entry({ at: at(0), status: 302, responseHeaders: [['Location', 'https://mail.contoso.example/Microsoft-Server-ActiveSync?Cmd=FolderSync']] })]);
+    expect(result.top?.code).toBe('CAPTURE_REDIRECT_ON_PREMISES');
+  });
+
+  it('a 302 to the Microsoft sign-in service is neither on-premises nor a proxy page', () => {
+    const result = analyseHar([entry({ at: at(0), status: 302, responseHeaders: [['Location', 'https://login.microsoftonline.com/common/oauth2/authorize?client_id=x']] })]);
+    expect(result.codes).not.toContain('CAPTURE_REDIRECT_ON_PREMISES');
+    expect(result.codes).not.toContain('CAPTURE_PROXY_ERROR_PAGE');
+    expect(result.codes).not.toContain('HEALTHY_SYNC');
+  });
+});
+
+describe('who answered: Exchange Online or something in front of it', () => {
+  const page = '<!DOCTYPE html><html><head><title>403 - Forbidden: Access is denied.</title></head><body></body></html>';
+
+  it('an HTML 403 carrying Exchange Online front-end headers is Exchange refusing, not a proxy', () => {
+    const result = analyseHar([0, 1].map((minute) => entry({ at: at(minute), status: 403, contentType: 'text/html', responseBody: page, responseHeaders: [['X-FEServer', 'AM0PR01CA0001'], ['X-CalculatedBETarget', 'AM0PR01MB1234.eurprd01.prod.outlook.com'], ['request-id', 'f00']] })));
+    expect(result.codes).not.toContain('CAPTURE_PROXY_ERROR_PAGE');
+    expect(result.top?.code).toBe('REQUESTS_REFUSED');
+  });
+
+  it('the same page with no Microsoft header is a proxy, and the refusals follow from it', () => {
+    const result = analyseHar([0, 1].map((minute) => entry({ at: at(minute), status: 403, contentType: 'text/html', responseBody: page, responseHeaders: [['Via', '1.1 squid']] })));
+    expect(result.codes).toEqual(['CAPTURE_PROXY_ERROR_PAGE', 'REQUESTS_REFUSED']);
+    expect(result.findings[1]?.followsFrom).toBe('CAPTURE_PROXY_ERROR_PAGE');
+  });
+});
+
+describe('passwords and tokens', () => {
+  it('a Basic-only challenge when the capture does not show the phone sending a password is only a possible cause', () => {
+    const result = analyseHar([entry({ at: at(0), auth: '', status: 401, responseHeaders: [['WWW-Authenticate', 'Basic realm="x"']] })]);
+    expect(result.top).toMatchObject({ code: 'BASIC_AUTH_CLIENT', certainty: 'inferred' });
+    expect(result.headline.confirmed).toBe(false);
+  });
+
+  it('a phone that sent a password (Authorization: Basic) and was refused is a confirmed Basic-auth client', () => {
+    const result = analyseHar([entry({ at: at(0), auth: 'Basic YWxleDpodW50ZXIy', status: 401, responseHeaders: [['WWW-Authenticate', 'Basic realm="x"']] })]);
+    expect(result.top).toMatchObject({ code: 'BASIC_AUTH_CLIENT', certainty: 'confirmed' });
+  });
+
+  it('tokens in the query string of an ActiveSync request never reach the case text', () => {
+    const url = 'https://outlook.office365.com/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=a&DeviceId=WEB1&DeviceType=WebApp&access_token=URLSECRET1&code=URLSECRET2&sig=URLSECRET3';
+    const result = analyseHar([entry({ at: at(0), url, requestBody: bodies.folderSyncRequest(), contentType: WBXML, responseBody: bodies.folderSyncResponse(1) })]);
+    expect(result.text).not.toMatch(/URLSECRET/);
+    expect(result.text).toContain('Cmd=FolderSync');
+    expect(result.text).toContain('DeviceId=WEB1');
+  });
+});
