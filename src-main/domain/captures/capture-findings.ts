@@ -79,8 +79,8 @@ export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: rea
   add('CAPTURE_PROXY_ERROR_PAGE', [...html, ...toPage].sort((a, b) => a.seq - b.seq), (hits) => {
     const first = hits[0] as LogEntry;
     return toPage.includes(first)
-      ? `${hits.length} request(s) were answered with a redirect (HTTP ${first.httpStatus}) to a web page at ${hostOf(target(first) ?? '')}, not to Exchange: a Wi-Fi sign-in page (portal) or a proxy sent it. Exchange never sends a phone to a web page.`
-      : `${hits.length} request(s) were answered with a web page (HTTP ${first.httpStatus}, "${section(first, 'htmlTitle') ?? 'no title'}") from ${section(first, 'host') ?? 'the network'}. Exchange never answers ActiveSync with a web page.`;
+      ? `${hits.length} request(s) were answered with a redirect (HTTP ${first.httpStatus}) to a web page at ${hostOf(target(first) ?? '')}, not to an ActiveSync server: a Wi-Fi sign-in page (portal) or a proxy sent it.`
+      : `${hits.length} request(s) to ${section(first, 'host') ?? 'the server'} were answered with a web page (HTTP ${first.httpStatus}, "${section(first, 'htmlTitle') ?? 'no title'}") that carries none of Exchange Online's own headers.`;
   });
   return drafts;
 }

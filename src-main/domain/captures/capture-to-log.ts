@@ -49,7 +49,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';
  * Throws CaptureFormatError when the capture holds no ActiveSync request at all.
  */
 export function captureToMailboxLog(exchanges: readonly CaptureExchange[], source: string): string {
-  const eas = exchanges.filter((e) => isEasRequest(e.url));
+  const eas = exchanges.filter((e) => isEasRequest(e.url) && !isCorsPreflight(e));
   if (eas.length === 0) throw new CaptureFormatError(`"${source}" has no ActiveSync requests (none to /Microsoft-Server-ActiveSync), so there is nothing to analyse.`);
   return eas.map((e, i) => entryText(e, i, source, eas.slice(i + 1).some((later) => sameDevice(later, e)))).join('');
 }
@@ -96,7 +96,10 @@ function entryText(e: CaptureExchange, entryNumber: number, source: string, foll
     if (/html/i.test(contentType ?? '') || looksHtml(response.body)) sections.push([CAPTURE_SECTIONS.htmlTitle, htmlTitle(response.body)]);
     const statusLine = `HTTP/1.1 ${response.status} ${response.reason ?? ''}`.trimEnd();
     sections.push(['ResponseHeader', [statusLine, ...headerLines(response.headers.filter(([k]) => EAS_RESPONSE_HEADERS.test(k)), false)].join('\r\n')]);
-    sections.push(['ResponseBody', /html/i.test(contentType ?? '') ? '[No XmlResponse]' : bodyText(response.body, contentType, '[No XmlResponse]')]);
+    // A web page is a body, just not an ActiveSync one: written as `[No XmlResponse]` it would read
+    // as Exchange's empty Sync answer ("no changes"), a healthy one.
+    const page = /html/i.test(contentType ?? '') || looksHtml(response.body);
+    sections.push(['ResponseBody', page ? `[Web page, not an ActiveSync answer: "${htmlTitle(response.body)}"]` : bodyText(response.body, contentType, '[No XmlResponse]')]);
   }
   // A request with no answer that failed or was given up still ends: the capture knows when. One
   // still waiting has no response part at all, so the parser reads it as pending.
@@ -155,7 +158,8 @@ function logTime(time: number): string {
 
 /** The request's query with every value that is not an ActiveSync parameter masked (a base64 query has none). */
 function safeQuery(url: URL): string {
-  if (url.search === '' || !url.search.includes('=')) return url.search;
+  // The base64 form (eas-reference.md §3.2) is one value, padded with '=' at most twice.
+  if (url.search === '' || /^\?(?:[A-Za-z0-9+/]|%2[BbFf])+(?:=|%3[Dd]){0,2}$/.test(url.search)) return url.search;
   const parts = url.search.slice(1).split('&').map((part) => {
     const eq = part.indexOf('=');
     if (eq === -1) return part;
@@ -182,6 +186,11 @@ function decodeURIComponentSafe(text: string): string {
 /** One line, with any token the text quotes masked. */
 function cleanText(text: string): string {
   return oneLine(text).replace(TOKEN_IN_TEXT, (_match, scheme: string | undefined, parameter: string | undefined) => (scheme !== undefined ? `${scheme} ********` : `${parameter}=********`));
+}
+
+/** A browser's CORS preflight for a web mail app's request: the browser's, not the app's, so not counted. */
+function isCorsPreflight(e: CaptureExchange): boolean {
+  return e.method.toUpperCase() === 'OPTIONS' && headerValue(e.requestHeaders, 'access-control-request-method') !== undefined;
 }
 
 function sameDevice(a: CaptureExchange, b: CaptureExchange): boolean {

@@ -42,7 +42,11 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
     const found = detectPatterns(timeline);
     patterns.push(...found);
     const fromPatterns = findingsFromPatterns(timeline, found);
-    const own = [...fromPatterns, ...findingsFromCapture(timeline, fromPatterns)];
+    const fromCapture = findingsFromCapture(timeline, fromPatterns);
+    // "Syncs normally" only for a phone with no present problem, the capture's included (a proxy
+    // page or a failed connection at the end of a capture is the phone's present).
+    const captureTrouble = fromCapture.some((d) => d.history !== true && d.severity !== 'info');
+    const own = [...fromPatterns.filter((d) => !(captureTrouble && d.code === 'HEALTHY_SYNC')), ...fromCapture];
     drafts.push(...own, ...inconclusive(timeline, own));
   }
   const parseDraft = findingFromParseWarnings(warnings, duplicates);

@@ -128,6 +128,20 @@ describe('redirects: Exchange Online, on-premises, and web pages', () => {
 });
 
 describe('who answered: Exchange Online or something in front of it', () => {
+  it('a Wi-Fi portal answering 200 with a web page is not an empty Sync answer: the phone is not healthy', () => {
+    const portal = (minute: number) => entry({ cmd: 'Sync', at: at(minute), requestBody: bodies.syncRequest('5'), status: 200, contentType: 'text/html', responseBody: '<html><head><title>Guest WiFi - accept the terms</title></head></html>' });
+    const result = analyseHar([...healthy(0), portal(5), portal(6)]);
+    expect(result.top?.code).toBe('CAPTURE_PROXY_ERROR_PAGE');
+    expect(result.codes).not.toContain('HEALTHY_SYNC');
+  });
+
+  it("a browser app's CORS preflights (OPTIONS with Access-Control-Request-Method) are browser noise, not requests of the phone", () => {
+    const preflight = (minute: number) => ({ startedDateTime: at(minute), time: 3, request: { method: 'OPTIONS', url: 'https://outlook.office365.com/Microsoft-Server-ActiveSync?Cmd=Sync&User=a&DeviceId=ApplF17XK2Q1N72&DeviceType=iPhone', headers: [{ name: 'Origin', value: 'https://mail.example' }, { name: 'Access-Control-Request-Method', value: 'POST' }] }, response: { status: 401, headers: [], content: { size: 0 } } });
+    const result = analyseHar([preflight(0), ...healthy(1), preflight(6), preflight(7)]);
+    expect(result.codes).toEqual(['HEALTHY_SYNC']);
+    expect(result.text.match(/ Log Entry: /g)).toHaveLength(4);
+  });
+
   const page = '<!DOCTYPE html><html><head><title>403 - Forbidden: Access is denied.</title></head><body></body></html>';
 
   it('an HTML 403 carrying Exchange Online front-end headers is Exchange refusing, not a proxy', () => {
@@ -153,6 +167,13 @@ describe('passwords and tokens', () => {
   it('a phone that sent a password (Authorization: Basic) and was refused is a confirmed Basic-auth client', () => {
     const result = analyseHar([entry({ at: at(0), auth: 'Basic YWxleDpodW50ZXIy', status: 401, responseHeaders: [['WWW-Authenticate', 'Basic realm="x"']] })]);
     expect(result.top).toMatchObject({ code: 'BASIC_AUTH_CLIENT', certainty: 'confirmed' });
+  });
+
+  it('the base64 query form is kept whole (its "=" padding is not a parameter)', () => {
+    const query = 'oRIJBA9BcHBsRjE3WEsyUTFONzIABmlQaG9uZQ==';
+    const result = analyseHar([...healthy(0), { ...entry({ at: at(5), status: 0 }), request: { method: 'POST', url: `https://outlook.office365.com/Microsoft-Server-ActiveSync?${query}`, headers: [] } }]);
+    expect(result.text).toContain(`?${query} HTTP/1.1`);
+    expect(result.codes).toEqual(['HEALTHY_SYNC']);
   });
 
   it('tokens in the query string of an ActiveSync request never reach the case text', () => {
