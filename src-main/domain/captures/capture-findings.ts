@@ -22,12 +22,14 @@ const TLS_OR_PROXY = /cert|ssl|tls|handshake|proxy|tunnel|407/i;
 export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: readonly FindingDraft[] = []): FindingDraft[] {
   const entries = timeline.entries.filter((e) => e.otherSections[CAPTURE_SECTIONS.source] !== undefined);
   if (entries.length === 0) return [];
-  const lastAnswered = lastIndexWhere(entries, answeredByExchange);
+  // "Later answered" is judged over the phone's whole timeline: a mailbox log added with the
+  // capture that shows the phone syncing after the capture's failure makes that failure history.
+  const lastAnswered = lastIndexWhere(timeline.entries, answeredByExchange);
   const drafts: FindingDraft[] = [];
   const add = (code: FindingCode, hits: LogEntry[], detail: (hits: LogEntry[]) => string, strength: Partial<Pick<FindingDraft, 'confidence' | 'certainty'>> = {}): void => {
     if (hits.length === 0) return;
-    const over = entries.indexOf(hits[hits.length - 1] as LogEntry) < lastAnswered;
-    const text = `${detail(hits)}${over ? ' Later requests in the capture were answered by Exchange, so this is history.' : ''}`;
+    const over = timeline.entries.indexOf(hits[hits.length - 1] as LogEntry) < lastAnswered;
+    const text = `${detail(hits)}${over ? ' Later requests were answered by Exchange, so this is history.' : ''}`;
     // The log's own findings over these same requests (the refusals a proxy's page caused, the 451
     // that sent the phone on-premises) follow from this one: it says who answered them.
     const seqs = new Set(hits.map((e) => e.seq));

@@ -51,7 +51,29 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';
 export function captureToMailboxLog(exchanges: readonly CaptureExchange[], source: string): string {
   const eas = exchanges.filter((e) => isEasRequest(e.url) && !isCorsPreflight(e));
   if (eas.length === 0) throw new CaptureFormatError(`"${source}" has no ActiveSync requests (none to /Microsoft-Server-ActiveSync), so there is nothing to analyse.`);
-  return eas.map((e, i) => entryText(e, i, source, eas.slice(i + 1).some((later) => sameDevice(later, e)))).join('');
+  const followedByLater = laterRequests(eas);
+  return eas.map((e, i) => entryText(e, i, source, followedByLater(e, i))).join('');
+}
+
+/**
+ * Whether the phone sent another request after this one (by start time; by file order when a
+ * capture lacks times). A request without a DeviceId (the base64 query form) counts for every phone.
+ */
+function laterRequests(eas: readonly CaptureExchange[]): (e: CaptureExchange, index: number) => boolean {
+  const timed = eas.every((e) => e.startedAt !== undefined);
+  const at = (e: CaptureExchange, index: number): number => (timed ? (e.startedAt as number) : index);
+  const latest = new Map<string, number>();
+  let latestOfAll = -Infinity;
+  eas.forEach((e, i) => {
+    const key = deviceIdOf(e) ?? '';
+    latest.set(key, Math.max(latest.get(key) ?? -Infinity, at(e, i)));
+    latestOfAll = Math.max(latestOfAll, at(e, i));
+  });
+  return (e, i) => {
+    const id = deviceIdOf(e);
+    const last = id === undefined ? latestOfAll : Math.max(latest.get(id) ?? -Infinity, latest.get('') ?? -Infinity);
+    return last > at(e, i);
+  };
 }
 
 /**
@@ -193,9 +215,8 @@ function isCorsPreflight(e: CaptureExchange): boolean {
   return e.method.toUpperCase() === 'OPTIONS' && headerValue(e.requestHeaders, 'access-control-request-method') !== undefined;
 }
 
-function sameDevice(a: CaptureExchange, b: CaptureExchange): boolean {
-  const id = (e: CaptureExchange) => safeUrl(e.url)?.searchParams.get('DeviceId') ?? undefined;
-  return id(a) === undefined || id(b) === undefined || id(a) === id(b);
+function deviceIdOf(e: CaptureExchange): string | undefined {
+  return safeUrl(e.url)?.searchParams.get('DeviceId') ?? undefined;
 }
 
 function oneLine(text: string): string {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureToMailboxLog } from '../../../../src-main/domain/captures/capture-to-log';
 import { readHar } from '../../../../src-main/domain/captures/har-reader';
@@ -35,6 +37,17 @@ describe('what the phone does at the end of the capture decides', () => {
     expect(result.top?.code).toBe('HEALTHY_SYNC');
     expect(result.codes).not.toContain('LOG_INCONCLUSIVE');
     expect(result.codes).not.toContain('CAPTURE_REQUEST_NOT_SENT');
+  });
+
+  it('"the last request" is by start time, not by the order the tool wrote the entries in', () => {
+    const result = analyseHar([entry({ cmd: 'Sync', at: at(5), requestBody: bodies.syncRequest('5'), status: 0 }), ...healthy(0)]);
+    expect(result.codes).toEqual(['HEALTHY_SYNC']);
+  });
+
+  it("another phone's later requests do not make this phone's last request unanswered", () => {
+    const other = 'https://outlook.office365.com/Microsoft-Server-ActiveSync?Cmd=Sync&User=a&DeviceId=OTHER2&DeviceType=Android';
+    const result = analyseHar([...healthy(0), entry({ cmd: 'Sync', at: at(5), requestBody: bodies.syncRequest('5'), status: 0 }), entry({ at: at(6), url: other, requestBody: bodies.syncRequest('5'), contentType: WBXML, responseBody: bodies.syncResponse(1) })]);
+    expect(result.codes).toEqual(['HEALTHY_SYNC', 'HEALTHY_SYNC']);
   });
 
   it('a Ping the app cancelled (net::ERR_ABORTED) at the end is not a network failure', () => {
@@ -86,6 +99,30 @@ describe('what the phone does at the end of the capture decides', () => {
     expect(result.top?.code).toBe('HEALTHY_SYNC');
     expect(result.findings.find((f) => f.code === 'REDIRECT_451')).toMatchObject({ severity: 'info', history: true });
     expect(result.headline.text).toMatch(/^No blocking cause found/);
+  });
+});
+
+describe('a capture together with a mailbox log of the same phone', () => {
+  const log = readFileSync(path.resolve(__dirname, '../../../fixtures/mailbox-logs/synthetic-iphone-healthy-16.1.txt'), 'utf8');
+  const url = 'https://outlook.office365.com/Microsoft-Server-ActiveSync?Cmd=Sync&User=alex.wilber%40contoso.example&DeviceId=F2KQ7HZX1C9N3P5R7T9V1X3Z5B&DeviceType=iPhone';
+  const tlsAt = (time: string) => entry({ cmd: 'Sync', url, at: time, status: 0, error: 'net::ERR_CERT_AUTHORITY_INVALID' });
+  const analyse = (entries: object[]) => {
+    const session = new LogAnalysisSession();
+    session.addText('EASMailboxLog_alex_iPhone_F2KQ7HZX1C9N3P5R7T9V1X3Z5B.txt', log);
+    session.addText('phone.har', captureToMailboxLog(readHar(har(entries), 'phone.har'), 'phone.har'));
+    return session.finish().findings;
+  };
+
+  it('a capture failure before the log shows the phone syncing is history', () => {
+    const findings = analyse([tlsAt('2024-05-14T08:50:00.000Z'), tlsAt('2024-05-14T08:51:00.000Z')]);
+    expect(findings[0]?.code).toBe('HEALTHY_SYNC');
+    expect(findings.find((f) => f.code === 'CAPTURE_TLS_OR_PROXY_FAILURE')).toMatchObject({ severity: 'info', history: true });
+  });
+
+  it('a capture failure after the log ends is the present', () => {
+    const findings = analyse([tlsAt('2024-05-14T12:50:00.000Z'), tlsAt('2024-05-14T12:51:00.000Z')]);
+    expect(findings[0]).toMatchObject({ code: 'CAPTURE_TLS_OR_PROXY_FAILURE', severity: 'blocker' });
+    expect(findings.map((f) => f.code)).not.toContain('HEALTHY_SYNC');
   });
 });
 
