@@ -1,4 +1,5 @@
 import { formatRequestTime } from '../mailbox-log/log-writer';
+import { parseRequestHeader } from '../mailbox-log/request-line';
 import { decodeEasBody } from '../wbxml/decode-eas-body';
 import { CaptureFormatError, headerValue, isEasRequest, type CaptureExchange } from './capture-model';
 
@@ -78,17 +79,17 @@ function laterRequests(eas: readonly CaptureExchange[]): (e: CaptureExchange, in
 
 /**
  * What became of a request that got no HTTP answer. A network failure the tool recorded ended it.
- * Otherwise (no error, or the app cancelled it) it was still waiting: the last request of a
- * capture, or a push wait (Ping, a Sync with Wait/HeartbeatInterval) the app gave up to send
- * another request, is pending, as in a mailbox log (facts F29); any other request the phone moved
- * on from got no answer at all.
+ * One the app cancelled itself (a push wait given up to sync, a page that moved on) says nothing
+ * about the network: pending, as in a mailbox log (facts F29). So is one still waiting when the
+ * capture stopped: the phone's last request, or a push wait (Ping, a Sync with Wait or
+ * HeartbeatInterval). Any other request the phone went on from, still without an answer, got none.
  */
 function unanswered(e: CaptureExchange, followedByLater: boolean, requestXml: string): { pending: true } | { pending: false; error: string } {
-  if (e.error !== undefined && !CANCELLED_BY_CLIENT.test(e.error)) return { pending: false, error: e.error };
-  const pushWait = /Cmd=Ping\b/i.test(e.url) || /<(Wait|HeartbeatInterval)>/.test(requestXml);
+  if (e.error !== undefined) return CANCELLED_BY_CLIENT.test(e.error) ? { pending: true } : { pending: false, error: e.error };
+  const url = safeUrl(e.url);
+  const pushWait = (url !== undefined && parseRequestHeader(`POST ${url.pathname}${url.search} HTTP/1.1`).command === 'Ping') || /<(Wait|HeartbeatInterval)>/.test(requestXml);
   if (!followedByLater || pushWait) return { pending: true };
-  const how = e.error === undefined ? 'no answer came back' : `the app cancelled it (${e.error})`;
-  return { pending: false, error: `No answer: ${how} and the phone went on to its next request.` };
+  return { pending: false, error: 'No answer came back, and the phone went on to its next request.' };
 }
 
 function entryText(e: CaptureExchange, entryNumber: number, source: string, followedByLater: boolean): string {

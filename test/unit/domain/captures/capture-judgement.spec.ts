@@ -50,6 +50,12 @@ describe('what the phone does at the end of the capture decides', () => {
     expect(result.codes).toEqual(['HEALTHY_SYNC', 'HEALTHY_SYNC']);
   });
 
+  it('a Sync the app cancelled is not a network failure either, and a base64-query Ping left waiting is a push wait', () => {
+    const b64Ping = 'https://outlook.office365.com/Microsoft-Server-ActiveSync?oRIJBA9BcHBsRjE3WEsyUTFONzIABmlQaG9uZQ==';
+    const result = analyseHar([...healthy(0), entry({ cmd: 'Sync', at: at(5), requestBody: bodies.syncRequest('5'), status: 0, error: 'net::ERR_ABORTED' }), entry({ at: at(6), url: b64Ping, status: 0 }), okSync(7)]);
+    expect(result.codes).toEqual(['HEALTHY_SYNC']);
+  });
+
   it('a Ping the app cancelled (net::ERR_ABORTED) at the end is not a network failure', () => {
     const result = analyseHar([...healthy(0), entry({ cmd: 'Ping', at: at(5), status: 0, error: 'net::ERR_ABORTED' })]);
     expect(result.top?.code).toBe('HEALTHY_SYNC');
