@@ -26,9 +26,10 @@ export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: rea
   // capture that shows the phone syncing after the capture's failure makes that failure history.
   const lastAnswered = lastIndexWhere(timeline.entries, answeredByExchange);
   const drafts: FindingDraft[] = [];
-  const add = (code: FindingCode, hits: LogEntry[], detail: (hits: LogEntry[]) => string, strength: Partial<Pick<FindingDraft, 'confidence' | 'certainty'>> = {}): void => {
+  const add = (code: FindingCode, hits: LogEntry[], detail: (hits: LogEntry[]) => string, strength: Partial<Pick<FindingDraft, 'confidence' | 'certainty'>> = {}, onlyIfCurrent = false): void => {
     if (hits.length === 0) return;
     const over = timeline.entries.indexOf(hits[hits.length - 1] as LogEntry) < lastAnswered;
+    if (over && onlyIfCurrent) return;
     const text = `${detail(hits)}${over ? ' Later requests were answered by Exchange, so this is history.' : ''}`;
     // The log's own findings over these same requests (the refusals a proxy's page caused, the 451
     // that sent the phone on-premises) follow from this one: it says who answered them.
@@ -61,6 +62,13 @@ export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: rea
   add('BASIC_AUTH_CLIENT', basic, (hits) => passwordSent
     ? `The capture shows ${hits.length} request(s) refused with HTTP 401 after the phone sent a password (Basic): the account on the phone is set up with a password, not the Microsoft sign-in.`
     : `The capture shows ${hits.length} request(s) refused with HTTP 401 and a password challenge (WWW-Authenticate: Basic), but not what the phone sent: the account may be set up with a password instead of the Microsoft sign-in.`, passwordSent ? {} : { confidence: 'medium', certainty: 'inferred' });
+
+  // The phone sent its Microsoft sign-in (a token) and Exchange refused it. A mail app whose sign-in
+  // still works gets a new token by itself, so a refusal followed by an answer is a normal refresh
+  // and not reported; refusals to the end mean the app cannot get a token Exchange accepts, which
+  // signing in again usually mends (the sign-in log would say why: facts F33).
+  const tokenRefused = entries.filter((e) => e.httpStatus === 401 && section(e, 'authScheme') === 'Bearer');
+  add('PHONE_MUST_SIGN_IN_AGAIN', tokenRefused, (hits) => `The capture shows the phone sending its Microsoft sign-in (a token) and Exchange refusing it with HTTP 401 in ${hits.length} request(s), up to the end of the capture: the mail app does not get a new token that works.`, { confidence: 'medium', certainty: 'inferred' }, true);
 
   // Where a redirect goes decides what it is: Exchange Online (the phone follows it), another
   // ActiveSync server outside Microsoft (on-premises), or a web page (a Wi-Fi portal or a proxy's).

@@ -1,43 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWbxml } from '../../../src-main/domain/wbxml/encode-wbxml';
 import { bodies, har, harEntry, type HarSpec } from '../../support/capture-fixtures';
+import { buildCliBundle } from '../../support/cli-build';
 
 /**
  * The first finding `analyze-log` prints for device-side captures, through the built CLI: the
  * headline a tier-1 operator acts on. What the phone does at the end of the capture decides it.
  */
 const ROOT = path.resolve(__dirname, '../../..');
-const BUNDLE = path.join(ROOT, 'out/cli/cli.cjs');
 const WBXML = 'application/vnd.ms-sync.wbxml';
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, name.name);
-    newest = Math.max(newest, name.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 let temp: string;
 
-beforeAll(() => {
-  const stale = (() => {
-    try {
-      return statSync(BUNDLE).mtimeMs < Math.max(newestSource(path.join(ROOT, 'src-main')), statSync(path.join(ROOT, 'assets/findings/catalog.json')).mtimeMs);
-    } catch {
-      return true;
-    }
-  })();
-  if (stale) {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stderr}`);
-  }
+beforeAll(async () => {
+  // Built to a staging file and swapped in (parallel CLI tests may be spawning it meanwhile).
+  await buildCliBundle();
   temp = mkdtempSync(path.join(tmpdir(), 'analyze-captures-'));
 }, 240_000);
 

@@ -219,6 +219,28 @@ describe('passwords and tokens', () => {
     expect(result.codes).toEqual(['HEALTHY_SYNC']);
   });
 
+  it('a Microsoft sign-in token (Bearer) refused until the end of the capture: possibly the phone must sign in again, above the refusals', () => {
+    const refused = (minute: number) => entry({ cmd: 'Sync', at: at(minute), status: 401, responseHeaders: [['WWW-Authenticate', 'Bearer authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="invalid_token"']] });
+    const result = analyseHar([...healthy(0), refused(5), refused(6)]);
+    expect(result.top).toMatchObject({ code: 'PHONE_MUST_SIGN_IN_AGAIN', certainty: 'inferred' });
+    expect(result.top?.explanation).toContain('token');
+    expect(result.findings.find((f) => f.code === 'REQUESTS_REFUSED')?.followsFrom).toBe('PHONE_MUST_SIGN_IN_AGAIN');
+    expect(result.headline.confirmed).toBe(false);
+    expect(result.codes).not.toContain('BASIC_AUTH_CLIENT');
+  });
+
+  it('a token refused once and then refreshed (the next request answered) is no sign-in problem at all', () => {
+    const result = analyseHar([entry({ cmd: 'Sync', at: at(0), status: 401, responseHeaders: [['WWW-Authenticate', 'Bearer error="invalid_token"']] }), ...healthy(1)]);
+    expect(result.top?.code).toBe('HEALTHY_SYNC');
+    expect(result.codes).not.toContain('PHONE_MUST_SIGN_IN_AGAIN');
+  });
+
+  it('a 401 to a request that shows no credentials (a sanitised HAR) says nothing about the token', () => {
+    const result = analyseHar([entry({ cmd: 'Sync', at: at(0), auth: '', status: 401, responseHeaders: [['WWW-Authenticate', 'Bearer']] })]);
+    expect(result.codes).not.toContain('PHONE_MUST_SIGN_IN_AGAIN');
+    expect(result.top?.code).toBe('REQUESTS_REFUSED');
+  });
+
   it('tokens in the query string of an ActiveSync request never reach the case text', () => {
     const url = 'https://outlook.office365.com/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=a&DeviceId=WEB1&DeviceType=WebApp&access_token=URLSECRET1&code=URLSECRET2&sig=URLSECRET3';
     const result = analyseHar([entry({ at: at(0), url, requestBody: bodies.folderSyncRequest(), contentType: WBXML, responseBody: bodies.folderSyncResponse(1) })]);
