@@ -1,4 +1,4 @@
-import { isHealthy } from '../patterns/health';
+import { isFailure, isHealthy } from '../patterns/health';
 import type { Finding } from '../../shared/models/finding';
 import type { ParseWarning } from '../mailbox-log/entry-model';
 import { formatLogTime } from '../mailbox-log/log-time';
@@ -68,12 +68,7 @@ export function analyzeTimelines(timelines: readonly DeviceTimeline[], warnings:
 function inconclusive(timeline: DeviceTimeline, own: readonly FindingDraft[]): FindingDraft[] {
   if (timeline.entries.length === 0 || own.some((d) => d.history !== true)) return [];
   const lastGood = timeline.entries.findLast(isHealthy);
-  const captured = timeline.entries.some((e) => e.otherSections[CAPTURE_SECTIONS.source] !== undefined);
-  const detail = lastGood === undefined
-    ? captured && timeline.entries.every((e) => e.httpStatus === undefined)
-      ? `The capture holds ${timeline.entries.length} ActiveSync request(s) from this phone and none had an answer yet when the capture stopped (a phone waiting for mail keeps one request open). Capture again for a few minutes while the user pulls down to refresh the inbox.`
-      : `${timeline.entries.length} request(s) from this phone, none of them answered normally, and no answer the app has a rule for.`
-    : `The phone last synced normally at ${when(lastGood.requestTime)}; the answers after that are ones the app has no rule for, so how the phone stands now is not clear.`;
+  const detail = lastGood === undefined ? neverSynced(timeline) : `The phone last synced normally at ${when(lastGood.requestTime)}; the answers after that are ones the app has no rule for, so how the phone stands now is not clear.`;
   return [
     {
       code: 'LOG_INCONCLUSIVE',
@@ -85,6 +80,23 @@ function inconclusive(timeline: DeviceTimeline, own: readonly FindingDraft[]): F
     },
   ];
 }
+
+/** Why a phone with no normal sync at all cannot be judged, in the words that fit what its entries are. */
+function neverSynced(timeline: DeviceTimeline): string {
+  const entries = timeline.entries;
+  const captured = entries.some((e) => e.otherSections[CAPTURE_SECTIONS.source] !== undefined);
+  if (captured && entries.every((e) => e.httpStatus === undefined)) {
+    return `The capture holds ${entries.length} ActiveSync request(s) from this phone and none had an answer yet when the capture stopped (a phone waiting for mail keeps one request open). Capture again for a few minutes while the user pulls down to refresh the inbox.`;
+  }
+  // Discovery, settings or policy requests that went through say nothing about whether mail syncs.
+  if (entries.every((e) => e.pending || (e.httpStatus !== undefined && !isFailure(e) && !SYNC_COMMANDS.has(e.command ?? '')))) {
+    const commands = [...new Set(entries.map((e) => e.command ?? e.method ?? 'unknown'))].slice(0, 4).join(', ');
+    return `${entries.length} request(s) from this phone (${commands}), all answered, but none of them a sync (Sync, FolderSync or Ping), so ${captured ? 'the capture' : 'the log'} does not show whether mail syncs. ${captured ? 'Capture again while the user pulls down to refresh the inbox.' : 'Fetch the log again after the user pulls down to refresh the inbox.'}`;
+  }
+  return `${entries.length} request(s) from this phone, none of them answered normally, and no answer the app has a rule for.`;
+}
+
+const SYNC_COMMANDS: ReadonlySet<string> = new Set(['Sync', 'FolderSync', 'Ping']);
 
 function summarise(t: DeviceTimeline): DeviceSummary {
   let first: number | undefined;

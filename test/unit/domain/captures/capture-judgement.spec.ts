@@ -100,6 +100,12 @@ describe('what the phone does at the end of the capture decides', () => {
     expect(result.top?.explanation).toMatch(/capture/i);
   });
 
+  it('a capture of discovery only (OPTIONS answered) says it shows no sync, not that nothing was answered', () => {
+    const result = analyseHar([entry({ cmd: 'OPTIONS', at: at(0), responseHeaders: [['MS-ASProtocolVersions', '14.0,14.1,16.0,16.1']] })]);
+    expect(result.codes).toEqual(['LOG_INCONCLUSIVE']);
+    expect(result.top?.explanation).toContain('all answered, but none of them a sync');
+  });
+
   it('a redirect within Exchange Online that the phone followed is history once the phone syncs normally', () => {
     const result = analyseHar([entry({ at: at(0), status: 451, responseHeaders: [['X-MS-Location', 'https://outlook.office365.com/Microsoft-Server-ActiveSync']] }), ...healthy(1)]);
     expect(result.top?.code).toBe('HEALTHY_SYNC');
