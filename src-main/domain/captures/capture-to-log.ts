@@ -51,7 +51,14 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';
  */
 export function captureToMailboxLog(exchanges: readonly CaptureExchange[], source: string): string {
   const eas = exchanges.filter((e) => isEasRequest(e.url) && !isCorsPreflight(e));
-  if (eas.length === 0) throw new CaptureFormatError(`"${source}" has no ActiveSync requests (none to /Microsoft-Server-ActiveSync), so there is nothing to analyse.`);
+  if (eas.length === 0) {
+    const tunnels = exchanges.filter((e) => e.method.toUpperCase() === 'CONNECT');
+    if (tunnels.length > 0) {
+      const hosts = [...new Set(tunnels.map((e) => safeUrl(e.url)?.hostname ?? '?'))].slice(0, 3).join(', ');
+      throw new CaptureFormatError(`"${source}" holds only encrypted connections (CONNECT to ${hosts}) and no ActiveSync request: the capturing tool did not decrypt HTTPS. Turn on HTTPS decryption (in Fiddler: Tools, Options, HTTPS, Decrypt HTTPS traffic), trust its certificate on the phone, and capture again.`);
+    }
+    throw new CaptureFormatError(`"${source}" has no ActiveSync requests (none to /Microsoft-Server-ActiveSync), so there is nothing to analyse.`);
+  }
   const followedByLater = laterRequests(eas);
   return eas.map((e, i) => entryText(e, i, source, followedByLater(e, i))).join('');
 }
@@ -111,7 +118,7 @@ function entryText(e: CaptureExchange, entryNumber: number, source: string, foll
     const challenge = headerValue(response.headers, 'www-authenticate');
     if (challenge !== undefined) sections.push([CAPTURE_SECTIONS.wwwAuthenticate, oneLine(response.headers.filter(([k]) => k.toLowerCase() === 'www-authenticate').map(([, v]) => v.split(' ')[0]).join(', '))]);
     const location = headerValue(response.headers, 'location') ?? headerValue(response.headers, 'x-ms-location');
-    if (location !== undefined) sections.push([CAPTURE_SECTIONS.location, safeLocation(location)]);
+    if (location !== undefined) sections.push([CAPTURE_SECTIONS.location, safeLocation(location, url)]);
     const microsoft = [...new Set(response.headers.map(([k]) => k).filter((k) => MICROSOFT_RESPONSE_HEADER.test(k)))];
     if (microsoft.length > 0) sections.push([CAPTURE_SECTIONS.fromMicrosoft, microsoft.slice(0, 5).join(', ')]);
     const contentType = headerValue(response.headers, 'content-type');
@@ -193,8 +200,9 @@ function safeQuery(url: URL): string {
 }
 
 /** A redirect target without secrets: its query masked like a request's. */
-function safeLocation(location: string): string {
-  const url = safeUrl(location);
+function safeLocation(location: string, base: URL | undefined): string {
+  // A relative Location (a reverse proxy's "/logon.aspx?…") is on the host the request went to.
+  const url = safeUrl(location, base);
   return url === undefined ? cleanText(location) : oneLine(`${url.origin}${url.pathname}${safeQuery(url)}`);
 }
 
@@ -224,9 +232,9 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function safeUrl(text: string): URL | undefined {
+function safeUrl(text: string, base?: URL): URL | undefined {
   try {
-    return new URL(text);
+    return new URL(text, base);
   } catch {
     return undefined;
   }

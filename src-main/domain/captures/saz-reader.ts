@@ -23,7 +23,8 @@ export function readSaz(files: ReadonlyMap<string, Uint8Array>, source: string, 
     const request = parseHttpMessage(files.c, `Session ${id} of "${source}"`, decode);
     const [method = 'GET', target = ''] = request.startLine.split(' ');
     const host = request.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? '';
-    const url = /^https?:\/\//i.test(target) ? target : `https://${host}${target}`;
+    // A CONNECT session is an encrypted tunnel ("host:443"): Fiddler did not decrypt what went through it.
+    const url = /^https?:\/\//i.test(target) ? target : method.toUpperCase() === 'CONNECT' ? `https://${target}/` : `https://${host}${target}`;
     const meta = files.m === undefined ? '' : new TextDecoder().decode(files.m);
     const timer = (name: string) => {
       const value = new RegExp(`${name}="([^"]+)"`).exec(meta)?.[1];

@@ -163,6 +163,13 @@ describe('redirects: Exchange Online, on-premises, and web pages', () => {
     expect(result.codes).not.toContain('CAPTURE_REDIRECT_ON_PREMISES');
   });
 
+  it("a relative redirect to a sign-in form on the company's own server (a reverse proxy) is a web page, not ActiveSync", () => {
+    const url = 'https://mail.contoso.example/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=a&DeviceId=ApplF17XK2Q1N72&DeviceType=iPhone';
+    const result = analyseHar([entry({ at: at(0), url, status: 302, responseHeaders: [['Location', '/CookieAuth.dll?GetLogon?curl=Z2FMicrosoft-Server-ActiveSync']] })]);
+    expect(result.top?.code).toBe('CAPTURE_PROXY_ERROR_PAGE');
+    expect(result.top?.explanation).toContain('mail.contoso.example');
+  });
+
   it('a 302 to another ActiveSync server outside Microsoft is an on-premises redirect', () => {
     const result = analyseHar([entry({ at: at(0), status: 302, responseHeaders: [['Location', 'https://mail.contoso.example/Microsoft-Server-ActiveSync?Cmd=FolderSync']] })]);
     expect(result.top?.code).toBe('CAPTURE_REDIRECT_ON_PREMISES');
@@ -203,6 +210,17 @@ describe('who answered: Exchange Online or something in front of it', () => {
     const result = analyseHar([0, 1].map((minute) => entry({ at: at(minute), status: 403, contentType: 'text/html', responseBody: page, responseHeaders: [['Via', '1.1 squid']] })));
     expect(result.codes).toEqual(['CAPTURE_PROXY_ERROR_PAGE', 'REQUESTS_REFUSED']);
     expect(result.findings[1]?.followsFrom).toBe('CAPTURE_PROXY_ERROR_PAGE');
+  });
+});
+
+describe('a Fiddler capture without HTTPS decryption', () => {
+  it('says the tunnels were not decrypted and how to capture again', () => {
+    const enc = new TextEncoder();
+    const files = new Map<string, Uint8Array>([
+      ['raw/01_c.txt', enc.encode('CONNECT outlook.office365.com:443 HTTP/1.1\r\nHost: outlook.office365.com:443\r\n\r\n')],
+      ['raw/01_s.txt', enc.encode('HTTP/1.1 200 Connection Established\r\n\r\n')],
+    ]);
+    expect(() => captureToMailboxLog(readSaz(files, 'phone.saz'), 'phone.saz')).toThrow(/only encrypted connections \(CONNECT to outlook\.office365\.com\).*decrypt HTTPS/);
   });
 });
 
