@@ -213,6 +213,19 @@ describe('who answered: Exchange Online or something in front of it', () => {
   });
 });
 
+describe('throttling is Exchange slowing the phone down, not a fault of the account', () => {
+  it.each([
+    ['503 with Retry-After', 503, [['Retry-After', '300']]],
+    ['429 Too Many Requests', 429, [['Retry-After', '60']]],
+    ['429 without Retry-After', 429, []],
+  ] as Array<[string, number, Array<[string, string]>]>)('%s at the end reads as throttling, not as a refusal or a sign-in problem', (_name, status, headers) => {
+    const result = analyseHar([...healthy(0), entry({ cmd: 'Sync', at: at(5), status, responseHeaders: headers }), entry({ cmd: 'Sync', at: at(6), status, responseHeaders: headers })]);
+    expect(result.top?.code).toBe('THROTTLED');
+    expect(result.codes).not.toContain('REQUESTS_REFUSED');
+    expect(result.codes).not.toContain('PHONE_MUST_SIGN_IN_AGAIN');
+  });
+});
+
 describe('a Fiddler capture without HTTPS decryption', () => {
   it('says the tunnels were not decrypted and how to capture again', () => {
     const enc = new TextEncoder();
