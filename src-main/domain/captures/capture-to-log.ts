@@ -158,10 +158,26 @@ function bodyText(bytes: Uint8Array | undefined, contentType: string | undefined
   if (/rfc822/i.test(contentType ?? '')) return `<Mime>[Mime Removed] BytesCount = ${bytes.length}</Mime>`;
   try {
     const xml = decodeEasBody(bytes).xml.split('\n').slice(2).join('\r\n').trimEnd();
-    return `${XML_DECLARATION}\r\n${xml}`;
+    return `${XML_DECLARATION}\r\n${withoutPersonalData(xml)}`;
   } catch (error) {
     return `[Body not decoded: ${bytes.length} bytes; ${error instanceof Error ? error.message : 'not WBXML'}]`;
   }
+}
+
+/**
+ * Elements whose text Exchange never writes to a mailbox log (eas-reference.md §1.4: subjects,
+ * bodies, addresses, contact fields, attachment data); a capture holds them in full. They are
+ * written as Exchange writes them, `<Subject xmlns="Email:" bytes="22"/>` (the character count),
+ * and the MIME of a sent mail as `[Mime Removed] BytesCount = N`, so no mail content reaches a case.
+ */
+const PERSONAL_ELEMENT =
+  /<(AccountName|Alias|Anniversary|AssistantName|AssistantPhoneNumber|Birthday|Body|Business\w*|CarPhoneNumber|Category|CC|Child|CompanyMainPhone|CompanyName|CompressedRTF|CustomerId|Data|Department|DisplayTo|Email|Email[123]Address|FileAs|FirstName|From|GovernmentId|Home\w*|IMAddress\w*|JobTitle|LastName|Location|ManagerName|MiddleName|MIMEData|MMS|MobilePhoneNumber|Name|NickName|OfficeLocation|Organizer\w*|Other\w*|PagerNumber|Picture|Preview|RadioPhoneNumber|ReplyTo|Rtf|Sender|Spouse|Subject|Suffix|ThreadTopic|Title|To|WebPage|Yomi\w*|Bcc|ForwardeeName|ForwardeeEmail|Mime|MIME)((?: xmlns="[^"]*")?)>(<!\[CDATA\[[\s\S]*?\]\]>|[^<]*)<\/\1>/g;
+
+function withoutPersonalData(xml: string): string {
+  return xml.replace(PERSONAL_ELEMENT, (_match, name: string, ns: string, content: string) => {
+    const text = content.startsWith('<![CDATA[') ? content.slice(9, -3) : content;
+    return /^mime$/i.test(name) ? `<${name}${ns}>[Mime Removed] BytesCount = ${text.length}</${name}>` : `<${name}${ns} bytes="${text.length}"/>`;
+  });
 }
 
 function authScheme(value: string | undefined): string {

@@ -278,6 +278,27 @@ describe('passwords and tokens', () => {
     expect(result.top?.code).toBe('REQUESTS_REFUSED');
   });
 
+  it('mail content (subjects, addresses, bodies, sent MIME) is written as Exchange writes it in a mailbox log: sizes only', () => {
+    const el = (namespace: string, name: string, content: string | ReturnType<typeof Object> = []) => (typeof content === 'string' ? { namespace, name, text: content } : { namespace, name, children: content });
+    const mail = encodeWbxml(el('AirSync', 'Sync', [el('AirSync', 'Collections', [el('AirSync', 'Collection', [
+      el('AirSync', 'SyncKey', '7'), el('AirSync', 'CollectionId', '5'), el('AirSync', 'Status', '1'),
+      el('AirSync', 'Commands', [el('AirSync', 'Add', [el('AirSync', 'ServerId', '5:1'), el('AirSync', 'ApplicationData', [
+        el('Email', 'Subject', 'Quarterly salaries'), el('Email', 'From', '"Ceo" <ceo@contoso.example>'), el('Email', 'To', 'alex@contoso.example'),
+        el('AirSyncBase', 'Body', [el('AirSyncBase', 'Type', '2'), el('AirSyncBase', 'Data', '<html><body>Confidential figures</body></html>')]),
+      ])])]),
+    ])])]));
+    const sent = encodeWbxml({ namespace: 'ComposeMail', name: 'SendMail', children: [{ namespace: 'ComposeMail', name: 'ClientId', text: 'c1' }, { namespace: 'ComposeMail', name: 'MIME', opaque: new TextEncoder().encode('Subject: Private\r\n\r\nSecret body text') }] });
+    const result = analyseHar([
+      entry({ cmd: 'Sync', at: at(0), requestBody: bodies.syncRequest('6'), contentType: WBXML, responseBody: mail }),
+      entry({ cmd: 'SendMail', at: at(1), requestBody: sent, status: 200 }),
+    ]);
+    for (const secret of ['Quarterly salaries', 'ceo@contoso.example', 'Confidential figures', 'Secret body text', btoa('Subject: Private\r\n\r\nSecret body text')]) expect(result.text).not.toContain(secret);
+    expect(result.text).toContain('<Subject xmlns="Email:" bytes="18"/>');
+    expect(result.text).toMatch(/<MIME>\[Mime Removed\] BytesCount = \d+<\/MIME>/);
+    expect(result.text).toContain('<SyncKey>7</SyncKey>');
+    expect(result.codes).toEqual(['HEALTHY_SYNC']);
+  });
+
   it('tokens in the query string of an ActiveSync request never reach the case text', () => {
     const url = 'https://outlook.office365.com/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=a&DeviceId=WEB1&DeviceType=WebApp&access_token=URLSECRET1&code=URLSECRET2&sig=URLSECRET3';
     const result = analyseHar([entry({ at: at(0), url, requestBody: bodies.folderSyncRequest(), contentType: WBXML, responseBody: bodies.folderSyncResponse(1) })]);
