@@ -14,10 +14,12 @@ const TLS_OR_PROXY = /cert|ssl|tls|handshake|proxy|tunnel|407/i;
 
 /**
  * Findings only a device-side capture can show, read from the capture sections of the log model
- * (capture-to-log.ts): requests that never got an answer, TLS or proxy failures, a 401 that asks
- * for a password (Basic; facts F32: Exchange Online refuses it before sign-in), a redirect to an
- * on-premises server, and an HTML error page where Exchange never answers with HTML. A problem
- * followed by a request Exchange answered later in the capture is reported as history (info).
+ * (capture-to-log.ts): requests that never got an answer, TLS or proxy failures, a password sent
+ * and refused (Basic; facts F32: Exchange Online refuses it before sign-in), the phone's token
+ * refused to the end, a redirect to an on-premises server, and a web page (a proxy's, a Wi-Fi
+ * portal's) answering instead of Exchange. A problem followed by a request Exchange answered later
+ * (in the capture or a mailbox log of the same phone) is history (info). `patternDrafts`, the log
+ * findings of the same phone, lets a capture finding name those over the same requests as its own.
  */
 export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: readonly FindingDraft[] = []): FindingDraft[] {
   const entries = timeline.entries.filter((e) => e.otherSections[CAPTURE_SECTIONS.source] !== undefined);
@@ -49,7 +51,8 @@ export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: rea
 
   const errors = entries.filter((e) => section(e, 'error') !== undefined || e.httpStatus === 407);
   const tls = errors.filter((e) => e.httpStatus === 407 || TLS_OR_PROXY.test(section(e, 'error') ?? ''));
-  const notSent = errors.filter((e) => !tls.includes(e));
+  const tlsSet = new Set(tls);
+  const notSent = errors.filter((e) => !tlsSet.has(e));
   add('CAPTURE_REQUEST_NOT_SENT', notSent, (hits) => `${hits.length} request(s) in the capture got no answer at all (first: ${quote(section(hits[0] as LogEntry, 'error'))}).`);
   add('CAPTURE_TLS_OR_PROXY_FAILURE', tls, (hits) => `${hits.length} request(s) failed on the secure connection or at a proxy (${quote(section(hits[0] as LogEntry, 'error') ?? `HTTP ${(hits[0] as LogEntry).httpStatus}`)}).`);
 
@@ -84,11 +87,12 @@ export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: rea
   add('CAPTURE_REDIRECT_ON_PREMISES', redirects, (hits) => `${hits.length} request(s) were redirected (HTTP ${(hits[0] as LogEntry).httpStatus}) to ${hostOf(target(hits[0] as LogEntry) ?? '')}, which is not Exchange Online.`);
 
   // A web page that carries Exchange Online's own front-end headers is Exchange's error page, not a proxy's.
-  const html = entries.filter((e) => (/html/i.test(section(e, 'contentType') ?? '') || section(e, 'htmlTitle') !== undefined) && section(e, 'fromMicrosoft') === undefined && !redirects.includes(e));
-  const toPage = entries.filter((e) => leavesMicrosoft(e) && !redirects.includes(e) && !html.includes(e));
-  add('CAPTURE_PROXY_ERROR_PAGE', [...html, ...toPage].sort((a, b) => a.seq - b.seq), (hits) => {
+  const redirected = new Set(redirects);
+  const html = new Set(entries.filter((e) => (/html/i.test(section(e, 'contentType') ?? '') || section(e, 'htmlTitle') !== undefined) && section(e, 'fromMicrosoft') === undefined && !redirected.has(e)));
+  const toPage = new Set(entries.filter((e) => leavesMicrosoft(e) && !redirected.has(e) && !html.has(e)));
+  add('CAPTURE_PROXY_ERROR_PAGE', entries.filter((e) => html.has(e) || toPage.has(e)), (hits) => {
     const first = hits[0] as LogEntry;
-    return toPage.includes(first)
+    return toPage.has(first)
       ? `${hits.length} request(s) were answered with a redirect (HTTP ${first.httpStatus}) to a web page at ${hostOf(target(first) ?? '')}, not to an ActiveSync server: a Wi-Fi sign-in page (portal) or a proxy sent it.`
       : `${hits.length} request(s) to ${section(first, 'host') ?? 'the server'} were answered with a web page (HTTP ${first.httpStatus}, "${section(first, 'htmlTitle') ?? 'no title'}") that carries none of Exchange Online's own headers.`;
   });
