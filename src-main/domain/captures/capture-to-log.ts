@@ -37,8 +37,11 @@ const TOKEN_IN_TEXT = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}|\b(access_token
  * that carries one came from Microsoft (an IIS error page of Exchange), not from a proxy in front.
  */
 const MICROSOFT_RESPONSE_HEADER = /^(x-feserver|x-beserver|x-calculatedbetarget|x-backendhttpstatus|x-diaginfo|x-feproxyinfo|x-proxy-[a-z-]+|x-firsthopcafeefz|x-feefzinfo|x-owa-version|ms-server-activesync|x-ms-[a-z-]+)$/i;
-/** What capture tools write when the app itself cancelled a request (not a network failure). */
-const CANCELLED_BY_CLIENT = /ERR_ABORTED|client aborted|cancel/i;
+/**
+ * What capture tools write when the app itself cancelled a request (Chrome, Firefox, Fiddler's
+ * x-clientaborted flag): not a network failure. A timeout ("the operation was canceled") is one.
+ */
+const CANCELLED_BY_CLIENT = /ERR_ABORTED|NS_BINDING_ABORTED|client aborted/i;
 /** Response headers a mailbox log shows (the ones EAS code adds, eas-reference.md §1.3). */
 const EAS_RESPONSE_HEADERS = /^(retry-after|x-ms-.*|ms-asprotocol.*|ms-server-activesync)$/i;
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>';

@@ -56,6 +56,11 @@ describe('what the phone does at the end of the capture decides', () => {
     expect(result.codes).toEqual(['HEALTHY_SYNC']);
   });
 
+  it('a timeout the tool words as "canceled" is a failure, not a request the app cancelled', () => {
+    const result = analyseHar([...healthy(0), entry({ cmd: 'Sync', at: at(5), status: 0, error: 'The operation was canceled (timeout)' }), entry({ cmd: 'Sync', at: at(6), status: 0, error: 'The operation was canceled (timeout)' })]);
+    expect(result.top).toMatchObject({ code: 'CAPTURE_REQUEST_NOT_SENT', severity: 'blocker' });
+  });
+
   it('a Ping the app cancelled (net::ERR_ABORTED) at the end is not a network failure', () => {
     const result = analyseHar([...healthy(0), entry({ cmd: 'Ping', at: at(5), status: 0, error: 'net::ERR_ABORTED' })]);
     expect(result.top?.code).toBe('HEALTHY_SYNC');
