@@ -56,6 +56,12 @@ export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: rea
   add('CAPTURE_REQUEST_NOT_SENT', notSent, (hits) => `${hits.length} request(s) in the capture got no answer at all (first: ${quote(section(hits[0] as LogEntry, 'error'))}).`);
   add('CAPTURE_TLS_OR_PROXY_FAILURE', tls, (hits) => `${hits.length} request(s) failed on the secure connection or at a proxy (${quote(section(hits[0] as LogEntry, 'error') ?? `HTTP ${(hits[0] as LogEntry).httpStatus}`)}).`);
 
+  // 502 Bad Gateway and 504 Gateway Timeout come from a gateway; one that carries none of Exchange
+  // Online's own headers is not Exchange's front end but something in between (inferred: a capture
+  // tool could drop headers). A web page among them is the proxy-page finding's.
+  const gateway = entries.filter((e) => (e.httpStatus === 502 || e.httpStatus === 504) && section(e, 'fromMicrosoft') === undefined && section(e, 'htmlTitle') === undefined);
+  add('CAPTURE_TLS_OR_PROXY_FAILURE', gateway, (hits) => `${hits.length} request(s) got a gateway error (HTTP ${(hits[0] as LogEntry).httpStatus}) that carries none of Exchange Online's own headers: a proxy or gateway between the phone and Exchange answered.`, { confidence: 'medium', certainty: 'inferred' });
+
   // A password sent (Authorization: Basic) is certain; a challenge that offers only Basic, with the
   // capture not showing what the phone sent (a sanitised HAR drops the header), is only a sign.
   const sentBasic = (e: LogEntry): boolean => section(e, 'authScheme') === 'Basic';

@@ -211,6 +211,16 @@ describe('who answered: Exchange Online or something in front of it', () => {
     expect(result.top?.code).toBe('REQUESTS_REFUSED');
   });
 
+  it('a gateway error (502, 504) with none of Exchange Online\'s headers came from something in between; with them it is Exchange\'s', () => {
+    const gateway = (minute: number, headers: Array<[string, string]>) => entry({ cmd: 'Sync', at: at(minute), status: 504, statusText: 'Gateway Timeout', responseHeaders: headers });
+    const between = analyseHar([...healthy(0), gateway(5, []), gateway(6, [])]);
+    expect(between.top).toMatchObject({ code: 'CAPTURE_TLS_OR_PROXY_FAILURE', certainty: 'inferred' });
+    expect(between.findings.find((f) => f.code === 'SERVER_ERRORS')?.followsFrom).toBe('CAPTURE_TLS_OR_PROXY_FAILURE');
+    const exchange = analyseHar([...healthy(0), gateway(5, [['X-FEServer', 'AM0PR01CA0001']]), gateway(6, [['X-FEServer', 'AM0PR01CA0001']])]);
+    expect(exchange.top?.code).toBe('SERVER_ERRORS');
+    expect(exchange.codes).not.toContain('CAPTURE_TLS_OR_PROXY_FAILURE');
+  });
+
   it('the same page with no Microsoft header is a proxy, and the refusals follow from it', () => {
     const result = analyseHar([0, 1].map((minute) => entry({ at: at(minute), status: 403, contentType: 'text/html', responseBody: page, responseHeaders: [['Via', '1.1 squid']] })));
     expect(result.codes).toEqual(['CAPTURE_PROXY_ERROR_PAGE', 'REQUESTS_REFUSED']);
