@@ -35,8 +35,9 @@ const TOKEN_IN_TEXT = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}|\b(access_token
 /**
  * Response headers only Exchange Online's front end or Exchange's ActiveSync code sends: a page
  * that carries one came from Microsoft (an IIS error page of Exchange), not from a proxy in front.
+ * Not every `X-MS-` header: other Microsoft services (an Azure-hosted proxy) send `x-ms-request-id`.
  */
-const MICROSOFT_RESPONSE_HEADER = /^(x-feserver|x-beserver|x-calculatedbetarget|x-backendhttpstatus|x-diaginfo|x-feproxyinfo|x-proxy-[a-z-]+|x-firsthopcafeefz|x-feefzinfo|x-owa-version|ms-server-activesync|x-ms-[a-z-]+)$/i;
+const MICROSOFT_RESPONSE_HEADER = /^(x-feserver|x-beserver|x-calculatedbetarget|x-backendhttpstatus|x-diaginfo|x-feproxyinfo|x-proxy-[a-z-]+|x-firsthopcafeefz|x-feefzinfo|x-owa-version|ms-server-activesync|x-ms-as[a-z-]*|x-ms-location|x-ms-rp|x-ms-backoff[a-z-]*|x-ms-nopush|x-ms-diagnostics)$/i;
 /**
  * What capture tools write when the app itself cancelled a request (Chrome, Firefox, Fiddler's
  * x-clientaborted flag): not a network failure. A timeout ("the operation was canceled") is one.

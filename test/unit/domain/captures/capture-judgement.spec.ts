@@ -226,6 +226,11 @@ describe('who answered: Exchange Online or something in front of it', () => {
     expect(result.codes).toEqual(['CAPTURE_PROXY_ERROR_PAGE', 'REQUESTS_REFUSED']);
     expect(result.findings[1]?.followsFrom).toBe('CAPTURE_PROXY_ERROR_PAGE');
   });
+
+  it('an Azure request id alone does not make a page Exchange\'s', () => {
+    const result = analyseHar([entry({ at: at(0), status: 403, contentType: 'text/html', responseBody: page, responseHeaders: [['x-ms-request-id', 'abc']] })]);
+    expect(result.top?.code).toBe('CAPTURE_PROXY_ERROR_PAGE');
+  });
 });
 
 describe('throttling is Exchange slowing the phone down, not a fault of the account', () => {
