@@ -26,6 +26,8 @@ export interface HarSpec {
   contentType?: string;
   error?: string;
   url?: string;
+  /** More request headers (a browser app's own session or token headers). */
+  requestHeaders?: Array<[string, string]>;
 }
 
 export function harEntry(spec: HarSpec): object {
@@ -45,6 +47,7 @@ export function harEntry(spec: HarSpec): object {
         { name: 'Content-Type', value: 'application/vnd.ms-sync.wbxml' },
         { name: 'Authorization', value: spec.auth ?? 'Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2Vu.c2ln' },
         { name: 'Cookie', value: 'DefaultAnchorMailbox=secret-cookie-value' },
+        ...(spec.requestHeaders ?? []).map(([name, value]) => ({ name, value })),
       ],
       postData: spec.requestBody === undefined ? undefined : { mimeType: 'application/vnd.ms-sync.wbxml', text: Buffer.from(spec.requestBody).toString('base64'), encoding: 'base64' },
     },
@@ -70,7 +73,8 @@ export function har(entries: object[]): string {
 export function problemCaptureHar(): string {
   return har([
     { startedDateTime: '2026-11-30T09:00:00.000Z', time: 5, request: { method: 'GET', url: 'https://www.example.com/favicon.ico', headers: [] }, response: { status: 200, headers: [], content: { size: 0 } } },
-    harEntry({ cmd: 'FolderSync', at: '2026-11-30T09:00:01.000Z', requestBody: bodies.folderSyncRequest(), status: 200, contentType: 'application/vnd.ms-sync.wbxml', responseBody: bodies.folderSyncResponse(1) }),
+    // A browser app's token in the query string and in a header of its own: neither may reach a case.
+    harEntry({ cmd: 'FolderSync', at: '2026-11-30T09:00:01.000Z', url: `${EAS}?Cmd=FolderSync&User=alex.wilber%40contoso.example&DeviceId=${IPHONE.deviceId}&DeviceType=${IPHONE.deviceType}&access_token=query-secret-token`, requestHeaders: [['X-Session-Token', 'header-secret-token']], requestBody: bodies.folderSyncRequest(), status: 200, contentType: 'application/vnd.ms-sync.wbxml', responseBody: bodies.folderSyncResponse(1) }),
     ...[2, 3, 4].map((minute) => harEntry({ cmd: 'Sync', at: `2026-11-30T09:0${minute}:00.000Z`, requestBody: bodies.syncRequest('0'), status: 200, contentType: 'application/vnd.ms-sync.wbxml', responseBody: bodies.syncResponse(3) })),
     harEntry({ cmd: 'Sync', at: '2026-11-30T09:05:00.000Z', requestBody: bodies.syncRequest('0'), status: 0, error: 'net::ERR_CERT_AUTHORITY_INVALID' }),
     harEntry({ cmd: 'Ping', at: '2026-11-30T09:06:00.000Z', auth: 'Basic YWxleDpodW50ZXIy', status: 401, statusText: 'Unauthorized', responseHeaders: [['WWW-Authenticate', 'Basic realm="outlook.office365.com"']] }),
@@ -81,4 +85,4 @@ export function problemCaptureHar(): string {
 }
 
 /** The secrets problemCaptureHar() carries, which must never reach a case or a bundle. */
-export const CAPTURE_SECRETS = ['eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9', 'YWxleDpodW50ZXIy', 'secret-cookie-value'];
+export const CAPTURE_SECRETS = ['eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9', 'YWxleDpodW50ZXIy', 'secret-cookie-value', 'query-secret-token', 'header-secret-token'];

@@ -23,7 +23,8 @@ export function readSaz(files: ReadonlyMap<string, Uint8Array>, source: string, 
     const request = parseHttpMessage(files.c, `Session ${id} of "${source}"`, decode);
     const [method = 'GET', target = ''] = request.startLine.split(' ');
     const host = request.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? '';
-    const url = /^https?:\/\//i.test(target) ? target : `https://${host}${target}`;
+    // A CONNECT session is an encrypted tunnel ("host:443"): Fiddler did not decrypt what went through it.
+    const url = /^https?:\/\//i.test(target) ? target : method.toUpperCase() === 'CONNECT' ? `https://${target}/` : `https://${host}${target}`;
     const meta = files.m === undefined ? '' : new TextDecoder().decode(files.m);
     const timer = (name: string) => {
       const value = new RegExp(`${name}="([^"]+)"`).exec(meta)?.[1];
@@ -43,7 +44,9 @@ export function readSaz(files: ReadonlyMap<string, Uint8Array>, source: string, 
         response = undefined;
       }
     } else {
-      error = /x-clientaborted|Aborted/i.test(meta) ? 'The client aborted the request.' : 'No response was captured.';
+      // No response file: the session was still open when Fiddler saved it (a waiting Ping), or the app
+      // cancelled it. Neither is a network failure; capture-to-log.ts decides what it was.
+      error = /x-clientaborted|Aborted/i.test(meta) ? 'The client aborted the request.' : undefined;
     }
     exchanges.push({
       index: id,

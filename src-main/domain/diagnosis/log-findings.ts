@@ -32,8 +32,11 @@ const CODE_BY_KIND: Readonly<Record<PatternKind, FindingCode>> = {
   healthy: 'HEALTHY_SYNC',
 };
 
-/** Problems that stopped before the end of the log are history, not the current cause. */
-const HISTORY_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['old-protocol', 'blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled', 'no-mailbox', 'account-disabled', 'sync-state-locked', 'refused']);
+/**
+ * Problems that stopped before the end of the log are history, not the current cause. A 451
+ * redirect the phone followed (later requests answered) is one: the phone uses the new address.
+ */
+const HISTORY_WHEN_OVER: ReadonlySet<PatternKind> = new Set(['old-protocol', 'blocked', 'quarantined', 'not-compliant', 'not-enrolled', 'auto-blocked', 'throttled', 'server-errors', 'eas-disabled', 'no-mailbox', 'account-disabled', 'sync-state-locked', 'refused', 'redirect']);
 
 /** Turns detected patterns into finding drafts; HEALTHY_SYNC only for a device with no blocker or warning. */
 export function findingsFromPatterns(timeline: DeviceTimeline, patterns: readonly DevicePattern[]): FindingDraft[] {

@@ -9,6 +9,7 @@ export const HTTP_STATUS_MEANING: Readonly<Record<number, string>> = {
   451: 'The mailbox must be reached at another address (redirect).',
   456: 'The user account is blocked.',
   457: 'The password has expired.',
+  429: 'Too many requests: Exchange slows the phone down (throttling).',
   500: 'Server error.',
   501: 'Command not supported.',
   503: 'Service unavailable: temporary failure or throttling.',

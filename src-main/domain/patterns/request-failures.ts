@@ -73,10 +73,12 @@ export const RULES: readonly RequestFailureRule[] = [
   },
   {
     kind: 'throttled',
-    matches: (e) => !isAutoBlock(e) && (isThrottleBackOff(e) || (e.httpStatus === 503 && e.easHeaders.retryAfterSeconds !== undefined)),
+    // 429 Too Many Requests is throttling by definition (a front end in a device capture may send it).
+    matches: (e) => !isAutoBlock(e) && (isThrottleBackOff(e) || e.httpStatus === 429 || (e.httpStatus === 503 && e.easHeaders.retryAfterSeconds !== undefined)),
     describe: (hits) => {
       const waits = hits.map((e) => e.easHeaders.backOff?.seconds ?? e.easHeaders.retryAfterSeconds ?? 0);
-      return `Exchange asked the phone to back off in ${hits.length} request(s) (longest wait ${waits.reduce((a, b) => Math.max(a, b), 0)} s${reason(hits)})`;
+      const longest = waits.reduce((a, b) => Math.max(a, b), 0);
+      return `Exchange asked the phone to back off in ${hits.length} request(s) (${longest > 0 ? `longest wait ${longest} s` : 'no waiting time given'}${reason(hits)})`;
     },
   },
   {
