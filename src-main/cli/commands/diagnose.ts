@@ -58,7 +58,7 @@ export function toJson(view: CaseView): object {
     deviceId: view.selectedDeviceId ?? null,
     steps: view.steps.map((s) => ({ id: s.id, status: s.status, outcome: s.outcome ?? null, summary: s.summary ?? null, error: s.error?.message ?? null })),
     devices: view.devices.map((d) => ({ deviceId: d.deviceId, deviceType: d.deviceType ?? null, accessState: d.accessState ?? null, protocolVersion: d.protocolVersion ?? null })),
-    findings: view.findings.map((f) => ({ rank: f.rank ?? null, code: f.code, severity: f.severity, title: f.title, deviceId: f.deviceId ?? null, evidence: f.evidence })),
+    findings: view.findings.map((f) => ({ rank: f.rank ?? null, code: f.code, severity: f.severity, title: f.title, deviceId: f.deviceId ?? null, followsFrom: f.followsFrom ?? null, evidence: f.evidence })),
   };
 }
 

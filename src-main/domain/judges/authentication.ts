@@ -64,15 +64,10 @@ export function judgeAuthentication(input: DiagnosisInput): StepJudgement {
     findings.push(...judged.findings);
   }
 
-  if (present(input.mobileDevices)?.length === 0 && signIns !== undefined && phoneSignIns(signIns, []).phone.length === 0) {
-    const signs = "no phone has a partnership with the mailbox and no Microsoft sign-in from a phone's mail app was found";
-    checks.push(checkDraft('sign-in-path', 'A phone may be set up with a password: no phone reached Exchange or signed in', 'warning', `Signs: ${signs}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, [EVIDENCE.signIns, EVIDENCE.mobileDevices]));
-    findings.push({
-      code: 'NO_REQUESTS_REACHED_MAILBOX',
-      detail: `No Microsoft sign-in from a phone's mail app was found either, so the phone may be set up with a password ("Configure manually"), which Exchange Online refuses before it logs anything.`,
-      evidence: [{ step: 'authentication', object: 'phones', detail: signs }],
-      confidence: 'low',
-    });
+  if (present(input.mobileDevices)?.length === 0 && signIns !== undefined) {
+    const judged = judgeNoPartnership(signIns);
+    checks.push(...judged.checks);
+    findings.push(...judged.findings);
   }
 
   const outcome = worstOutcome(checks);
@@ -90,6 +85,38 @@ export function judgeAuthentication(input: DiagnosisInput): StepJudgement {
 /** Entra refused the account, not the credential: 50057 account disabled, 50034 no such user. */
 const ACCOUNT_STATE_CODES: ReadonlySet<number> = new Set([50057, 50034]);
 
+const passwordFailures = (signIns: readonly SignInInput[]) => signIns.filter((s) => isLegacyEas(s) && isFailure(s) && !ACCOUNT_STATE_CODES.has(s.status?.errorCode ?? 0));
+
+/**
+ * No phone has a partnership, so no phone's request ever reached the mailbox. Without a Microsoft
+ * sign-in from a phone's mail app, the password path is the likely reason (F32): said strongly
+ * when failed "Exchange ActiveSync" sign-ins show it, as a hint on the no-requests finding otherwise.
+ */
+function judgeNoPartnership(signIns: readonly SignInInput[]): { checks: CheckDraft[]; findings: FindingDraft[] } {
+  const phone = phoneSignIns(signIns, []).phone;
+  if (phone.some(isModernClient)) return { checks: [], findings: [] };
+  const legacy = passwordFailures(phone);
+  const ev = [EVIDENCE.signIns, EVIDENCE.mobileDevices];
+  if (legacy.length > 0) {
+    const signs = `no phone has a partnership with the mailbox; no Microsoft sign-in from a phone's mail app; ${legacy.length} failed "Exchange ActiveSync" (password) sign-in(s): ${describeCodes(legacy)}`;
+    return {
+      checks: [checkDraft('sign-in-path', 'A phone is most likely set up with a password (Basic), which Exchange Online refuses', 'problem', `Signs: ${signs}.`, ev)],
+      findings: [{ code: 'BASIC_AUTH_CLIENT', detail: `${signs}.`, evidence: [{ step: 'authentication', object: 'phones', detail: signs }], confidence: 'high' }],
+    };
+  }
+  if (phone.length > 0) return { checks: [], findings: [] };
+  const signs = "no phone has a partnership with the mailbox and no Microsoft sign-in from a phone's mail app was found";
+  return {
+    checks: [checkDraft('sign-in-path', 'A phone may be set up with a password: no phone reached Exchange or signed in', 'warning', `Signs: ${signs}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, ev)],
+    findings: [{
+      code: 'NO_REQUESTS_REACHED_MAILBOX',
+      detail: `No Microsoft sign-in from a phone's mail app was found either, so the phone may be set up with a password ("Configure manually"), which Exchange Online refuses before it logs anything.`,
+      evidence: [{ step: 'authentication', object: 'phones', detail: signs }],
+      confidence: 'low',
+    }],
+  };
+}
+
 function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, signIns: readonly SignInInput[] | undefined): { check: CheckDraft; findings: FindingDraft[] } {
   const name = device.FriendlyName || device.DeviceModel || device.DeviceId;
   const id = `sign-in-path-${device.DeviceId}`;
@@ -104,7 +131,7 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
   // A failure the phone synced after is not how it signs in now: a password app never gets through (F32).
   const synced = lastSyncedAt(input, device);
   const past = (s: SignInInput) => synced !== undefined && s.createdDateTime != null && Date.parse(s.createdDateTime) <= synced;
-  const legacyFailures = (mine ?? []).filter((s) => isLegacyEas(s) && isFailure(s) && !ACCOUNT_STATE_CODES.has(s.status?.errorCode ?? 0) && !past(s));
+  const legacyFailures = passwordFailures(mine ?? []).filter((s) => !past(s));
   const reached = requestsReachedMailbox(input, device.DeviceId);
   const lastSuccess = device.LastSuccessSync ? Date.parse(device.LastSuccessSync) : NaN;
   const oldClient = !Number.isNaN(lastSuccess) && lastSuccess < Date.parse(BASIC_AUTH_OFF_AT);

@@ -252,6 +252,16 @@ describe('judgeAuthentication', () => {
     expect(codes(stillFailing.findings)).toContain('BASIC_AUTH_CLIENT');
   });
 
+  it('no partnership at all: failed password sign-ins make it a Basic client; none at all, a hint on "never reached"; an OAuth sign-in, neither', () => {
+    const legacy = judgeAuthentication(input({ mobileDevices: [], signIns: [legacyEas({ code: 50126 })] }));
+    expect(legacy.findings).toEqual([expect.objectContaining({ code: 'BASIC_AUTH_CLIENT', confidence: 'high' })]);
+    expect(legacy.findings[0]?.detail).toContain('no phone has a partnership with the mailbox');
+    expect(codes(judgeAuthentication(input({ mobileDevices: [], signIns: [] })).findings)).toEqual(['NO_REQUESTS_REACHED_MAILBOX']);
+    expect(judgeAuthentication(input({ mobileDevices: [], signIns: [signIn(), legacyEas({ code: 50126 })] })).findings).toEqual([]);
+    // A disabled account says nothing about how the phone was set up.
+    expect(codes(judgeAuthentication(input({ mobileDevices: [], signIns: [legacyEas({ code: 50057 })] })).findings)).toEqual([]);
+  });
+
   it('a legacy sign-in refused because the account is disabled or unknown says nothing about a password', () => {
     const emptyLog = { devices: [], findings: [], patterns: [], warnings: [], drafts: [] };
     for (const code of [50057, 50034]) {
