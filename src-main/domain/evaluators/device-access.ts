@@ -146,6 +146,13 @@ export function evaluateDeviceAccess(input: DeviceAccessInput): FindingDraft[] {
   if (state === 'Blocked' && reason !== undefined && AUTO_BLOCK_REASONS.has(reason)) {
     return [{ ...base, code: 'DEVICE_AUTO_BLOCKED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).` }];
   }
+  // Already on the user's allowed list, which comes before rules and the default (F27): Exchange
+  // judges the phone again at its next request (F26) and shows the old state until then.
+  const released = (state === 'Blocked' || state === 'Quarantined') && predicted.state === 'Allowed' && predicted.reason === 'Individual';
+  if (released) {
+    const code = state === 'Blocked' ? 'DEVICE_BLOCKED' : 'DEVICE_QUARANTINED';
+    return [{ ...base, code, confidence: 'high', severity: 'warning', detail: `${words} (Exchange reports ${seen}). But the phone is already on the user's allowed list, so Exchange allows it at its next request; it shows the old state until the phone connects again. Ask the user to open Mail and pull down to refresh; nothing needs to be allowed again.` }];
+  }
   if (state === 'Blocked') return [{ ...base, code: 'DEVICE_BLOCKED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).${why}` }];
   if (state === 'Quarantined') return [{ ...base, code: 'DEVICE_QUARANTINED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).${why}` }];
   if (state === undefined || state === 'Unknown' || state === 'DeviceDiscovery') {

@@ -61,6 +61,17 @@ describe('device access (ABQ precedence)', () => {
     expect(named?.detail).toContain('The mobile device mailbox policy "Strict" says: phones that cannot apply every setting are refused (AllowNonProvisionableDevices False); the phone must be encrypted (RequireDeviceEncryption).');
   });
 
+  it('a quarantined or blocked phone already on the allowed list is released: a warning to refresh, not a blocker to allow again (F26)', () => {
+    const allowed = { ActiveSyncAllowedDeviceIDs: ['applf2kq7hzx1c9n'] };
+    const [quarantined] = evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'Global' }), casMailbox: allowed, organizationSettings: { DefaultAccessLevel: 'Quarantine' } });
+    expect(quarantined).toMatchObject({ code: 'DEVICE_QUARANTINED', severity: 'warning' });
+    expect(quarantined?.detail).toContain("already on the user's allowed list, so Exchange allows it at its next request");
+    expect(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'DeviceRule' }), casMailbox: allowed, deviceAccessRules: rules })[0]).toMatchObject({ code: 'DEVICE_BLOCKED', severity: 'warning' });
+    // On both lists the blocked list wins: still the blocker; so is an auto-block, which comes before the allowed list.
+    expect(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Individual' }), casMailbox: { ...allowed, ActiveSyncBlockedDeviceIDs: ['ApplF2KQ7HZX1C9N'] } })[0]?.severity).toBeUndefined();
+    expect(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'CommandFrequency' }), casMailbox: allowed })[0]).toMatchObject({ code: 'DEVICE_AUTO_BLOCKED' });
+  });
+
   it('reports Intune states as compliance/enrollment, not as ABQ', () => {
     expect(codes(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'ExternalCompliance' }) }))).toEqual(['DEVICE_NOT_COMPLIANT']);
     expect(codes(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 53 }) }))).toEqual(['DEVICE_NOT_ENROLLED']);
