@@ -119,6 +119,9 @@ const EVIDENCE_LABELS = {
   mailboxLog: 'EAS mailbox log',
 } as const;
 
+/** Findings that say what the wizard could not check or what may come, never what stops the phone now. */
+const NOT_TROUBLE_NOW: ReadonlySet<string> = new Set(['EVIDENCE_UNAVAILABLE', 'CA_REPORT_ONLY_WOULD_BLOCK']);
+
 /** Merges all evidence into ranked findings. Pure: the same input always gives the same output. */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const unchecked: UncheckedEvidence[] = [];
@@ -163,10 +166,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const policyOff = drafts.some((d) => d.code === 'EAS_OFF_BY_POLICY');
   const merged = mergeDrafts(policyOff ? drafts.filter((d) => d.code !== 'EAS_DISABLED_FOR_MAILBOX') : drafts);
   // "Syncs normally" stands unless a problem concerns that phone or the whole case: with several
-  // phones, one phone's block says nothing about another that syncs.
-  const troubles = merged.filter((d) => (d.severity ?? severityOf(d)) !== 'info' && d.code !== 'EVIDENCE_UNAVAILABLE');
+  // phones, one phone's block says nothing about another that syncs. A report-only policy blocks
+  // nothing today, so it is no trouble now; beside a phone that syncs it is a note about tomorrow.
+  const troubles = merged.filter((d) => (d.severity ?? severityOf(d)) !== 'info' && !NOT_TROUBLE_NOW.has(d.code));
   const troubled = (deviceId: string | undefined) => troubles.some((d) => d.deviceId === undefined || deviceId === undefined || sameName(d.deviceId, deviceId));
-  const findings = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled(d.deviceId))).map(buildFinding);
+  const kept = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled(d.deviceId)));
+  const syncing = kept.some((d) => d.code === 'HEALTHY_SYNC');
+  const findings = kept.map((d) => (syncing && d.code === 'CA_REPORT_ONLY_WOULD_BLOCK' ? { ...d, severity: 'info' as const } : d)).map(buildFinding);
   return { findings: rankFindings(findings), unchecked };
 }
 

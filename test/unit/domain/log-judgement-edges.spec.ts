@@ -120,3 +120,20 @@ describe('"the phone syncs normally" is about that phone', () => {
     expect(own.map((f) => f.code)).not.toContain('HEALTHY_SYNC');
   });
 });
+
+describe('a report-only policy beside a phone that syncs', () => {
+  it('is a note after "the phone syncs normally", never the headline; beside a real problem it stays a warning', () => {
+    const phone = { DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', DeviceOS: 'iOS 18.6', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' };
+    const wouldBlock = {
+      id: 's1', createdDateTime: '2026-03-10T08:00:00Z', appId: 'f8d98a96-0999-43f5-8af3-69971c7bb423', appDisplayName: 'iOS Accounts', resourceId: '00000002-0000-0ff1-ce00-000000000000',
+      clientAppUsed: 'Mobile Apps and Desktop clients', conditionalAccessStatus: 'notApplied', status: { errorCode: 0 }, deviceDetail: { operatingSystem: 'Ios' },
+      appliedConditionalAccessPolicies: [{ id: 'pilot', displayName: 'Block mobile mail (pilot)', result: 'reportOnlyFailure' }],
+    };
+    const healthy = diagnose(quietTenant({ mobileDevices: [phone], mailboxLog: analyze(log(sync(0, '1'), sync(1, '2'))), signIns: [wouldBlock] })).findings;
+    expect(healthy.map((f) => f.code).slice(0, 2)).toEqual(['HEALTHY_SYNC', 'CA_REPORT_ONLY_WOULD_BLOCK']);
+    expect(healthy[1]?.severity).toBe('info');
+    expect(headline(healthy).text).toBe('No blocking cause found. Top note: The phone syncs normally.');
+    const blocked = diagnose(quietTenant({ mobileDevices: [{ ...phone, DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'DeviceRule' }], mailboxLog: analyze(log(sync(0, '1'))), signIns: [wouldBlock] })).findings;
+    expect(blocked.find((f) => f.code === 'CA_REPORT_ONLY_WOULD_BLOCK')?.severity).toBe('warning');
+  });
+});
