@@ -18,6 +18,13 @@ import {
   type PhoneSignIns,
 } from './phone-sign-ins';
 
+/**
+ * The longest an access token from Entra lives by default (60 to 90 minutes). A phone that synced
+ * later than that after a refused sign-in was given a new one since; one that synced sooner may
+ * still have run on the token it had before the refusal.
+ */
+export const TOKEN_LIFETIME_MS = 90 * 60_000;
+
 const caFailed = (s: SignInInput): boolean =>
   s.conditionalAccessStatus === 'failure' || list(s.appliedConditionalAccessPolicies).some((p) => p.result === 'failure');
 export const failedOrBlocked = (s: SignInInput): boolean => isFailure(s) || caFailed(s);
@@ -60,8 +67,9 @@ export function judgePhoneSignIns(split: PhoneSignIns, coverage: SignInCoverage 
   if (phone.length === 0) {
     checks.push(checkDraft('sign-ins', "No sign-in from this phone's mail app was found", 'info', `${read} None of them came from this phone's mail app (matched by app and device OS). That is not evidence that sign-in works: a phone set up with a password never reaches Entra at all.`, ev));
   } else {
-    // Newest first: everything before the newest success, or before the phone's last sync, is now.
-    const before = (s: SignInInput) => syncedAt !== undefined && s.createdDateTime != null && Date.parse(s.createdDateTime) <= syncedAt;
+    // Newest first: everything before the newest success, or well before the phone's last sync, is
+    // now. A sync soon after a refusal may still run on the sign-in the phone had before it.
+    const before = (s: SignInInput) => syncedAt !== undefined && s.createdDateTime != null && Date.parse(s.createdDateTime) + TOKEN_LIFETIME_MS <= syncedAt;
     const newestSuccess = phone.findIndex((s) => !failedOrBlocked(s) || before(s));
     const current = (newestSuccess === -1 ? phone : phone.slice(0, newestSuccess)).filter(failedOrBlocked);
     const earlier = phone.slice(newestSuccess === -1 ? phone.length : newestSuccess).filter(failedOrBlocked);
@@ -78,8 +86,12 @@ export function judgePhoneSignIns(split: PhoneSignIns, coverage: SignInCoverage 
         : `The phone's newest sign-in succeeded (${phone.length} sign-in(s) read)`;
       checks.push(checkDraft('sign-ins', title, 'ok', `${read}${earlierNote}${interruptNote}`, ev));
     } else {
-      checks.push(checkDraft('sign-ins', `${current.length} of the phone's sign-ins since its last success failed`, 'problem', `${describeCodes(current)}; newest at ${current[0]?.createdDateTime ?? 'an unknown time'} (${current[0]?.status?.failureReason ?? 'no reason given'}).${interruptNote} ${read}`, ev));
-      findings.push(...routeFailures(current, deviceId));
+      const oldest = current.at(-1)?.createdDateTime;
+      const stillSyncing = syncedAt !== undefined && oldest != null && Date.parse(oldest) < syncedAt
+        ? ` The phone still synced at ${new Date(syncedAt).toISOString()}, after the first of these, most likely on the sign-in it already had; it stops when that runs out (about ${TOKEN_LIFETIME_MS / 60_000} minutes after it was given) unless it can sign in again.`
+        : '';
+      checks.push(checkDraft('sign-ins', `${current.length} of the phone's sign-ins since its last success failed`, 'problem', `${describeCodes(current)}; newest at ${current[0]?.createdDateTime ?? 'an unknown time'} (${current[0]?.status?.failureReason ?? 'no reason given'}).${stillSyncing}${interruptNote} ${read}`, ev));
+      findings.push(...routeFailures(current, deviceId).map((d) => (stillSyncing === '' ? d : { ...d, detail: `${d.detail}${stillSyncing}` })));
     }
     const reportOnly = phone.filter((s) => list(s.appliedConditionalAccessPolicies).some((p) => p.result === 'reportOnlyFailure'));
     if (reportOnly.length > 0) {

@@ -167,18 +167,20 @@ describe('judgeConditionalAccess', () => {
     expect(mfa.checks.find((c) => c.id === 'sign-ins')).toMatchObject({ outcome: 'ok' });
   });
 
-  it('a failed sign-in the phone synced after is not what stops it: by Exchange’s last sync or by a log that ends healthy', () => {
-    const blockedAt = '2026-11-26T07:58:00Z';
-    const caBlock = signIn({ code: 53003, conditionalAccessStatus: 'failure', createdDateTime: blockedAt });
-    // Exchange's own record: the phone synced at 08:52, after the block at 07:58.
+  it('a refused sign-in the phone synced after, later than a token lives, is not what stops it: by Exchange’s last sync or by a log that ends healthy', () => {
+    const caBlock = signIn({ code: 53003, conditionalAccessStatus: 'failure', createdDateTime: '2026-11-26T06:40:00Z' });
+    // Exchange's own record: the phone synced at 08:52, more than 90 minutes after the refusal at 06:40.
     const synced = judgeConditionalAccess(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T08:52:00Z' }], signIns: [caBlock] }));
     expect(synced.findings).toEqual([]);
     const check = synced.checks.find((c) => c.id === 'sign-ins');
     expect(check).toMatchObject({ outcome: 'ok', label: expect.stringContaining('synced after its newest failed sign-in') });
     expect(check?.detail).toContain('2026-11-26T08:52:00.000Z');
-    // The last sync before the failure: the failure is now.
-    const before = judgeConditionalAccess(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T07:30:00Z' }], signIns: [caBlock] }));
-    expect(codes(before.findings)).toEqual(['CA_BLOCKS_EAS']);
+    // The last sync before the refusal: the refusal is now.
+    expect(codes(judgeConditionalAccess(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T06:00:00Z' }], signIns: [caBlock] })).findings)).toEqual(['CA_BLOCKS_EAS']);
+    // Soon after the refusal the phone may still run on the token it had: still the cause, and the words say it has not stopped yet.
+    const soon = judgeConditionalAccess(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T07:10:00Z' }], signIns: [caBlock] }));
+    expect(codes(soon.findings)).toEqual(['CA_BLOCKS_EAS']);
+    expect(soon.findings[0]?.detail).toContain('The phone still synced at 2026-11-26T07:10:00.000Z');
     // The mailbox log: the phone's last request at 08:13 was answered normally.
     const healthyLog = {
       devices: [{ deviceId: IPHONE.DeviceId, entryCount: 4, lastRequest: '2026-11-26T08:13:00.000Z' }],
@@ -186,9 +188,9 @@ describe('judgeConditionalAccess', () => {
       drafts: [{ code: 'HEALTHY_SYNC' as const, detail: 'syncs', evidence: [], confidence: 'medium' as const, deviceId: IPHONE.DeviceId }],
     };
     expect(judgeConditionalAccess(input({ signIns: [caBlock], mailboxLog: healthyLog })).findings).toEqual([]);
-    // A log that does not end healthy says nothing about getting past the failure.
+    // A log that does not end healthy says nothing about getting past the refusal.
     expect(codes(judgeConditionalAccess(input({ signIns: [caBlock], mailboxLog: { ...healthyLog, drafts: [] } })).findings)).toEqual(['CA_BLOCKS_EAS']);
-    // With two phones, a failure counts as past only once both synced after it.
+    // With two phones, a refusal counts as past only once both synced after it.
     const both = [{ ...IPHONE, LastSuccessSync: '2026-11-26T08:52:00Z' }, { ...GALAXY, DeviceOS: 'iOS 18', DeviceType: 'iPad', LastSuccessSync: '2026-11-20T08:00:00Z' }];
     expect(codes(judgeConditionalAccess(input({ mobileDevices: both, signIns: [caBlock] })).findings)).toEqual(['CA_BLOCKS_EAS']);
   });

@@ -22,7 +22,7 @@ export const complianceBlipHealthy = defineScenario(
     title: 'One compliance refusal, synced since',
     story: "Intune briefly marked Alex's iPhone non-compliant overnight; Conditional Access refused one sign-in, and the phone has synced normally since.",
     details:
-      'Contoso requires a compliant device for mail on phones. At 07:58 Intune still counted an iOS update as pending and Conditional Access refused the iPhone once (53000). The update finished, Intune marked the phone compliant again, and Exchange recorded a successful sync at 08:52; the mailbox log shows normal syncs after the refusal. The refusal is the phone\'s past: the wizard must say the phone syncs and must not send tier 1 to Intune or blame Conditional Access.',
+      'Contoso requires a compliant device for mail on phones. At 06:41 Intune still counted an iOS update as pending and Conditional Access refused the iPhone once (53000). The update finished, Intune marked the phone compliant again, the phone signed in again, and Exchange recorded a successful sync at 08:52, longer after the refusal than any token it had could last; the mailbox log shows normal syncs after the refusal. The refusal is the phone\'s past: the wizard must say the phone syncs and must not send tier 1 to Intune or blame Conditional Access.',
     expected: {
       rootCauses: [],
       findings: ['HEALTHY_SYNC', 'DEBUG_LOGGING_ACTIVE'],
@@ -39,7 +39,7 @@ export const complianceBlipHealthy = defineScenario(
     t.exchange.mobileDevices = [{ ...alexIphone, external: 'compliant', mailboxLog: { file: 'alex-iphone.txt' } }];
     const compliant = { id: policyIds.compliantPhones, displayName: 'Require a compliant device for mail on phones', grant: ['RequireCompliantDevice'] };
     t.entra!.signIns = [
-      oauthSignIn('2026-11-26T07:58:02Z', {
+      oauthSignIn('2026-11-26T06:41:09Z', {
         errorCode: 53000,
         failureReason: 'Device is not in required device state: compliant.',
         caStatus: 'failure',
