@@ -35,8 +35,9 @@ export function requestsReachedMailbox(input: DiagnosisInput, deviceId: string |
 
 /**
  * The last time Exchange saw the phone sync successfully: its LastSuccessSync, or its last logged
- * request when the mailbox log ends with it syncing normally. A sign-in failure before that did
- * not stop the phone, which signed in again and synced after it. Undefined when neither is known.
+ * request when the mailbox log ends with it syncing normally. A sign-in failure long enough before
+ * that (see TOKEN_LIFETIME_MS) did not stop the phone, which signed in again and synced after it.
+ * Undefined when neither is known.
  */
 export function lastSyncedAt(input: DiagnosisInput, device: MobileDeviceInput): number | undefined {
   const times = [device.LastSuccessSync ? Date.parse(device.LastSuccessSync) : Number.NaN];

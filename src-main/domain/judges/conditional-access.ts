@@ -101,21 +101,29 @@ function readingCheck(readings: readonly ClientAppReading[] | undefined, unread:
 }
 
 /**
- * The phone's newest sign-in that passed Conditional Access after the policy last changed: the
+ * The phone's newest sign-in since the policy last changed, when it passed Conditional Access: the
  * policy as it stands let the phone's real sign-in through, whatever What-If or the app's own
- * reading of the policy says (facts F39: What-If is a simulation with the inputs it was given).
+ * reading of the policy says (facts F39: What-If is a simulation with the inputs it was given). A
+ * Conditional Access refusal newer than that pass (say from abroad) means the policy stops it now.
  */
 function passedSinceChange(policy: ConditionalAccessPolicyInput, phone: readonly SignInInput[]): SignInInput | undefined {
   const changed = Date.parse(policy.modifiedDateTime ?? policy.createdDateTime ?? '');
   if (Number.isNaN(changed)) return undefined;
-  return phone.find(
-    (s) =>
-      s.createdDateTime != null &&
-      Date.parse(s.createdDateTime) > changed &&
-      !failedOrBlocked(s) &&
-      !list(s.appliedConditionalAccessPolicies).some((p) => p.id === policy.id && p.result === 'failure'),
-  );
+  // Newest first (phoneSignIns sorts them).
+  for (const s of phone) {
+    if (s.createdDateTime == null || !(Date.parse(s.createdDateTime) > changed)) return undefined;
+    if (refusedByConditionalAccess(s)) return undefined;
+    if (!failedOrBlocked(s)) return s;
+  }
+  return undefined;
 }
+
+function refusedByConditionalAccess(s: SignInInput): boolean {
+  return s.conditionalAccessStatus === 'failure' || list(s.appliedConditionalAccessPolicies).some((p) => p.result === 'failure') || CA_REFUSAL_CODES.has(s.status?.errorCode ?? 0);
+}
+
+/** Sign-in errors that are Conditional Access refusals: block, compliant device, managed device, hybrid joined, approved app. */
+const CA_REFUSAL_CODES: ReadonlySet<number> = new Set([53003, 53000, 530003, 53001, 53002]);
 
 function judgePolicies(verdicts: readonly PolicyVerdict[], readings: readonly ClientAppReading[] | undefined, reached: boolean | undefined, phone: readonly SignInInput[], checks: CheckDraft[], findings: FindingDraft[]): void {
   const byPolicy = new Map<string, PolicyVerdict[]>();

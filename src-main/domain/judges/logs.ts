@@ -37,9 +37,9 @@ function loggingStart(window: LoggingWindow): { at: number; exact: boolean } | u
 }
 
 /**
- * Has the phone not tried since logging started? Only when both times are known: logging turned
- * on by the app in this case, and the phone's LastSyncAttemptTime older than that (or never). An
- * empty log then says nothing yet. A phone stopped before Exchange (sign-in, Conditional Access)
+ * Has the phone not tried since logging started? Its LastSyncAttemptTime is older than the start
+ * (or never, when the app turned logging on in this case and so knows the start); logging on
+ * before the case started within LONGEST_LOGGING_HOURS of now. An empty log then says nothing yet. A phone stopped before Exchange (sign-in, Conditional Access)
  * also leaves LastSyncAttemptTime old, so the finding's words send the operator to the sign-ins
  * when the user did try. (That Exchange Online updates LastSyncAttemptTime for every request it
  * receives, refused ones included, is what the cmdlet docs imply, not stated: unverified.)

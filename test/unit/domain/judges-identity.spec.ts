@@ -141,6 +141,11 @@ describe('judgeConditionalAccess', () => {
     const failedByIt = signIn({ createdDateTime: '2026-11-26T07:58:00Z', appliedConditionalAccessPolicies: [{ id: 'blockall', displayName: 'Block mobile mail', result: 'failure' }] });
     expect(codes(judge(block, [failedByIt]).findings)).toContain('CA_BLOCKS_EAS');
     expect(codes(judge({ ...block, modifiedDateTime: null }, [signIn({ createdDateTime: '2026-11-26T07:58:00Z' })]).findings)).toEqual(['CA_BLOCKS_EAS']);
+    // A pass followed by a newer Conditional Access refusal (say from abroad): the policy stops the phone now.
+    const refusedSince = signIn({ createdDateTime: '2026-11-26T08:30:00Z', code: 53003, conditionalAccessStatus: 'failure' });
+    const newer = judge(block, [refusedSince, signIn({ createdDateTime: '2026-11-26T07:58:00Z' })]);
+    expect(new Set(codes(newer.findings))).toEqual(new Set(['CA_BLOCKS_EAS']));
+    expect(newer.findings.some((f) => f.code === 'CA_CANNOT_TELL')).toBe(false);
   });
 
   it('What-If "not enough information" is not "does not apply" (F39)', () => {
