@@ -4,7 +4,7 @@ import { interpretEntry } from './interpret-entry';
 import { EntrySplitter } from './entry-splitter';
 import { readSections } from './section-reader';
 import { StringPool } from './string-pool';
-import { LogTextDecoder, type LogEncoding } from './text-decoder';
+import { LogTextDecoder, type AsciiText, type LogEncoding } from './text-decoder';
 
 /** The input is not a mailbox log at all (a clear, one-line reason for the operator). */
 export class NotAMailboxLogError extends Error {
@@ -25,6 +25,8 @@ export interface MailboxLogParserOptions {
   sniffLimitChars?: number;
   /** Shared between parsers of one analysis so repeated strings are stored once. */
   pool?: StringPool;
+  /** The runtime's fast reading of all-ASCII bytes, when it has one (see AsciiText). */
+  asciiText?: AsciiText;
 }
 
 /** A RequestTime key at a line start: a log pasted without its first entry header. */
@@ -37,7 +39,7 @@ const IMPLICIT_ENTRY = /(?:^|\n)RequestTime :\s?\r?\n/;
  * triple, sections on `Key : ` lines; unknown keys are kept generically.
  */
 export class MailboxLogParser {
-  private readonly decoder = new LogTextDecoder();
+  private readonly decoder: LogTextDecoder;
   private readonly splitter: EntrySplitter;
   private readonly pool: StringPool;
   /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones. */
@@ -52,6 +54,7 @@ export class MailboxLogParser {
   private ended = false;
 
   constructor(private readonly options: MailboxLogParserOptions) {
+    this.decoder = new LogTextDecoder(options.asciiText);
     this.splitter = new EntrySplitter({
       entry: (entryNumber, text) => this.onEntryText(entryNumber, text),
       preamble: (text) => this.onPreamble(text),
