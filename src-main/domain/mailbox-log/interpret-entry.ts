@@ -1,9 +1,10 @@
 import { describeStatus } from '../eas/command-status';
 import type { CollectionSyncKeys, EasResponseHeaders, EntryException, EntryStatus, LogEntry } from './entry-model';
 import { parseLogTime } from './log-time';
-import { parseRequestHeader, parseResponseHeader } from './request-line';
-import type { BodyScanMemo} from './body-scanner';
+import { parseRequestHeader, parseResponseHeader, type RequestHeaderMemo } from './request-line';
+import type { BodyScanMemo, ScannedBody } from './body-scanner';
 import { scanBody } from './body-scanner';
+import { COMPLETE, EMPTY_HEADERS, InterpretedEntry, PENDING, REQUEST_BODY_EMPTY, RESPONSE_BODY_PRESENT, WAS_PENDING, type EntryBodyFacts, type EntryContext, type EntryContextCache, type EntryExtras } from './interpreted-entry';
 import { isExceptionSection, KNOWN_SECTIONS } from './section-names';
 import type { StringPool } from './string-pool';
 import { detach } from './string-pool';
@@ -35,10 +36,25 @@ export function bodyIsWhole(text: string): boolean {
 const OTHER_SECTION_CAP = 2000;
 /** Known sections that are not exception sections: neither kept as exceptions nor as other sections. */
 const PLAIN_SECTIONS: ReadonlySet<string> = new Set([...KNOWN_SECTIONS].filter((name) => !isExceptionSection(name)));
+const PLAIN_SECTION_COUNT = PLAIN_SECTIONS.size;
+
+/**
+ * What one parse keeps between entries so that entries reading the same share their parts: the
+ * body scans of the last body per command, the contexts (request line, headers, answer), and the
+ * body facts built from the last pair of body scans per command.
+ */
+export interface InterpretCaches {
+  readonly request: BodyScanMemo;
+  readonly response: BodyScanMemo;
+  readonly contexts?: EntryContextCache;
+  readonly facts?: BodyFactsMemo;
+  readonly requestHeaders?: RequestHeaderMemo;
+}
 
 /** Turns one entry's sections into the typed entry model. Pure; never throws on odd values. */
-export function interpretEntry(sections: ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool, memo?: { request: BodyScanMemo; response: BodyScanMemo }): LogEntry {
-  const request = parseRequestHeader(sections.get('RequestHeader') ?? '');
+export function interpretEntry(sections: ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool, memo?: InterpretCaches): LogEntry {
+  const requestHeaderText = sections.get('RequestHeader') ?? '';
+  const request = memo?.requestHeaders === undefined ? parseRequestHeader(requestHeaderText) : memo.requestHeaders.read(requestHeaderText, pool);
   const responseHeaderText = sections.get('ResponseHeader');
   const response = parseResponseHeader(responseHeaderText ?? '');
   const requestTime = readTime(sections.get('RequestTime'));
@@ -49,45 +65,31 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
   const responseBodyText = sections.get('ResponseBody') ?? '';
   const requestBody = memo === undefined ? scanBody(requestBodyText) : memo.request.scan(command, requestBodyText);
   const responseBody = memo === undefined ? scanBody(responseBodyText) : memo.response.scan(command, responseBodyText);
+  const body = memo?.facts === undefined ? bodyFacts(command, requestBody, responseBody, pool) : memo.facts.get(command, requestBody, responseBody, pool);
 
-  const collectionStatuses: EntryStatus[] = [];
-  const syncKeys: CollectionSyncKeys[] = [];
-  const requestKeys = new Map<string, string | undefined>();
-  for (const c of requestBody.collections) if (c.collectionId !== undefined) requestKeys.set(c.collectionId, c.syncKey);
-  for (const c of responseBody.collections) {
-    const id = c.collectionId ?? '?';
-    if (c.status !== undefined) collectionStatuses.push(sharedStatus(command, c.status, 'collection', id));
-    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: requestKeys.get(id), responseSyncKey: c.syncKey, status: c.status });
-    requestKeys.delete(id);
-  }
-  for (const [id, key] of requestKeys) syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: key });
-
-  const exceptions: EntryException[] = [];
-  const otherSections: Record<string, string> = {};
-  sections.forEach((value, name) => {
-    // Most sections are the usual known ones: one lookup says so.
-    if (PLAIN_SECTIONS.has(name)) return;
-    if (isExceptionSection(name)) {
-      const text = withoutCr(value.slice(0, EXCEPTION_TEXT_CAP));
-      exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(text)), text: detach(text) });
-    } else if (!KNOWN_SECTIONS.has(name)) {
-      otherSections[pool.get(name) as string] = detach(withoutCr(value.slice(0, OTHER_SECTION_CAP)));
+  let extras = NO_EXTRAS;
+  if (sections.size > PLAIN_SECTION_COUNT || !onlyPlainSections(sections)) {
+    const exceptions: EntryException[] = [];
+    const otherSections: Record<string, string> = {};
+    sections.forEach((value, name) => {
+      // Most sections are the usual known ones: one lookup says so.
+      if (PLAIN_SECTIONS.has(name)) return;
+      if (isExceptionSection(name)) {
+        const text = withoutCr(value.slice(0, EXCEPTION_TEXT_CAP));
+        exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(text)), text: detach(text) });
+      } else if (!KNOWN_SECTIONS.has(name)) {
+        otherSections[pool.get(name) as string] = detach(withoutCr(value.slice(0, OTHER_SECTION_CAP)));
+      }
+    });
+    if (exceptions.length > 0 || Object.keys(otherSections).length > 0) {
+      extras = { exceptions: orEmpty(exceptions), otherSections: Object.keys(otherSections).length === 0 ? NO_SECTIONS : otherSections };
     }
-  });
+  }
 
-  const hasResponse = responseHeaderText !== undefined || sections.has('ResponseBody') || sections.has('ResponseTime');
-  const entry: LogEntry = {
-    seq: place.seq,
-    entryNumber: place.entryNumber,
-    reportIndex: place.reportIndex,
+  const wanted: EntryContext = {
     source: place.source,
-    requestTime,
-    responseTime,
-    roundTripMs: requestTime !== undefined && responseTime !== undefined ? responseTime - requestTime : undefined,
     serverName: pool.get(oneLine(sections.get('ServerName'))),
     assemblyVersion: pool.get(oneLine(sections.get('AssemblyVersion'))),
-    // Unique per request: copied, not pooled.
-    identifier: detachOptional(oneLine(sections.get('Identifier'))),
     method: pool.get(request.method),
     command,
     user: pool.get(request.user),
@@ -100,6 +102,38 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     httpStatus: response.status,
     httpReason: pool.get(response.reason),
     easHeaders: readEasHeaders(response.headers, pool),
+    accessState: pool.get(oneLine(sections.get('AccessState'))),
+    accessStateReason: pool.get(oneLine(sections.get('AccessStateReason'))),
+    deviceAccessControlRule: pool.get(oneLine(sections.get('DeviceAccessControlRule'))),
+  };
+  const context = memo?.contexts === undefined ? wanted : memo.contexts.get(wanted);
+
+  const hasResponse = responseHeaderText !== undefined || sections.has('ResponseBody') || sections.has('ResponseTime');
+  const pending = !hasResponse && request.command !== undefined && requestTime !== undefined && bodyIsWhole(requestBodyText);
+  const flags =
+    (/^\s*(Empty)?\s*$/.test(sections.get('RequestBody') ?? '') ? REQUEST_BODY_EMPTY : 0) |
+    (responseBodyText.trim().length > 0 && !responseBodyText.includes('[No XmlResponse]') ? RESPONSE_BODY_PRESENT : 0) |
+    (sections.has('WasPending') ? WAS_PENDING : 0) |
+    (hasResponse ? COMPLETE : 0) |
+    (pending ? PENDING : 0);
+  // Unique per request: the identifier is copied, not pooled.
+  return new InterpretedEntry(place.seq, place.entryNumber, place.reportIndex, requestTime, responseTime, detachOptional(oneLine(sections.get('Identifier'))), context, body, extras, flags);
+}
+
+/** The typed facts of one entry's request and response bodies. */
+function bodyFacts(command: string | undefined, requestBody: ScannedBody, responseBody: ScannedBody, pool: StringPool): EntryBodyFacts {
+  const collectionStatuses: EntryStatus[] = [];
+  const syncKeys: CollectionSyncKeys[] = [];
+  const requestKeys = new Map<string, string | undefined>();
+  for (const c of requestBody.collections) if (c.collectionId !== undefined) requestKeys.set(c.collectionId, c.syncKey);
+  for (const c of responseBody.collections) {
+    const id = c.collectionId ?? '?';
+    if (c.status !== undefined) collectionStatuses.push(sharedStatus(command, c.status, 'collection', id));
+    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: requestKeys.get(id), responseSyncKey: c.syncKey, status: c.status });
+    requestKeys.delete(id);
+  }
+  for (const [id, key] of requestKeys) syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: key });
+  return {
     commandStatus: responseBody.rootStatus === undefined ? undefined : sharedStatus(command, responseBody.rootStatus, responseBody.rootStatus >= 100 ? 'global' : 'command'),
     collectionStatuses: orEmpty(collectionStatuses),
     // Successful items are the norm and a Sync can carry hundreds; only the others are kept.
@@ -110,23 +144,38 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     responsePolicyKey: pool.get(responseBody.policies.find((p) => p.policyKey !== undefined)?.policyKey),
     remoteWipeRequested: responseBody.remoteWipe,
     heartbeatInterval: requestBody.heartbeatInterval,
-    requestBodyEmpty: /^\s*(Empty)?\s*$/.test(sections.get('RequestBody') ?? ''),
-    responseBodyPresent: responseBodyText.trim().length > 0 && !responseBodyText.includes('[No XmlResponse]'),
     deviceInformation: requestBody.deviceInformation === undefined ? undefined : {
       model: pool.get(requestBody.deviceInformation.model),
       os: pool.get(requestBody.deviceInformation.os),
       friendlyName: pool.get(requestBody.deviceInformation.friendlyName),
     },
-    accessState: pool.get(oneLine(sections.get('AccessState'))),
-    accessStateReason: pool.get(oneLine(sections.get('AccessStateReason'))),
-    deviceAccessControlRule: pool.get(oneLine(sections.get('DeviceAccessControlRule'))),
-    wasPending: sections.has('WasPending'),
-    exceptions: orEmpty(exceptions),
-    otherSections: Object.keys(otherSections).length === 0 ? NO_SECTIONS : otherSections,
-    complete: hasResponse,
-    pending: !hasResponse && request.command !== undefined && requestTime !== undefined && bodyIsWhole(requestBodyText),
   };
-  return entry;
+}
+
+/**
+ * The body facts last built per command, with the two scans they were built from: when the body
+ * scan memo hands out the very same scans again (a phone's Pings), so are the facts.
+ */
+export class BodyFactsMemo {
+  private readonly last = new Map<string | undefined, { request: ScannedBody; response: ScannedBody; facts: EntryBodyFacts }>();
+
+  get(command: string | undefined, request: ScannedBody, response: ScannedBody, pool: StringPool): EntryBodyFacts {
+    const last = this.last.get(command);
+    if (last !== undefined && last.request === request && last.response === response) return last.facts;
+    const facts = bodyFacts(command, request, response, pool);
+    if (last !== undefined) {
+      last.request = request;
+      last.response = response;
+      last.facts = facts;
+    } else if (this.last.size < 64) this.last.set(command, { request, response, facts });
+    return facts;
+  }
+}
+
+/** Whether every section is one of the usual known, non-exception ones (then there are no extras to collect). */
+function onlyPlainSections(sections: ReadonlyMap<string, string>): boolean {
+  for (const name of sections.keys()) if (!PLAIN_SECTIONS.has(name)) return false;
+  return true;
 }
 
 function readEasHeaders(headers: Map<string, string>, pool: StringPool): EasResponseHeaders {
@@ -146,9 +195,9 @@ function readEasHeaders(headers: Map<string, string>, pool: StringPool): EasResp
   };
 }
 
-const EMPTY_HEADERS: EasResponseHeaders = Object.freeze({});
 const NO_SECTIONS: Readonly<Record<string, string>> = Object.freeze({});
 const EMPTY: readonly never[] = Object.freeze([]);
+const NO_EXTRAS: EntryExtras = Object.freeze({ exceptions: EMPTY, otherSections: NO_SECTIONS });
 
 function orEmpty<T>(items: T[]): readonly T[] {
   // A list grown by push keeps spare room (17 slots after the first push); the entry keeps a

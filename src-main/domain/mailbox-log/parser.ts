@@ -1,6 +1,8 @@
 import { BodyScanMemo } from './body-scanner';
 import type { LogEntry, ParseWarning } from './entry-model';
-import { interpretEntry } from './interpret-entry';
+import { BodyFactsMemo, interpretEntry, type InterpretCaches } from './interpret-entry';
+import { EntryContextCache } from './interpreted-entry';
+import { RequestHeaderMemo } from './request-line';
 import { EntrySplitter } from './entry-splitter';
 import { readSections } from './section-reader';
 import { StringPool } from './string-pool';
@@ -42,8 +44,8 @@ export class MailboxLogParser {
   private readonly decoder: LogTextDecoder;
   private readonly splitter: EntrySplitter;
   private readonly pool: StringPool;
-  /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones. */
-  private readonly bodies = { request: new BodyScanMemo(), response: new BodyScanMemo() };
+  /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones; repeated parts of entries are shared. */
+  private readonly caches: InterpretCaches = { request: new BodyScanMemo(), response: new BodyScanMemo(), contexts: new EntryContextCache(), facts: new BodyFactsMemo(), requestHeaders: new RequestHeaderMemo() };
   private lastEntryNumber = -1;
   private seq: number;
   private report: number;
@@ -137,7 +139,7 @@ export class MailboxLogParser {
       return;
     }
     const seq = this.seq++;
-    const entry = interpretEntry(sections, { seq, entryNumber, reportIndex: this.report, source: this.options.source, fallbackDevice: this.options.fallbackDevice }, this.pool, this.bodies);
+    const entry = interpretEntry(sections, { seq, entryNumber, reportIndex: this.report, source: this.options.source, fallbackDevice: this.options.fallbackDevice }, this.pool, this.caches);
     this.emitted++;
     // A pending request (request whole, no answer yet) is normal (facts F29); only a cut-off one is damage.
     if (!entry.complete && !entry.pending) {
