@@ -1,4 +1,5 @@
 import { spellsAt } from './section-reader';
+import { flatCopy } from './string-pool';
 
 /**
  * Tolerant reader for the XML bodies in a mailbox log. The bodies are not always well-formed
@@ -351,10 +352,16 @@ export class BodyScanMemo {
     const last = this.last.get(command);
     if (last !== undefined && last.text === text) return last.result;
     const result = scanBody(text);
+    // The text is kept as a copy: a view into the log's text would keep its whole chunk alive,
+    // and the collector would copy those chunks from one generation to the next. Long bodies (an
+    // attachment) are not kept at all; the last short one stays.
+    if (text.length > MEMO_TEXT_CAP) return result;
     if (last !== undefined) {
-      last.text = text;
+      last.text = flatCopy(text);
       last.result = result;
-    } else if (this.last.size < 64) this.last.set(command, { text, result });
+    } else if (this.last.size < 64) this.last.set(command, { text: flatCopy(text), result });
     return result;
   }
 }
+
+const MEMO_TEXT_CAP = 16 * 1024;

@@ -7,7 +7,7 @@ import { scanBody } from './body-scanner';
 import { COMPLETE, EMPTY_HEADERS, InterpretedEntry, PENDING, REQUEST_BODY_EMPTY, RESPONSE_BODY_PRESENT, WAS_PENDING, type EntryBodyFacts, type EntryContext, type EntryContextCache, type EntryExtras } from './interpreted-entry';
 import { isExceptionSection, KNOWN_SECTIONS } from './section-names';
 import type { StringPool } from './string-pool';
-import { detach } from './string-pool';
+import { detach, flatCopy } from './string-pool';
 
 /** Where a raw entry sits in the input. */
 export interface RawEntryPlace {
@@ -129,10 +129,11 @@ function bodyFacts(command: string | undefined, requestBody: ScannedBody, respon
   for (const c of responseBody.collections) {
     const id = c.collectionId ?? '?';
     if (c.status !== undefined) collectionStatuses.push(sharedStatus(command, c.status, 'collection', id));
-    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: requestKeys.get(id), responseSyncKey: c.syncKey, status: c.status });
+    // Sync keys are kept as copies: a long one cut from the body would keep the log's text alive.
+    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: copyOptional(requestKeys.get(id)), responseSyncKey: copyOptional(c.syncKey), status: c.status });
     requestKeys.delete(id);
   }
-  for (const [id, key] of requestKeys) syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: key });
+  for (const [id, key] of requestKeys) syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: copyOptional(key) });
   return {
     commandStatus: responseBody.rootStatus === undefined ? undefined : sharedStatus(command, responseBody.rootStatus, responseBody.rootStatus >= 100 ? 'global' : 'command'),
     collectionStatuses: orEmpty(collectionStatuses),
@@ -245,6 +246,10 @@ function sharedStatus(command: string | undefined, code: number, scope: EntrySta
     }
   }
   return status;
+}
+
+function copyOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : flatCopy(text);
 }
 
 function detachOptional(text: string | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import { detach, type StringPool } from './string-pool';
+import { detach, flatCopy, type StringPool } from './string-pool';
 
 /** What the request line and headers of a logged request say about the device and command. */
 export interface RequestFacts {
@@ -281,9 +281,4 @@ export class RequestHeaderMemo {
     } else if (this.byLine.size < 256) this.byLine.set(flatCopy(line), { text: flatCopy(text), facts });
     return facts;
   }
-}
-
-/** A copy of the text in storage of its own (joining forces V8 to copy; the slice drops the added space). */
-function flatCopy(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
