@@ -1,11 +1,12 @@
 import { describeStatus } from '../eas/command-status';
 import type { CollectionSyncKeys, EasResponseHeaders, EntryException, EntryStatus, LogEntry } from './entry-model';
 import { parseLogTime } from './log-time';
-import { parseRequestHeader, parseResponseHeader, type RequestHeaderMemo } from './request-line';
+import { parseResponseHeader, readPooled, type RequestHeaderMemo } from './request-line';
 import type { BodyScanMemo, ScannedBody } from './body-scanner';
 import { scanBody } from './body-scanner';
 import { COMPLETE, EMPTY_HEADERS, InterpretedEntry, PENDING, REQUEST_BODY_EMPTY, RESPONSE_BODY_PRESENT, WAS_PENDING, type EntryBodyFacts, type EntryContext, type EntryContextCache, type EntryExtras } from './interpreted-entry';
 import { isExceptionSection, KNOWN_SECTIONS } from './section-names';
+import { knownSection, Sections } from './section-reader';
 import type { StringPool } from './string-pool';
 import { detach, flatCopy } from './string-pool';
 
@@ -37,6 +38,20 @@ const OTHER_SECTION_CAP = 2000;
 /** Known sections that are not exception sections: neither kept as exceptions nor as other sections. */
 const PLAIN_SECTIONS: ReadonlySet<string> = new Set([...KNOWN_SECTIONS].filter((name) => !isExceptionSection(name)));
 const PLAIN_SECTION_COUNT = PLAIN_SECTIONS.size;
+const S_REQUEST_HEADER = knownSection('RequestHeader');
+const S_RESPONSE_HEADER = knownSection('ResponseHeader');
+const S_REQUEST_TIME = knownSection('RequestTime');
+const S_RESPONSE_TIME = knownSection('ResponseTime');
+const S_LOGICAL_REQUEST = knownSection('LogicalRequest');
+const S_REQUEST_BODY = knownSection('RequestBody');
+const S_RESPONSE_BODY = knownSection('ResponseBody');
+const S_SERVER_NAME = knownSection('ServerName');
+const S_ASSEMBLY_VERSION = knownSection('AssemblyVersion');
+const S_ACCESS_STATE = knownSection('AccessState');
+const S_ACCESS_STATE_REASON = knownSection('AccessStateReason');
+const S_DEVICE_ACCESS_CONTROL_RULE = knownSection('DeviceAccessControlRule');
+const S_WAS_PENDING = knownSection('WasPending');
+const S_IDENTIFIER = knownSection('Identifier');
 
 /**
  * What one parse keeps between entries so that entries reading the same share their parts: the
@@ -52,26 +67,28 @@ export interface InterpretCaches {
 }
 
 /** Turns one entry's sections into the typed entry model. Pure; never throws on odd values. */
-export function interpretEntry(sections: ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool, memo?: InterpretCaches): LogEntry {
-  const requestHeaderText = sections.get('RequestHeader') ?? '';
-  const request = memo?.requestHeaders === undefined ? parseRequestHeader(requestHeaderText) : memo.requestHeaders.read(requestHeaderText, pool);
-  const responseHeaderText = sections.get('ResponseHeader');
+export function interpretEntry(sections: Sections | ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool, memo?: InterpretCaches): LogEntry {
+  const table = sections instanceof Sections ? sections : Sections.from(sections);
+  const requestHeaderText = table.known(S_REQUEST_HEADER) ?? '';
+  // Its values come from the pool.
+  const request = memo?.requestHeaders === undefined ? readPooled(requestHeaderText, pool) : memo.requestHeaders.read(requestHeaderText, pool);
+  const responseHeaderText = table.known(S_RESPONSE_HEADER);
   const response = parseResponseHeader(responseHeaderText ?? '');
-  const requestTime = readTime(sections.get('RequestTime'));
-  const responseTime = readTime(sections.get('ResponseTime'));
-  const command = pool.get(request.command);
+  const requestTime = readTime(table.known(S_REQUEST_TIME));
+  const responseTime = readTime(table.known(S_RESPONSE_TIME));
+  const command = request.command;
 
-  const requestBodyText = sections.get('LogicalRequest') ?? sections.get('RequestBody') ?? '';
-  const responseBodyText = sections.get('ResponseBody') ?? '';
+  const requestBodyText = table.known(S_LOGICAL_REQUEST) ?? table.known(S_REQUEST_BODY) ?? '';
+  const responseBodyText = table.known(S_RESPONSE_BODY) ?? '';
   const requestBody = memo === undefined ? scanBody(requestBodyText) : memo.request.scan(command, requestBodyText);
   const responseBody = memo === undefined ? scanBody(responseBodyText) : memo.response.scan(command, responseBodyText);
   const body = memo?.facts === undefined ? bodyFacts(command, requestBody, responseBody, pool) : memo.facts.get(command, requestBody, responseBody, pool);
 
   let extras = NO_EXTRAS;
-  if (sections.size > PLAIN_SECTION_COUNT || !onlyPlainSections(sections)) {
+  if (table.size > PLAIN_SECTION_COUNT || !onlyPlainSections(table)) {
     const exceptions: EntryException[] = [];
     const otherSections: Record<string, string> = {};
-    sections.forEach((value, name) => {
+    table.forEach((value, name) => {
       // Most sections are the usual known ones: one lookup says so.
       if (PLAIN_SECTIONS.has(name)) return;
       if (isExceptionSection(name)) {
@@ -88,36 +105,36 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
 
   const wanted: EntryContext = {
     source: place.source,
-    serverName: pool.get(oneLine(sections.get('ServerName'))),
-    assemblyVersion: pool.get(oneLine(sections.get('AssemblyVersion'))),
-    method: pool.get(request.method),
+    serverName: pool.get(oneLine(table.known(S_SERVER_NAME))),
+    assemblyVersion: pool.get(oneLine(table.known(S_ASSEMBLY_VERSION))),
+    method: request.method,
     command,
-    user: pool.get(request.user),
-    deviceId: pool.get(request.deviceId ?? place.fallbackDevice?.deviceId),
-    deviceType: pool.get(request.deviceType ?? place.fallbackDevice?.deviceType),
-    userAgent: pool.get(request.userAgent),
-    protocolVersion: pool.get(request.protocolVersion),
-    policyKey: pool.get(request.policyKey),
-    clientIp: pool.get(request.clientIp),
+    user: request.user,
+    deviceId: request.deviceId ?? pool.get(place.fallbackDevice?.deviceId),
+    deviceType: request.deviceType ?? pool.get(place.fallbackDevice?.deviceType),
+    userAgent: request.userAgent,
+    protocolVersion: request.protocolVersion,
+    policyKey: request.policyKey,
+    clientIp: request.clientIp,
     httpStatus: response.status,
     httpReason: pool.get(response.reason),
     easHeaders: readEasHeaders(response.headers, pool),
-    accessState: pool.get(oneLine(sections.get('AccessState'))),
-    accessStateReason: pool.get(oneLine(sections.get('AccessStateReason'))),
-    deviceAccessControlRule: pool.get(oneLine(sections.get('DeviceAccessControlRule'))),
+    accessState: pool.get(oneLine(table.known(S_ACCESS_STATE))),
+    accessStateReason: pool.get(oneLine(table.known(S_ACCESS_STATE_REASON))),
+    deviceAccessControlRule: pool.get(oneLine(table.known(S_DEVICE_ACCESS_CONTROL_RULE))),
   };
   const context = memo?.contexts === undefined ? wanted : memo.contexts.get(wanted);
 
-  const hasResponse = responseHeaderText !== undefined || sections.has('ResponseBody') || sections.has('ResponseTime');
+  const hasResponse = responseHeaderText !== undefined || table.hasKnown(S_RESPONSE_BODY) || table.hasKnown(S_RESPONSE_TIME);
   const pending = !hasResponse && request.command !== undefined && requestTime !== undefined && bodyIsWhole(requestBodyText);
   const flags =
-    (/^\s*(Empty)?\s*$/.test(sections.get('RequestBody') ?? '') ? REQUEST_BODY_EMPTY : 0) |
+    (/^\s*(Empty)?\s*$/.test(table.known(S_REQUEST_BODY) ?? '') ? REQUEST_BODY_EMPTY : 0) |
     (responseBodyText.trim().length > 0 && !responseBodyText.includes('[No XmlResponse]') ? RESPONSE_BODY_PRESENT : 0) |
-    (sections.has('WasPending') ? WAS_PENDING : 0) |
+    (table.hasKnown(S_WAS_PENDING) ? WAS_PENDING : 0) |
     (hasResponse ? COMPLETE : 0) |
     (pending ? PENDING : 0);
   // Unique per request: the identifier is copied, not pooled.
-  return new InterpretedEntry(place.seq, place.entryNumber, place.reportIndex, requestTime, responseTime, detachOptional(oneLine(sections.get('Identifier'))), context, body, extras, flags);
+  return new InterpretedEntry(place.seq, place.entryNumber, place.reportIndex, requestTime, responseTime, detachOptional(oneLine(table.known(S_IDENTIFIER))), context, body, extras, flags);
 }
 
 /** The typed facts of one entry's request and response bodies. */
@@ -174,7 +191,7 @@ export class BodyFactsMemo {
 }
 
 /** Whether every section is one of the usual known, non-exception ones (then there are no extras to collect). */
-function onlyPlainSections(sections: ReadonlyMap<string, string>): boolean {
+function onlyPlainSections(sections: Sections): boolean {
   for (const name of sections.keys()) if (!PLAIN_SECTIONS.has(name)) return false;
   return true;
 }

@@ -4,7 +4,7 @@ import { BodyFactsMemo, interpretEntry, type InterpretCaches } from './interpret
 import { EntryContextCache } from './interpreted-entry';
 import { RequestHeaderMemo } from './request-line';
 import { EntrySplitter } from './entry-splitter';
-import { readSections } from './section-reader';
+import { readSectionsInto, Sections } from './section-reader';
 import { StringPool } from './string-pool';
 import { LogTextDecoder, type AsciiText, type LogEncoding } from './text-decoder';
 
@@ -46,6 +46,8 @@ export class MailboxLogParser {
   private readonly pool: StringPool;
   /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones; repeated parts of entries are shared. */
   private readonly caches: InterpretCaches = { request: new BodyScanMemo(), response: new BodyScanMemo(), contexts: new EntryContextCache(), facts: new BodyFactsMemo(), requestHeaders: new RequestHeaderMemo() };
+  /** One entry's sections; reused, as interpretEntry keeps nothing of it. */
+  private readonly sections = new Sections();
   private lastEntryNumber = -1;
   private seq: number;
   private report: number;
@@ -133,7 +135,8 @@ export class MailboxLogParser {
       this.lastEntryNumber = entryNumber;
     }
     this.reportUsed = true;
-    const sections = readSections(text);
+    const sections = this.sections;
+    readSectionsInto(text, sections);
     if (sections.size === 0) {
       this.warn({ kind: 'truncated-entry', message: `Log entry ${entryNumber ?? '?'} has a header but no content.` });
       return;

@@ -261,18 +261,7 @@ export class RequestHeaderMemo {
     const line = text.slice(0, lineEnd(text, 0));
     const last = this.byLine.get(line);
     if (last !== undefined && last.text === text) return last.facts;
-    const read = parseRequestHeader(text);
-    const facts: Readonly<RequestFacts> = Object.freeze({
-      method: pool.get(read.method),
-      command: pool.get(read.command),
-      user: pool.get(read.user),
-      deviceId: pool.get(read.deviceId),
-      deviceType: pool.get(read.deviceType),
-      userAgent: pool.get(read.userAgent),
-      protocolVersion: pool.get(read.protocolVersion),
-      policyKey: pool.get(read.policyKey),
-      clientIp: pool.get(read.clientIp),
-    });
+    const facts = readPooled(text, pool);
     if (text.length > 4096) return facts;
     // A copy: the memo must not keep the log text the header was cut from alive.
     if (last !== undefined) {
@@ -281,4 +270,20 @@ export class RequestHeaderMemo {
     } else if (this.byLine.size < 256) this.byLine.set(flatCopy(line), { text: flatCopy(text), facts });
     return facts;
   }
+}
+
+/** parseRequestHeader with every value taken from the pool. */
+export function readPooled(text: string, pool: StringPool): Readonly<RequestFacts> {
+  const read = parseRequestHeader(text);
+  return Object.freeze({
+    method: pool.get(read.method),
+    command: pool.get(read.command),
+    user: pool.get(read.user),
+    deviceId: pool.get(read.deviceId),
+    deviceType: pool.get(read.deviceType),
+    userAgent: pool.get(read.userAgent),
+    protocolVersion: pool.get(read.protocolVersion),
+    policyKey: pool.get(read.policyKey),
+    clientIp: pool.get(read.clientIp),
+  });
 }
