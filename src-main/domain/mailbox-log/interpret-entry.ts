@@ -2,6 +2,7 @@ import { describeStatus } from '../eas/command-status';
 import type { CollectionSyncKeys, EasResponseHeaders, EntryException, EntryStatus, LogEntry } from './entry-model';
 import { parseLogTime } from './log-time';
 import { parseResponseHeader, readPooled, type RequestHeaderMemo } from './request-line';
+import type { LineValueMemo, ResponseHeaderMemo } from './value-memos';
 import type { BodyScanMemo, ScannedBody } from './body-scanner';
 import { scanBody } from './body-scanner';
 import { COMPLETE, EMPTY_HEADERS, InterpretedEntry, PENDING, REQUEST_BODY_EMPTY, RESPONSE_BODY_PRESENT, WAS_PENDING, type EntryBodyFacts, type EntryContext, type EntryContextCache, type EntryExtras } from './interpreted-entry';
@@ -64,6 +65,25 @@ export interface InterpretCaches {
   readonly contexts?: EntryContextCache;
   readonly facts?: BodyFactsMemo;
   readonly requestHeaders?: RequestHeaderMemo;
+  readonly responses?: ResponseHeaderMemo<ResponseFacts>;
+  readonly lines?: LineValueMemo;
+}
+
+/** What an entry keeps of its response header (values from the pool). */
+export interface ResponseFacts {
+  readonly status?: number;
+  readonly reason?: string;
+  readonly easHeaders: EasResponseHeaders;
+}
+
+function readResponse(text: string, pool: StringPool): ResponseFacts {
+  const response = parseResponseHeader(text);
+  return { status: response.status, reason: pool.get(response.reason), easHeaders: readEasHeaders(response.headers, pool) };
+}
+
+/** A single-line section's value, pooled. */
+function lineValue(raw: string | undefined, pool: StringPool, memo: InterpretCaches | undefined): string | undefined {
+  return memo?.lines === undefined ? pool.get(oneLine(raw)) : memo.lines.read(raw, pool, oneLine);
 }
 
 /** Turns one entry's sections into the typed entry model. Pure; never throws on odd values. */
@@ -73,7 +93,7 @@ export function interpretEntry(sections: Sections | ReadonlyMap<string, string>,
   // Its values come from the pool.
   const request = memo?.requestHeaders === undefined ? readPooled(requestHeaderText, pool) : memo.requestHeaders.read(requestHeaderText, pool);
   const responseHeaderText = table.known(S_RESPONSE_HEADER);
-  const response = parseResponseHeader(responseHeaderText ?? '');
+  const response = memo?.responses === undefined ? readResponse(responseHeaderText ?? '', pool) : memo.responses.read(responseHeaderText ?? '', (text) => readResponse(text, pool));
   const requestTime = readTime(table.known(S_REQUEST_TIME));
   const responseTime = readTime(table.known(S_RESPONSE_TIME));
   const command = request.command;
@@ -105,8 +125,8 @@ export function interpretEntry(sections: Sections | ReadonlyMap<string, string>,
 
   const wanted: EntryContext = {
     source: place.source,
-    serverName: pool.get(oneLine(table.known(S_SERVER_NAME))),
-    assemblyVersion: pool.get(oneLine(table.known(S_ASSEMBLY_VERSION))),
+    serverName: lineValue(table.known(S_SERVER_NAME), pool, memo),
+    assemblyVersion: lineValue(table.known(S_ASSEMBLY_VERSION), pool, memo),
     method: request.method,
     command,
     user: request.user,
@@ -117,11 +137,11 @@ export function interpretEntry(sections: Sections | ReadonlyMap<string, string>,
     policyKey: request.policyKey,
     clientIp: request.clientIp,
     httpStatus: response.status,
-    httpReason: pool.get(response.reason),
-    easHeaders: readEasHeaders(response.headers, pool),
-    accessState: pool.get(oneLine(table.known(S_ACCESS_STATE))),
-    accessStateReason: pool.get(oneLine(table.known(S_ACCESS_STATE_REASON))),
-    deviceAccessControlRule: pool.get(oneLine(table.known(S_DEVICE_ACCESS_CONTROL_RULE))),
+    httpReason: response.reason,
+    easHeaders: response.easHeaders,
+    accessState: lineValue(table.known(S_ACCESS_STATE), pool, memo),
+    accessStateReason: lineValue(table.known(S_ACCESS_STATE_REASON), pool, memo),
+    deviceAccessControlRule: lineValue(table.known(S_DEVICE_ACCESS_CONTROL_RULE), pool, memo),
   };
   const context = memo?.contexts === undefined ? wanted : memo.contexts.get(wanted);
 

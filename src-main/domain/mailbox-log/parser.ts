@@ -3,6 +3,7 @@ import type { LogEntry, ParseWarning } from './entry-model';
 import { BodyFactsMemo, interpretEntry, type InterpretCaches } from './interpret-entry';
 import { EntryContextCache } from './interpreted-entry';
 import { RequestHeaderMemo } from './request-line';
+import { LineValueMemo, ResponseHeaderMemo } from './value-memos';
 import { EntrySplitter } from './entry-splitter';
 import { readSectionsInto, Sections } from './section-reader';
 import { StringPool } from './string-pool';
@@ -45,7 +46,7 @@ export class MailboxLogParser {
   private readonly splitter: EntrySplitter;
   private readonly pool: StringPool;
   /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones; repeated parts of entries are shared. */
-  private readonly caches: InterpretCaches = { request: new BodyScanMemo(), response: new BodyScanMemo(), contexts: new EntryContextCache(), facts: new BodyFactsMemo(), requestHeaders: new RequestHeaderMemo() };
+  private readonly caches: InterpretCaches = { request: new BodyScanMemo(), response: new BodyScanMemo(), contexts: new EntryContextCache(), facts: new BodyFactsMemo(), requestHeaders: new RequestHeaderMemo(), responses: new ResponseHeaderMemo(), lines: new LineValueMemo() };
   /** One entry's sections; reused, as interpretEntry keeps nothing of it. */
   private readonly sections = new Sections();
   private lastEntryNumber = -1;
