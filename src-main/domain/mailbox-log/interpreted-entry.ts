@@ -253,7 +253,6 @@ function sameHeaders(a: EasResponseHeaders, b: EasResponseHeaders): boolean {
     a.retryAfterSeconds === b.retryAfterSeconds &&
     a.backOff?.level === b.backOff?.level &&
     a.backOff?.seconds === b.backOff?.seconds &&
-    (a.backOff === undefined) === (b.backOff === undefined) &&
     a.backOffReason === b.backOffReason &&
     a.location === b.location &&
     a.asError === b.asError &&
