@@ -123,19 +123,25 @@ export function readSectionsInto(text: string, sections: Sections): void {
       else if (c === 13 && (after + 1 >= length || text.charCodeAt(after + 1) === 10)) newline = after + 1 >= length ? length : after + 1;
       else continue;
     }
-    // The name runs from the line start to the " :".
-    let lineStart = at;
-    while (lineStart > 0) {
-      const c = text.charCodeAt(lineStart - 1);
-      if (c >= 128 || NAME_CHAR[c] === 0) break;
-      lineStart--;
+    // Nearly always the line is a known name: found from the line start (the built-in search
+    // goes back to it), and then it is all name characters and passes every check below.
+    let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    let index = knownIndexAt(text, lineStart, at);
+    if (index < 0) {
+      // The name runs from the line start to the " :".
+      lineStart = at;
+      while (lineStart > 0) {
+        const c = text.charCodeAt(lineStart - 1);
+        if (c >= 128 || NAME_CHAR[c] === 0) break;
+        lineStart--;
+      }
+      if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
+      if (lineStart === at || !isLetter(text.charCodeAt(lineStart))) continue;
+      const lineLength = after - lineStart;
+      if (lineLength < 3 || lineLength > 100) continue;
+      // Known names are recognised in place and the constant is used: no string cut per key line.
+      index = knownIndexAt(text, lineStart, at);
     }
-    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
-    if (lineStart === at || !isLetter(text.charCodeAt(lineStart))) continue;
-    const lineLength = after - lineStart;
-    if (lineLength < 3 || lineLength > 100) continue;
-    // Known names are recognised in place and the constant is used: no string cut per key line.
-    const index = knownIndexAt(text, lineStart, at);
     const name = index >= 0 ? (KNOWN_LIST[index] as string) : text.slice(lineStart, at);
     if (!(index >= 0 || name.endsWith('_Exception') || key === undefined || previousLineBlank(text, lineStart))) continue;
     if (key !== undefined) add(sections, key, keyIndex, text, valueStart, lineStart);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../src-main/domain/mailbox-log/entry-model';
 import { EntrySplitter } from '../../../src-main/domain/mailbox-log/entry-splitter';
+import { parseLogTime } from '../../../src-main/domain/mailbox-log/log-time';
 import { easXml, formatLogEntry, type WritableEntry } from '../../../src-main/domain/mailbox-log/log-writer';
 import { MailboxLogParser } from '../../../src-main/domain/mailbox-log/parser';
 import { parseRequestHeader, RequestHeaderMemo } from '../../../src-main/domain/mailbox-log/request-line';
@@ -194,6 +195,33 @@ describe('memos read what a fresh reading gives', () => {
         for (const raw of values) expect(memo.read(raw, pool, oneLine)).toBe(oneLine(raw));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('times read by position, the day start remembered', () => {
+  /** The reading as it was: Date.UTC for the whole time, after the same range checks. */
+  const reference = (text: string): number | undefined => {
+    const m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+    if (m === null) return undefined;
+    const [mo, d, y, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
+    return Date.UTC(y, mo - 1, d, h, mi, s, 0);
+  };
+  const two = (n: number): string => String(n).padStart(2, '0');
+
+  it('gives what Date.UTC gives, in any order of days (leap days, 31 February, years below 100)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ y: fc.constantFrom(0, 99, 1999, 2024, 2026, 9999), mo: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }), h: fc.integer({ min: 0, max: 24 }), mi: fc.integer({ min: 0, max: 60 }), s: fc.integer({ min: 0, max: 60 }) }), { maxLength: 30 }),
+        (times) => {
+          for (const t of times) {
+            const text = `${two(t.mo)}/${two(t.d)}/${String(t.y).padStart(4, '0')} ${two(t.h)}:${two(t.mi)}:${two(t.s)}`;
+            expect(parseLogTime(text)).toBe(reference(text));
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
