@@ -38,7 +38,8 @@ export function bodyIsWhole(text: string): boolean {
 const OTHER_SECTION_CAP = 2000;
 /** Known sections that are not exception sections: neither kept as exceptions nor as other sections. */
 const PLAIN_SECTIONS: ReadonlySet<string> = new Set([...KNOWN_SECTIONS].filter((name) => !isExceptionSection(name)));
-const PLAIN_SECTION_COUNT = PLAIN_SECTIONS.size;
+/** Known sections that are exception sections (IRM_FailureCode, IRM_Exception), by index. */
+const KNOWN_NOT_PLAIN: readonly number[] = [...KNOWN_SECTIONS].filter((name) => !PLAIN_SECTIONS.has(name)).map(knownSection);
 const S_REQUEST_HEADER = knownSection('RequestHeader');
 const S_RESPONSE_HEADER = knownSection('ResponseHeader');
 const S_REQUEST_TIME = knownSection('RequestTime');
@@ -105,7 +106,7 @@ export function interpretEntry(sections: Sections | ReadonlyMap<string, string>,
   const body = memo?.facts === undefined ? bodyFacts(command, requestBody, responseBody, pool) : memo.facts.get(command, requestBody, responseBody, pool);
 
   let extras = NO_EXTRAS;
-  if (table.size > PLAIN_SECTION_COUNT || !onlyPlainSections(table)) {
+  if (!onlyPlainSections(table)) {
     const exceptions: EntryException[] = [];
     const otherSections: Record<string, string> = {};
     table.forEach((value, name) => {
@@ -212,7 +213,8 @@ export class BodyFactsMemo {
 
 /** Whether every section is one of the usual known, non-exception ones (then there are no extras to collect). */
 function onlyPlainSections(sections: Sections): boolean {
-  for (const name of sections.keys()) if (!PLAIN_SECTIONS.has(name)) return false;
+  if (sections.unknownCount > 0) return false;
+  for (const index of KNOWN_NOT_PLAIN) if (sections.hasKnown(index)) return false;
   return true;
 }
 

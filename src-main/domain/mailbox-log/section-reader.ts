@@ -22,6 +22,9 @@ export class Sections {
   /** Position in names/values of each known name, -1 when absent. */
   private readonly at = new Int32Array(KNOWN_LIST.length).fill(-1);
 
+  /** How many of the names are not known ones. */
+  unknownCount = 0;
+
   get size(): number {
     return this.names.length;
   }
@@ -29,6 +32,7 @@ export class Sections {
   clear(): void {
     if (this.names.length === 0) return;
     this.at.fill(-1);
+    this.unknownCount = 0;
     this.names.length = 0;
     this.values.length = 0;
   }
@@ -70,6 +74,7 @@ export class Sections {
       return;
     }
     if (index >= 0) this.at[index] = this.names.length;
+    else this.unknownCount++;
     this.names.push(name);
     this.values.push(value);
   }
