@@ -162,16 +162,32 @@ export function interpretEntry(sections: Sections | ReadonlyMap<string, string>,
 function bodyFacts(command: string | undefined, requestBody: ScannedBody, responseBody: ScannedBody, pool: StringPool): EntryBodyFacts {
   const collectionStatuses: EntryStatus[] = [];
   const syncKeys: CollectionSyncKeys[] = [];
-  const requestKeys = new Map<string, string | undefined>();
-  for (const c of requestBody.collections) if (c.collectionId !== undefined) requestKeys.set(c.collectionId, c.syncKey);
+  // The request's folders in order, each once (a later key for the same folder wins), as small
+  // arrays: an entry has one or two folders, and a Map per entry cost more than the search.
+  const requestIds: string[] = [];
+  const requestKeys: Array<string | undefined> = [];
+  for (const c of requestBody.collections) {
+    if (c.collectionId === undefined) continue;
+    const at = requestIds.indexOf(c.collectionId);
+    if (at === -1) {
+      requestIds.push(c.collectionId);
+      requestKeys.push(c.syncKey);
+    } else requestKeys[at] = c.syncKey;
+  }
   for (const c of responseBody.collections) {
     const id = c.collectionId ?? '?';
     if (c.status !== undefined) collectionStatuses.push(sharedStatus(command, c.status, 'collection', id));
+    // A request folder is paired with the first response folder of its id, then taken out.
+    const at = requestIds.indexOf(id);
+    const requestKey = at === -1 ? undefined : requestKeys[at];
+    if (at !== -1) {
+      requestIds.splice(at, 1);
+      requestKeys.splice(at, 1);
+    }
     // Sync keys are kept as copies: a long one cut from the body would keep the log's text alive.
-    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: copyOptional(requestKeys.get(id)), responseSyncKey: copyOptional(c.syncKey), status: c.status });
-    requestKeys.delete(id);
+    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: copyOptional(requestKey), responseSyncKey: copyOptional(c.syncKey), status: c.status });
   }
-  for (const [id, key] of requestKeys) syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: copyOptional(key) });
+  for (let i = 0; i < requestIds.length; i++) syncKeys.push({ collectionId: pool.get(requestIds[i]) as string, requestSyncKey: copyOptional(requestKeys[i]) });
   return {
     commandStatus: responseBody.rootStatus === undefined ? undefined : sharedStatus(command, responseBody.rootStatus, responseBody.rootStatus >= 100 ? 'global' : 'command'),
     collectionStatuses: orEmpty(collectionStatuses),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../src-main/domain/mailbox-log/entry-model';
+import { BodyScanMemo, scanBody } from '../../../src-main/domain/mailbox-log/body-scanner';
 import { EntrySplitter } from '../../../src-main/domain/mailbox-log/entry-splitter';
 import { parseLogTime } from '../../../src-main/domain/mailbox-log/log-time';
 import { easXml, formatLogEntry, type WritableEntry } from '../../../src-main/domain/mailbox-log/log-writer';
@@ -39,7 +40,7 @@ const entryArb: fc.Arbitrary<WritableEntry> = fc
   .record({
     second: fc.integer({ min: 0, max: 7200 }),
     device: usually('PHONEA', 'PHONEB', 'PHONEC'),
-    kind: fc.constantFrom('ping', 'ping', 'sync', 'sync', 'folder', 'provision', 'settings', 'none'),
+    kind: fc.constantFrom('ping', 'ping', 'sync', 'sync', 'folder', 'provision', 'settings', 'none', 'oddsync'),
     pingStatus: usually(1, 2, 7),
     syncKey: fc.constantFrom('0', '1', '2', '{5CA1AB1E-0000-4000-8000-000000000001}17'),
     status: usually(1, 3, 12, 142),
@@ -94,6 +95,8 @@ const entryArb: fc.Arbitrary<WritableEntry> = fc
     if (r.kind === 'provision') return { ...base, command: 'Provision', responseBody: '<Provision xmlns="Provision:">\r\n\t<Status>1</Status>\r\n\t<Policies>\r\n\t\t<Policy>\r\n\t\t\t<Status>1</Status>\r\n\t\t\t<PolicyKey>3942919513</PolicyKey>\r\n\t\t</Policy>\r\n\t</Policies>\r\n</Provision>' };
     if (r.kind === 'settings') return { ...base, command: 'Settings', requestBody: '<Settings xmlns="Settings:">\r\n\t<DeviceInformation>\r\n\t\t<Set>\r\n\t\t\t<Model>iPhone15C2</Model>\r\n\t\t\t<OS>iOS 17.4</OS>\r\n\t\t</Set>\r\n\t</DeviceInformation>\r\n</Settings>' };
     if (r.kind === 'none') return { ...base, command: 'Sync', responseBody: undefined };
+    // Folders named twice, answered for folders not asked about, asked about and not answered.
+    if (r.kind === 'oddsync') return { ...base, command: 'Sync', requestBody: easXml.syncRequest([{ id: '5', syncKey: r.syncKey }, { id: '7', syncKey: '3' }, { id: '5', syncKey: '4' }, { id: '8', syncKey: '1' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: '6', status: r.status }, { id: '9', syncKey: '2', status: 1 }, { id: '5', syncKey: '7', status: 1 }, { id: '8', syncKey: '2', status: 3 }]) };
     const items = r.items.map((status, i) => ({ kind: 'Change', id: `5:${i}`, status }));
     return { ...base, command: 'Sync', requestBody: easXml.syncRequest([{ id: '5', syncKey: r.syncKey }, { id: '1', syncKey: '0' }]), responseBody: easXml.syncResponse([{ id: '5', syncKey: `${r.syncKey}1`, status: r.status, itemStatuses: items }]) };
   });
@@ -182,6 +185,21 @@ describe('memos read what a fresh reading gives', () => {
         for (const text of headers) expect(memo.read(text, pool)).toEqual(parseRequestHeader(text));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('BodyScanMemo: long runs of bodies that never repeat (it stops keeping them), then repeats again', () => {
+    const body = fc.oneof(
+      fc.integer({ min: 0, max: 5 }).map((n) => easXml.rootStatus('Ping', 'Ping', n)),
+      fc.nat().map((key) => easXml.syncResponse([{ id: '5', syncKey: String(key), status: 1 }])),
+    );
+    const run = fc.tuple(fc.constantFrom('Ping', 'Sync'), body, fc.integer({ min: 1, max: 40 }));
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 40 }), (runs) => {
+        const memo = new BodyScanMemo();
+        for (const [command, text, times] of runs) for (let i = 0; i < times; i++) expect(memo.scan(command, i % 3 === 2 ? `${text} ` : text)).toEqual(scanBody(i % 3 === 2 ? `${text} ` : text));
+      }),
+      { numRuns: 200 },
     );
   });
 
