@@ -1,6 +1,7 @@
 import { parseMailboxLogFileName, parseScriptLogFileName } from '../mailbox-log/file-name';
 import { MailboxLogParser } from '../mailbox-log/parser';
 import { StringPool } from '../mailbox-log/string-pool';
+import type { AsciiText } from '../mailbox-log/text-decoder';
 import { TimelineCollector, type DeviceTimeline } from '../patterns/device-timeline';
 import { analyzeTimelines, type MailboxLogAnalysis } from './analyze-mailbox-log';
 
@@ -16,6 +17,9 @@ export class LogAnalysisSession {
   private nextReport = 0;
   private open: MailboxLogParser | undefined;
 
+  /** `asciiText`: the runtime's fast reading of ASCII bytes (services pass Node's). */
+  constructor(private readonly options: { asciiText?: AsciiText } = {}) {}
+
   /** A parser for the next input; the previous one must have ended. */
   parserFor(source: string): { push(chunk: Uint8Array): void; end(): void } {
     if (this.open !== undefined) throw new Error('The previous input has not ended.');
@@ -27,6 +31,7 @@ export class LogAnalysisSession {
       firstSeq: this.nextSeq,
       firstReportIndex: this.nextReport,
       pool: this.pool,
+      asciiText: this.options.asciiText,
       onEntry: (entry) => this.collector.add(entry, overlapExpected),
       onWarning: (warning) => this.collector.warn(warning),
     });

@@ -1,4 +1,5 @@
 import { spellsAt } from './section-reader';
+import { flatCopy } from './string-pool';
 
 /**
  * Tolerant reader for the XML bodies in a mailbox log. The bodies are not always well-formed
@@ -345,16 +346,30 @@ function decodeEntities(text: string): string {
  * one parse, not to the module.
  */
 export class BodyScanMemo {
-  private readonly last = new Map<string | undefined, { text: string; result: ScannedBody }>();
+  private readonly last = new Map<string | undefined, { text: string | undefined; result: ScannedBody; misses: number }>();
 
   scan(command: string | undefined, text: string): ScannedBody {
     const last = this.last.get(command);
-    if (last !== undefined && last.text === text) return last.result;
+    if (last !== undefined && last.text === text) {
+      last.misses = 0;
+      return last.result;
+    }
     const result = scanBody(text);
-    if (last !== undefined) {
-      last.text = text;
-      last.result = result;
-    } else if (this.last.size < 64) this.last.set(command, { text, result });
+    // The text is kept as a copy: a view into the log's text would keep its whole chunk alive,
+    // and the collector would copy those chunks from one generation to the next. Long bodies (an
+    // attachment) are not kept at all. A command whose bodies never repeat (Sync) stops being
+    // copied after a run of misses, and is tried again now and then.
+    if (last === undefined) {
+      if (this.last.size < 64) this.last.set(command, { text: text.length > MEMO_TEXT_CAP ? undefined : flatCopy(text), result, misses: 0 });
+      return result;
+    }
+    last.misses++;
+    last.result = result;
+    last.text = text.length > MEMO_TEXT_CAP || (last.misses > GIVE_UP_AFTER && last.misses % RETRY_EVERY !== 0) ? undefined : flatCopy(text);
     return result;
   }
 }
+
+const GIVE_UP_AFTER = 16;
+const RETRY_EVERY = 64;
+const MEMO_TEXT_CAP = 16 * 1024;

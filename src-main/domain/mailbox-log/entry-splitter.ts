@@ -45,6 +45,7 @@ export class EntrySplitter {
       this.tail = text.length >= HEADER_OVERLAP ? text.slice(-HEADER_OVERLAP) : (this.tail + text).slice(-HEADER_OVERLAP);
       return;
     }
+    if (this.held.length > 0 && this.pushWithinChunk(text)) return;
     const buffer = this.held.length === 0 ? text : this.held + text;
     let consumed = 0;
     // indexOf finds the rare "Log Entry:" fast; the few hits are then checked line by line.
@@ -58,6 +59,33 @@ export class EntrySplitter {
     }
     this.held = consumed === 0 ? buffer : buffer.slice(consumed);
     this.tail = this.held.length <= HEADER_OVERLAP ? this.held : this.held.slice(-HEADER_OVERLAP);
+  }
+
+  /**
+   * The usual case, read in the chunk alone: no "Log Entry:" in the held text's last characters
+   * and none in the chunk's first two lines, so every header lies wholly in the chunk and is
+   * found there exactly as in the held text and chunk joined. Joining would copy the whole chunk
+   * (64 KiB) once more; only the entry in progress is joined, to its end. False when the chunk
+   * must be read joined after all (nothing was done then).
+   */
+  private pushWithinChunk(text: string): boolean {
+    if (this.tail.indexOf(MARK) !== -1 || (this.tail + text.slice(0, MARK.length - 1)).indexOf(MARK) !== -1) return false;
+    const first = text.indexOf(MARK);
+    const firstNewline = text.indexOf('\n');
+    const secondNewline = firstNewline === -1 ? -1 : text.indexOf('\n', firstNewline + 1);
+    if (secondNewline === -1 || first <= secondNewline) return false;
+    let consumed = -1;
+    for (let at = first; at !== -1; at = text.indexOf(MARK, at + MARK.length)) {
+      const header = headerAround(text, at);
+      if (header === undefined || header.start < consumed) continue;
+      this.flush(consumed === -1 ? this.held + text.slice(0, header.start) : text.slice(consumed, header.start));
+      this.number = header.entryNumber;
+      this.seenHeader = true;
+      consumed = header.end;
+    }
+    this.held = consumed === -1 ? this.held + text : text.slice(consumed);
+    this.tail = this.held.length <= HEADER_OVERLAP ? this.held : this.held.slice(-HEADER_OVERLAP);
+    return true;
   }
 
   end(): void {

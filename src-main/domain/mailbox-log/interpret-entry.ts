@@ -1,12 +1,15 @@
 import { describeStatus } from '../eas/command-status';
 import type { CollectionSyncKeys, EasResponseHeaders, EntryException, EntryStatus, LogEntry } from './entry-model';
 import { parseLogTime } from './log-time';
-import { parseRequestHeader, parseResponseHeader } from './request-line';
-import type { BodyScanMemo} from './body-scanner';
+import { parseResponseHeader, readPooled, type RequestHeaderMemo } from './request-line';
+import type { LineValueMemo, ResponseHeaderMemo } from './value-memos';
+import type { BodyScanMemo, ScannedBody } from './body-scanner';
 import { scanBody } from './body-scanner';
+import { COMPLETE, EMPTY_HEADERS, InterpretedEntry, PENDING, REQUEST_BODY_EMPTY, RESPONSE_BODY_PRESENT, WAS_PENDING, type EntryBodyFacts, type EntryContext, type EntryContextCache, type EntryExtras } from './interpreted-entry';
 import { isExceptionSection, KNOWN_SECTIONS } from './section-names';
+import { knownSection, Sections } from './section-reader';
 import type { StringPool } from './string-pool';
-import { detach } from './string-pool';
+import { detach, flatCopy } from './string-pool';
 
 /** Where a raw entry sits in the input. */
 export interface RawEntryPlace {
@@ -35,71 +38,157 @@ export function bodyIsWhole(text: string): boolean {
 const OTHER_SECTION_CAP = 2000;
 /** Known sections that are not exception sections: neither kept as exceptions nor as other sections. */
 const PLAIN_SECTIONS: ReadonlySet<string> = new Set([...KNOWN_SECTIONS].filter((name) => !isExceptionSection(name)));
+/** Known sections that are exception sections (IRM_FailureCode, IRM_Exception), by index. */
+const KNOWN_NOT_PLAIN: readonly number[] = [...KNOWN_SECTIONS].filter((name) => !PLAIN_SECTIONS.has(name)).map(knownSection);
+const S_REQUEST_HEADER = knownSection('RequestHeader');
+const S_RESPONSE_HEADER = knownSection('ResponseHeader');
+const S_REQUEST_TIME = knownSection('RequestTime');
+const S_RESPONSE_TIME = knownSection('ResponseTime');
+const S_LOGICAL_REQUEST = knownSection('LogicalRequest');
+const S_REQUEST_BODY = knownSection('RequestBody');
+const S_RESPONSE_BODY = knownSection('ResponseBody');
+const S_SERVER_NAME = knownSection('ServerName');
+const S_ASSEMBLY_VERSION = knownSection('AssemblyVersion');
+const S_ACCESS_STATE = knownSection('AccessState');
+const S_ACCESS_STATE_REASON = knownSection('AccessStateReason');
+const S_DEVICE_ACCESS_CONTROL_RULE = knownSection('DeviceAccessControlRule');
+const S_WAS_PENDING = knownSection('WasPending');
+const S_IDENTIFIER = knownSection('Identifier');
+
+/**
+ * What one parse keeps between entries so that entries reading the same share their parts: the
+ * body scans of the last body per command, the contexts (request line, headers, answer), and the
+ * body facts built from the last pair of body scans per command.
+ */
+export interface InterpretCaches {
+  readonly request: BodyScanMemo;
+  readonly response: BodyScanMemo;
+  readonly contexts?: EntryContextCache;
+  readonly facts?: BodyFactsMemo;
+  readonly requestHeaders?: RequestHeaderMemo;
+  readonly responses?: ResponseHeaderMemo<ResponseFacts>;
+  readonly lines?: LineValueMemo;
+}
+
+/** What an entry keeps of its response header (values from the pool). */
+export interface ResponseFacts {
+  readonly status?: number;
+  readonly reason?: string;
+  readonly easHeaders: EasResponseHeaders;
+}
+
+function readResponse(text: string, pool: StringPool): ResponseFacts {
+  const response = parseResponseHeader(text);
+  return { status: response.status, reason: pool.get(response.reason), easHeaders: readEasHeaders(response.headers, pool) };
+}
+
+/** A single-line section's value, pooled. */
+function lineValue(raw: string | undefined, pool: StringPool, memo: InterpretCaches | undefined): string | undefined {
+  return memo?.lines === undefined ? pool.get(oneLine(raw)) : memo.lines.read(raw, pool, oneLine);
+}
 
 /** Turns one entry's sections into the typed entry model. Pure; never throws on odd values. */
-export function interpretEntry(sections: ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool, memo?: { request: BodyScanMemo; response: BodyScanMemo }): LogEntry {
-  const request = parseRequestHeader(sections.get('RequestHeader') ?? '');
-  const responseHeaderText = sections.get('ResponseHeader');
-  const response = parseResponseHeader(responseHeaderText ?? '');
-  const requestTime = readTime(sections.get('RequestTime'));
-  const responseTime = readTime(sections.get('ResponseTime'));
-  const command = pool.get(request.command);
+export function interpretEntry(sections: Sections | ReadonlyMap<string, string>, place: RawEntryPlace, pool: StringPool, memo?: InterpretCaches): LogEntry {
+  const table = sections instanceof Sections ? sections : Sections.from(sections);
+  const requestHeaderText = table.known(S_REQUEST_HEADER) ?? '';
+  // Its values come from the pool.
+  const request = memo?.requestHeaders === undefined ? readPooled(requestHeaderText, pool) : memo.requestHeaders.read(requestHeaderText, pool);
+  const responseHeaderText = table.known(S_RESPONSE_HEADER);
+  const response = memo?.responses === undefined ? readResponse(responseHeaderText ?? '', pool) : memo.responses.read(responseHeaderText ?? '', (text) => readResponse(text, pool));
+  const requestTime = readTime(table.known(S_REQUEST_TIME));
+  const responseTime = readTime(table.known(S_RESPONSE_TIME));
+  const command = request.command;
 
-  const requestBodyText = sections.get('LogicalRequest') ?? sections.get('RequestBody') ?? '';
-  const responseBodyText = sections.get('ResponseBody') ?? '';
+  const requestBodyText = table.known(S_LOGICAL_REQUEST) ?? table.known(S_REQUEST_BODY) ?? '';
+  const responseBodyText = table.known(S_RESPONSE_BODY) ?? '';
   const requestBody = memo === undefined ? scanBody(requestBodyText) : memo.request.scan(command, requestBodyText);
   const responseBody = memo === undefined ? scanBody(responseBodyText) : memo.response.scan(command, responseBodyText);
+  const body = memo?.facts === undefined ? bodyFacts(command, requestBody, responseBody, pool) : memo.facts.get(command, requestBody, responseBody, pool);
 
+  let extras = NO_EXTRAS;
+  if (!onlyPlainSections(table)) {
+    const exceptions: EntryException[] = [];
+    const otherSections: Record<string, string> = {};
+    table.forEach((value, name) => {
+      // Most sections are the usual known ones: one lookup says so.
+      if (PLAIN_SECTIONS.has(name)) return;
+      if (isExceptionSection(name)) {
+        const text = withoutCr(value.slice(0, EXCEPTION_TEXT_CAP));
+        exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(text)), text: detach(text) });
+      } else if (!KNOWN_SECTIONS.has(name)) {
+        otherSections[pool.get(name) as string] = detach(withoutCr(value.slice(0, OTHER_SECTION_CAP)));
+      }
+    });
+    if (exceptions.length > 0 || Object.keys(otherSections).length > 0) {
+      extras = { exceptions: orEmpty(exceptions), otherSections: Object.keys(otherSections).length === 0 ? NO_SECTIONS : otherSections };
+    }
+  }
+
+  const wanted: EntryContext = {
+    source: place.source,
+    serverName: lineValue(table.known(S_SERVER_NAME), pool, memo),
+    assemblyVersion: lineValue(table.known(S_ASSEMBLY_VERSION), pool, memo),
+    method: request.method,
+    command,
+    user: request.user,
+    deviceId: request.deviceId ?? pool.get(place.fallbackDevice?.deviceId),
+    deviceType: request.deviceType ?? pool.get(place.fallbackDevice?.deviceType),
+    userAgent: request.userAgent,
+    protocolVersion: request.protocolVersion,
+    policyKey: request.policyKey,
+    clientIp: request.clientIp,
+    httpStatus: response.status,
+    httpReason: response.reason,
+    easHeaders: response.easHeaders,
+    accessState: lineValue(table.known(S_ACCESS_STATE), pool, memo),
+    accessStateReason: lineValue(table.known(S_ACCESS_STATE_REASON), pool, memo),
+    deviceAccessControlRule: lineValue(table.known(S_DEVICE_ACCESS_CONTROL_RULE), pool, memo),
+  };
+  const context = memo?.contexts === undefined ? wanted : memo.contexts.get(wanted);
+
+  const hasResponse = responseHeaderText !== undefined || table.hasKnown(S_RESPONSE_BODY) || table.hasKnown(S_RESPONSE_TIME);
+  const pending = !hasResponse && request.command !== undefined && requestTime !== undefined && bodyIsWhole(requestBodyText);
+  const flags =
+    (/^\s*(Empty)?\s*$/.test(table.known(S_REQUEST_BODY) ?? '') ? REQUEST_BODY_EMPTY : 0) |
+    (responseBodyText.trim().length > 0 && !responseBodyText.includes('[No XmlResponse]') ? RESPONSE_BODY_PRESENT : 0) |
+    (table.hasKnown(S_WAS_PENDING) ? WAS_PENDING : 0) |
+    (hasResponse ? COMPLETE : 0) |
+    (pending ? PENDING : 0);
+  // Unique per request: the identifier is copied, not pooled.
+  return new InterpretedEntry(place.seq, place.entryNumber, place.reportIndex, requestTime, responseTime, detachOptional(oneLine(table.known(S_IDENTIFIER))), context, body, extras, flags);
+}
+
+/** The typed facts of one entry's request and response bodies. */
+function bodyFacts(command: string | undefined, requestBody: ScannedBody, responseBody: ScannedBody, pool: StringPool): EntryBodyFacts {
   const collectionStatuses: EntryStatus[] = [];
   const syncKeys: CollectionSyncKeys[] = [];
-  const requestKeys = new Map<string, string | undefined>();
-  for (const c of requestBody.collections) if (c.collectionId !== undefined) requestKeys.set(c.collectionId, c.syncKey);
+  // The request's folders in order, each once (a later key for the same folder wins), as small
+  // arrays: an entry has one or two folders, and a Map per entry cost more than the search.
+  const requestIds: string[] = [];
+  const requestKeys: Array<string | undefined> = [];
+  for (const c of requestBody.collections) {
+    if (c.collectionId === undefined) continue;
+    const at = requestIds.indexOf(c.collectionId);
+    if (at === -1) {
+      requestIds.push(c.collectionId);
+      requestKeys.push(c.syncKey);
+    } else requestKeys[at] = c.syncKey;
+  }
   for (const c of responseBody.collections) {
     const id = c.collectionId ?? '?';
     if (c.status !== undefined) collectionStatuses.push(sharedStatus(command, c.status, 'collection', id));
-    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: requestKeys.get(id), responseSyncKey: c.syncKey, status: c.status });
-    requestKeys.delete(id);
-  }
-  for (const [id, key] of requestKeys) syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: key });
-
-  const exceptions: EntryException[] = [];
-  const otherSections: Record<string, string> = {};
-  sections.forEach((value, name) => {
-    // Most sections are the usual known ones: one lookup says so.
-    if (PLAIN_SECTIONS.has(name)) return;
-    if (isExceptionSection(name)) {
-      const text = withoutCr(value.slice(0, EXCEPTION_TEXT_CAP));
-      exceptions.push({ section: pool.get(name) as string, summary: detach(firstLine(text)), text: detach(text) });
-    } else if (!KNOWN_SECTIONS.has(name)) {
-      otherSections[pool.get(name) as string] = detach(withoutCr(value.slice(0, OTHER_SECTION_CAP)));
+    // A request folder is paired with the first response folder of its id, then taken out.
+    const at = requestIds.indexOf(id);
+    const requestKey = at === -1 ? undefined : requestKeys[at];
+    if (at !== -1) {
+      requestIds.splice(at, 1);
+      requestKeys.splice(at, 1);
     }
-  });
-
-  const hasResponse = responseHeaderText !== undefined || sections.has('ResponseBody') || sections.has('ResponseTime');
-  const entry: LogEntry = {
-    seq: place.seq,
-    entryNumber: place.entryNumber,
-    reportIndex: place.reportIndex,
-    source: place.source,
-    requestTime,
-    responseTime,
-    roundTripMs: requestTime !== undefined && responseTime !== undefined ? responseTime - requestTime : undefined,
-    serverName: pool.get(oneLine(sections.get('ServerName'))),
-    assemblyVersion: pool.get(oneLine(sections.get('AssemblyVersion'))),
-    // Unique per request: copied, not pooled.
-    identifier: detachOptional(oneLine(sections.get('Identifier'))),
-    method: pool.get(request.method),
-    command,
-    user: pool.get(request.user),
-    deviceId: pool.get(request.deviceId ?? place.fallbackDevice?.deviceId),
-    deviceType: pool.get(request.deviceType ?? place.fallbackDevice?.deviceType),
-    userAgent: pool.get(request.userAgent),
-    protocolVersion: pool.get(request.protocolVersion),
-    policyKey: pool.get(request.policyKey),
-    clientIp: pool.get(request.clientIp),
-    httpStatus: response.status,
-    httpReason: pool.get(response.reason),
-    easHeaders: readEasHeaders(response.headers, pool),
+    // Sync keys are kept as copies: a long one cut from the body would keep the log's text alive.
+    syncKeys.push({ collectionId: pool.get(id) as string, requestSyncKey: copyOptional(requestKey), responseSyncKey: copyOptional(c.syncKey), status: c.status });
+  }
+  for (let i = 0; i < requestIds.length; i++) syncKeys.push({ collectionId: pool.get(requestIds[i]) as string, requestSyncKey: copyOptional(requestKeys[i]) });
+  return {
     commandStatus: responseBody.rootStatus === undefined ? undefined : sharedStatus(command, responseBody.rootStatus, responseBody.rootStatus >= 100 ? 'global' : 'command'),
     collectionStatuses: orEmpty(collectionStatuses),
     // Successful items are the norm and a Sync can carry hundreds; only the others are kept.
@@ -110,23 +199,39 @@ export function interpretEntry(sections: ReadonlyMap<string, string>, place: Raw
     responsePolicyKey: pool.get(responseBody.policies.find((p) => p.policyKey !== undefined)?.policyKey),
     remoteWipeRequested: responseBody.remoteWipe,
     heartbeatInterval: requestBody.heartbeatInterval,
-    requestBodyEmpty: /^\s*(Empty)?\s*$/.test(sections.get('RequestBody') ?? ''),
-    responseBodyPresent: responseBodyText.trim().length > 0 && !responseBodyText.includes('[No XmlResponse]'),
     deviceInformation: requestBody.deviceInformation === undefined ? undefined : {
       model: pool.get(requestBody.deviceInformation.model),
       os: pool.get(requestBody.deviceInformation.os),
       friendlyName: pool.get(requestBody.deviceInformation.friendlyName),
     },
-    accessState: pool.get(oneLine(sections.get('AccessState'))),
-    accessStateReason: pool.get(oneLine(sections.get('AccessStateReason'))),
-    deviceAccessControlRule: pool.get(oneLine(sections.get('DeviceAccessControlRule'))),
-    wasPending: sections.has('WasPending'),
-    exceptions: orEmpty(exceptions),
-    otherSections: Object.keys(otherSections).length === 0 ? NO_SECTIONS : otherSections,
-    complete: hasResponse,
-    pending: !hasResponse && request.command !== undefined && requestTime !== undefined && bodyIsWhole(requestBodyText),
   };
-  return entry;
+}
+
+/**
+ * The body facts last built per command, with the two scans they were built from: when the body
+ * scan memo hands out the very same scans again (a phone's Pings), so are the facts.
+ */
+export class BodyFactsMemo {
+  private readonly last = new Map<string | undefined, { request: ScannedBody; response: ScannedBody; facts: EntryBodyFacts }>();
+
+  get(command: string | undefined, request: ScannedBody, response: ScannedBody, pool: StringPool): EntryBodyFacts {
+    const last = this.last.get(command);
+    if (last !== undefined && last.request === request && last.response === response) return last.facts;
+    const facts = bodyFacts(command, request, response, pool);
+    if (last !== undefined) {
+      last.request = request;
+      last.response = response;
+      last.facts = facts;
+    } else if (this.last.size < 64) this.last.set(command, { request, response, facts });
+    return facts;
+  }
+}
+
+/** Whether every section is one of the usual known, non-exception ones (then there are no extras to collect). */
+function onlyPlainSections(sections: Sections): boolean {
+  if (sections.unknownCount > 0) return false;
+  for (const index of KNOWN_NOT_PLAIN) if (sections.hasKnown(index)) return false;
+  return true;
 }
 
 function readEasHeaders(headers: Map<string, string>, pool: StringPool): EasResponseHeaders {
@@ -146,9 +251,9 @@ function readEasHeaders(headers: Map<string, string>, pool: StringPool): EasResp
   };
 }
 
-const EMPTY_HEADERS: EasResponseHeaders = Object.freeze({});
 const NO_SECTIONS: Readonly<Record<string, string>> = Object.freeze({});
 const EMPTY: readonly never[] = Object.freeze([]);
+const NO_EXTRAS: EntryExtras = Object.freeze({ exceptions: EMPTY, otherSections: NO_SECTIONS });
 
 function orEmpty<T>(items: T[]): readonly T[] {
   // A list grown by push keeps spare room (17 slots after the first push); the entry keeps a
@@ -196,6 +301,10 @@ function sharedStatus(command: string | undefined, code: number, scope: EntrySta
     }
   }
   return status;
+}
+
+function copyOptional(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : flatCopy(text);
 }
 
 function detachOptional(text: string | undefined): string | undefined {

@@ -28,18 +28,36 @@ export function parseLogTime(text: string): number | undefined {
  */
 function parseExchangeTime(v: string): number | undefined {
   if (v.length !== 19 || v.charCodeAt(2) !== 47 || v.charCodeAt(5) !== 47 || v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return undefined;
-  const n = (at: number, length: number): number => {
-    let value = 0;
-    for (let i = at; i < at + length; i++) {
-      const d = v.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return Number.NaN;
-      value = value * 10 + d;
-    }
-    return value;
-  };
-  const parts = [n(6, 4), n(0, 2), n(3, 2), n(11, 2), n(14, 2), n(17, 2)] as const;
-  if (parts.some(Number.isNaN)) return undefined;
-  return utc(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
+  // Digits read in place (no closure, no array per call); NaN when any is not a digit.
+  const year = digits(v, 6, 4);
+  const month = digits(v, 0, 2);
+  const day = digits(v, 3, 2);
+  const hour = digits(v, 11, 2);
+  const minute = digits(v, 14, 2);
+  const second = digits(v, 17, 2);
+  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day) || Number.isNaN(hour) || Number.isNaN(minute) || Number.isNaN(second)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  // Entries of one log share a handful of days: the day's start is computed once per day, the
+  // time of day added to it (UTC has no shifts within a day, so this is what Date.UTC gives).
+  const dayKey = (year * 100 + month) * 100 + day;
+  if (dayKey !== lastDayKey) {
+    lastDayKey = dayKey;
+    lastDayStart = Date.UTC(year, month - 1, day);
+  }
+  return lastDayStart + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+let lastDayKey = -1;
+let lastDayStart = 0;
+
+function digits(v: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, fraction?: string): number | undefined {

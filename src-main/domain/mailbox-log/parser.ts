@@ -1,10 +1,13 @@
 import { BodyScanMemo } from './body-scanner';
 import type { LogEntry, ParseWarning } from './entry-model';
-import { interpretEntry } from './interpret-entry';
+import { BodyFactsMemo, interpretEntry, type InterpretCaches } from './interpret-entry';
+import { EntryContextCache } from './interpreted-entry';
+import { RequestHeaderMemo } from './request-line';
+import { LineValueMemo, ResponseHeaderMemo } from './value-memos';
 import { EntrySplitter } from './entry-splitter';
-import { readSections } from './section-reader';
+import { readSectionsInto, Sections } from './section-reader';
 import { StringPool } from './string-pool';
-import { LogTextDecoder, type LogEncoding } from './text-decoder';
+import { LogTextDecoder, type AsciiText, type LogEncoding } from './text-decoder';
 
 /** The input is not a mailbox log at all (a clear, one-line reason for the operator). */
 export class NotAMailboxLogError extends Error {
@@ -25,6 +28,8 @@ export interface MailboxLogParserOptions {
   sniffLimitChars?: number;
   /** Shared between parsers of one analysis so repeated strings are stored once. */
   pool?: StringPool;
+  /** The runtime's fast reading of all-ASCII bytes, when it has one (see AsciiText). */
+  asciiText?: AsciiText;
 }
 
 /** A RequestTime key at a line start: a log pasted without its first entry header. */
@@ -37,11 +42,13 @@ const IMPLICIT_ENTRY = /(?:^|\n)RequestTime :\s?\r?\n/;
  * triple, sections on `Key : ` lines; unknown keys are kept generically.
  */
 export class MailboxLogParser {
-  private readonly decoder = new LogTextDecoder();
+  private readonly decoder: LogTextDecoder;
   private readonly splitter: EntrySplitter;
   private readonly pool: StringPool;
-  /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones. */
-  private readonly bodies = { request: new BodyScanMemo(), response: new BodyScanMemo() };
+  /** Repeated bodies (a phone's Pings) are scanned once per run of equal ones; repeated parts of entries are shared. */
+  private readonly caches: InterpretCaches = { request: new BodyScanMemo(), response: new BodyScanMemo(), contexts: new EntryContextCache(), facts: new BodyFactsMemo(), requestHeaders: new RequestHeaderMemo(), responses: new ResponseHeaderMemo(), lines: new LineValueMemo() };
+  /** One entry's sections; reused, as interpretEntry keeps nothing of it. */
+  private readonly sections = new Sections();
   private lastEntryNumber = -1;
   private seq: number;
   private report: number;
@@ -52,6 +59,7 @@ export class MailboxLogParser {
   private ended = false;
 
   constructor(private readonly options: MailboxLogParserOptions) {
+    this.decoder = new LogTextDecoder(options.asciiText);
     this.splitter = new EntrySplitter({
       entry: (entryNumber, text) => this.onEntryText(entryNumber, text),
       preamble: (text) => this.onPreamble(text),
@@ -128,13 +136,14 @@ export class MailboxLogParser {
       this.lastEntryNumber = entryNumber;
     }
     this.reportUsed = true;
-    const sections = readSections(text);
+    const sections = this.sections;
+    readSectionsInto(text, sections);
     if (sections.size === 0) {
       this.warn({ kind: 'truncated-entry', message: `Log entry ${entryNumber ?? '?'} has a header but no content.` });
       return;
     }
     const seq = this.seq++;
-    const entry = interpretEntry(sections, { seq, entryNumber, reportIndex: this.report, source: this.options.source, fallbackDevice: this.options.fallbackDevice }, this.pool, this.bodies);
+    const entry = interpretEntry(sections, { seq, entryNumber, reportIndex: this.report, source: this.options.source, fallbackDevice: this.options.fallbackDevice }, this.pool, this.caches);
     this.emitted++;
     // A pending request (request whole, no answer yet) is normal (facts F29); only a cut-off one is damage.
     if (!entry.complete && !entry.pending) {

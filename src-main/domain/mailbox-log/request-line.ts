@@ -1,4 +1,4 @@
-import { detach } from './string-pool';
+import { detach, flatCopy, type StringPool } from './string-pool';
 
 /** What the request line and headers of a logged request say about the device and command. */
 export interface RequestFacts {
@@ -246,4 +246,44 @@ export function parseResponseHeader(text: string): { status?: number; reason?: s
     headers.set(text.slice(pos, colon).trim().toLowerCase(), text.slice(colon + 1, end).trim());
   }
   return statusLine ? { status: Number(statusLine[1]), reason: statusLine[2]?.trim(), headers } : { headers };
+}
+
+/**
+ * The request headers last read per request line, with what they said (values from the pool). A
+ * phone repeats a request's headers byte for byte (its Pings, and every request whose body has
+ * the same length), so most are compared, not read; when only Content-Length changed, the
+ * headers are read again. One parse's memo: it holds one header text per request line.
+ */
+export class RequestHeaderMemo {
+  private readonly byLine = new Map<string, { text: string; facts: Readonly<RequestFacts> }>();
+
+  read(text: string, pool: StringPool): Readonly<RequestFacts> {
+    const line = text.slice(0, lineEnd(text, 0));
+    const last = this.byLine.get(line);
+    if (last !== undefined && last.text === text) return last.facts;
+    const facts = readPooled(text, pool);
+    if (text.length > 4096) return facts;
+    // A copy: the memo must not keep the log text the header was cut from alive.
+    if (last !== undefined) {
+      last.text = flatCopy(text);
+      last.facts = facts;
+    } else if (this.byLine.size < 256) this.byLine.set(flatCopy(line), { text: flatCopy(text), facts });
+    return facts;
+  }
+}
+
+/** parseRequestHeader with every value taken from the pool. */
+export function readPooled(text: string, pool: StringPool): Readonly<RequestFacts> {
+  const read = parseRequestHeader(text);
+  return Object.freeze({
+    method: pool.get(read.method),
+    command: pool.get(read.command),
+    user: pool.get(read.user),
+    deviceId: pool.get(read.deviceId),
+    deviceType: pool.get(read.deviceType),
+    userAgent: pool.get(read.userAgent),
+    protocolVersion: pool.get(read.protocolVersion),
+    policyKey: pool.get(read.policyKey),
+    clientIp: pool.get(read.clientIp),
+  });
 }

@@ -23,3 +23,11 @@ export function detach(value: string): string {
   // V8 copies strings shorter than 13 characters when slicing; longer ones may be views.
   return value.length < 13 ? value : JSON.parse(JSON.stringify(value));
 }
+
+/**
+ * A cheap copy in storage of its own, for long values kept past their chunk: joining makes V8
+ * write a new string, and the slice drops the added space (a view into that copy only).
+ */
+export function flatCopy(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}

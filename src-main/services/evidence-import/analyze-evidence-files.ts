@@ -1,6 +1,7 @@
 import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-log';
 import { LogAnalysisSession } from '../../domain/diagnosis/log-analysis-session';
 import { parseScriptLogFileName } from '../../domain/mailbox-log/file-name';
+import { nodeAsciiText } from './ascii-text';
 import { evidenceUnits, type EvidenceSource } from './evidence-units';
 
 /**
@@ -9,7 +10,7 @@ import { evidenceUnits, type EvidenceSource } from './evidence-units';
  * arrive as mailbox-log text. Everything lands in one session, so the same patterns apply to all.
  */
 export async function analyzeEvidenceFiles(sources: readonly EvidenceSource[]): Promise<{ analysis: MailboxLogAnalysis; session: LogAnalysisSession }> {
-  const session = new LogAnalysisSession();
+  const session = new LogAnalysisSession({ asciiText: nodeAsciiText });
   for (const source of orderScriptFiles(sources)) {
     for await (const unit of evidenceUnits(source)) {
       if (unit.kind === 'capture') {

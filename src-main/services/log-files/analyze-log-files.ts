@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { MailboxLogAnalysis } from '../../domain/diagnosis/analyze-mailbox-log';
 import { LogAnalysisSession } from '../../domain/diagnosis/log-analysis-session';
+import { nodeAsciiText } from '../evidence-import/ascii-text';
 
 /** A file that cannot be used as input (missing, a folder, unreadable): the operator's input is at fault. */
 export class LogFileInputError extends Error {
@@ -21,7 +22,7 @@ const CHUNK_BYTES = 64 * 1024;
  * together. Never reads a whole file into memory.
  */
 export async function analyzeLogFiles(files: readonly string[]): Promise<MailboxLogAnalysis> {
-  const session = new LogAnalysisSession();
+  const session = new LogAnalysisSession({ asciiText: nodeAsciiText });
   for (const file of files) {
     await checkReadable(file);
     const parser = session.parserFor(path.basename(file));
