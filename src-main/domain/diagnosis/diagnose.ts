@@ -167,12 +167,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const merged = mergeDrafts(policyOff ? drafts.filter((d) => d.code !== 'EAS_DISABLED_FOR_MAILBOX') : drafts);
   // "Syncs normally" stands unless a problem concerns that phone or the whole case: with several
   // phones, one phone's block says nothing about another that syncs. A report-only policy blocks
-  // nothing today, so it is no trouble now; beside a phone that syncs it is a note about tomorrow.
+  // nothing today and a check that could not run finds nothing, so neither is trouble now: beside
+  // a phone that syncs, each is a note after it (what may come, what was not looked at).
   const troubles = merged.filter((d) => (d.severity ?? severityOf(d)) !== 'info' && !NOT_TROUBLE_NOW.has(d.code));
   const troubled = (deviceId: string | undefined) => troubles.some((d) => d.deviceId === undefined || deviceId === undefined || sameName(d.deviceId, deviceId));
   const kept = merged.filter((d) => !(d.code === 'HEALTHY_SYNC' && troubled(d.deviceId)));
   const syncing = kept.some((d) => d.code === 'HEALTHY_SYNC');
-  const findings = kept.map((d) => (syncing && d.code === 'CA_REPORT_ONLY_WOULD_BLOCK' ? { ...d, severity: 'info' as const } : d)).map(buildFinding);
+  const findings = kept.map((d) => (syncing && NOT_TROUBLE_NOW.has(d.code) ? { ...d, severity: 'info' as const } : d)).map(buildFinding);
   return { findings: rankFindings(findings), unchecked };
 }
 

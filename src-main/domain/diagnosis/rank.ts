@@ -104,7 +104,11 @@ const SETTLE_BY_CERTAINTY: Record<Exclude<Certainty, 'confirmed'>, string> = {
 export function headline(findings: readonly Finding[]): Headline {
   const top = findings[0];
   if (top === undefined) return { text: 'The analysis found nothing to report.', confirmed: false };
-  if (top.severity === 'info') return { text: `No blocking cause found. Top note: ${top.title}.`, confirmed: false };
+  if (top.severity === 'info') {
+    // Not an all-clear when something was not looked at: the note that says what comes with it.
+    const unchecked = findings.some((f) => f.code === 'EVIDENCE_UNAVAILABLE');
+    return { text: `No blocking cause found${unchecked ? ', though some checks could not be run' : ''}. Top note: ${top.title}.`, confirmed: false };
+  }
   const certainty = certaintyOf(top);
   if (certainty === 'confirmed') return { text: `Most likely cause: ${top.title}.`, confirmed: true };
   const settle = entryOf(top.code)?.confirmWith ?? SETTLE_BY_CERTAINTY[certainty];
