@@ -5,26 +5,27 @@ import type { CollectionSyncKeys, EasResponseHeaders, EntryException, EntryStatu
  * headers, the answer's status line and EAS headers, the access state. A phone repeats these in
  * every request of a kind, so entries share one record instead of each holding ~20 fields.
  */
-export interface EntryContext {
-  readonly source?: string;
-  readonly serverName?: string;
-  readonly assemblyVersion?: string;
-  readonly method?: string;
-  readonly command?: string;
-  readonly user?: string;
-  readonly deviceId?: string;
-  readonly deviceType?: string;
-  readonly userAgent?: string;
-  readonly protocolVersion?: string;
-  readonly policyKey?: string;
-  readonly clientIp?: string;
-  readonly httpStatus?: number;
-  readonly httpReason?: string;
-  readonly easHeaders: EasResponseHeaders;
-  readonly accessState?: string;
-  readonly accessStateReason?: string;
-  readonly deviceAccessControlRule?: string;
-}
+export type EntryContext = Pick<
+  LogEntry,
+  | 'source'
+  | 'serverName'
+  | 'assemblyVersion'
+  | 'method'
+  | 'command'
+  | 'user'
+  | 'deviceId'
+  | 'deviceType'
+  | 'userAgent'
+  | 'protocolVersion'
+  | 'policyKey'
+  | 'clientIp'
+  | 'httpStatus'
+  | 'httpReason'
+  | 'easHeaders'
+  | 'accessState'
+  | 'accessStateReason'
+  | 'deviceAccessControlRule'
+>;
 
 /** What the request and response bodies said. Shared between entries whose bodies read the same (a phone's Pings). */
 export interface EntryBodyFacts {
