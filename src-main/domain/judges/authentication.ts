@@ -96,24 +96,45 @@ function judgeNoPartnership(signIns: readonly SignInInput[]): { checks: CheckDra
   const phone = phoneSignIns(signIns, []).phone;
   if (phone.some(isModernClient)) return { checks: [], findings: [] };
   const legacy = passwordFailures(phone);
-  const ev = [EVIDENCE.signIns, EVIDENCE.mobileDevices];
   if (legacy.length > 0) {
     const signs = `no phone has a partnership with the mailbox; no Microsoft sign-in from a phone's mail app; ${legacy.length} failed "Exchange ActiveSync" (password) sign-in(s): ${describeCodes(legacy)}`;
-    return {
-      checks: [checkDraft('sign-in-path', 'A phone is most likely set up with a password (Basic), which Exchange Online refuses', 'problem', `Signs: ${signs}.`, ev)],
-      findings: [{ code: 'BASIC_AUTH_CLIENT', detail: `${signs}.`, evidence: [{ step: 'authentication', object: 'phones', detail: signs }], confidence: 'high' }],
-    };
+    const judged = mostLikelyPassword({ id: 'sign-in-path', subject: 'A phone', object: 'phones' }, signs, `${signs}.`, 'high');
+    return { checks: [judged.check], findings: judged.findings };
   }
   if (phone.length > 0) return { checks: [], findings: [] };
   const signs = "no phone has a partnership with the mailbox and no Microsoft sign-in from a phone's mail app was found";
+  const judged = mayBePassword(
+    { id: 'sign-in-path', subject: 'A phone', object: 'phones' },
+    'no phone reached Exchange or signed in',
+    signs,
+    `No Microsoft sign-in from a phone's mail app was found either, so the phone may be set up with a password ("Configure manually"), which Exchange Online refuses before it logs anything.`,
+  );
+  return { checks: [judged.check], findings: judged.findings };
+}
+
+/** Who a password-path judgement is about: the check's id, the subject of its label, the evidence object. */
+interface PasswordSubject {
+  id: string;
+  subject: string;
+  object: string;
+  deviceId?: string;
+}
+
+const PASSWORD_EVIDENCE = [EVIDENCE.signIns, EVIDENCE.mobileDevices];
+
+/** The password path as the finding itself (BASIC_AUTH_CLIENT). */
+function mostLikelyPassword(who: PasswordSubject, signs: string, detail: string, confidence: FindingDraft['confidence']): { check: CheckDraft; findings: FindingDraft[] } {
   return {
-    checks: [checkDraft('sign-in-path', 'A phone may be set up with a password: no phone reached Exchange or signed in', 'warning', `Signs: ${signs}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, ev)],
-    findings: [{
-      code: 'NO_REQUESTS_REACHED_MAILBOX',
-      detail: `No Microsoft sign-in from a phone's mail app was found either, so the phone may be set up with a password ("Configure manually"), which Exchange Online refuses before it logs anything.`,
-      evidence: [{ step: 'authentication', object: 'phones', detail: signs }],
-      confidence: 'low',
-    }],
+    check: checkDraft(who.id, `${who.subject} is most likely set up with a password (Basic), which Exchange Online refuses`, 'problem', `Signs: ${signs}.`, PASSWORD_EVIDENCE),
+    findings: [{ code: 'BASIC_AUTH_CLIENT', detail, evidence: [{ step: 'authentication', object: who.object, detail: signs }], confidence, ...(who.deviceId !== undefined ? { deviceId: who.deviceId } : {}) }],
+  };
+}
+
+/** The password path as one explanation of "no request reached the mailbox" (merged into that finding by code). */
+function mayBePassword(who: PasswordSubject, why: string, signs: string, detail: string): { check: CheckDraft; findings: FindingDraft[] } {
+  return {
+    check: checkDraft(who.id, `${who.subject} may be set up with a password: ${why}`, 'warning', `Signs: ${signs}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, PASSWORD_EVIDENCE),
+    findings: [{ code: 'NO_REQUESTS_REACHED_MAILBOX', detail, evidence: [{ step: 'authentication', object: who.object, detail: signs }], confidence: 'low', ...(who.deviceId !== undefined ? { deviceId: who.deviceId } : {}) }],
   };
 }
 
@@ -144,16 +165,7 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
   const strong = legacyFailures.length > 0 || (reached === false && oldClient);
   if (strong && signIns !== undefined) {
     const confidence = legacyFailures.length > 0 && reached === false ? 'high' : 'medium';
-    return {
-      check: checkDraft(id, `${name} is most likely set up with a password (Basic), which Exchange Online refuses`, 'problem', `Signs: ${signs.join('; ')}.`, ev),
-      findings: [{
-        code: 'BASIC_AUTH_CLIENT',
-        detail: `${name}: ${signs.join('; ')}.`,
-        evidence: [{ step: 'authentication', object: `device ${device.DeviceId}`, detail: signs.join('; ') }],
-        confidence,
-        deviceId: device.DeviceId,
-      }],
-    };
+    return mostLikelyPassword({ id, subject: name, object: `device ${device.DeviceId}`, deviceId: device.DeviceId }, signs.join('; '), `${name}: ${signs.join('; ')}.`, confidence);
   }
   // No request reached the mailbox and no Microsoft sign-in either: the password path is one of
   // the explanations the no-requests finding gives, so the sign is added to it (merged by code).
@@ -163,16 +175,12 @@ function judgePasswordPath(input: DiagnosisInput, device: MobileDeviceInput, sig
   const window = { enabledAt: input.debugLoggingEnabledAt, lastSyncAttempt: device.LastSyncAttemptTime, now: input.judgedAt };
   const quiet = notTriedSinceLogging(window) || triedSinceLogging(window);
   if (reached === false && signIns !== undefined && concerned && !quiet && requestsReachedMailbox(input) === false) {
-    return {
-      check: checkDraft(id, `${name} may be set up with a password: no Microsoft sign-in and no request reached the mailbox`, 'warning', `Signs: ${signs.join('; ')}. Ask the user how the account was added; if with "Configure manually" or a password, remove it and add it again choosing Sign in.`, ev),
-      findings: [{
-        code: 'NO_REQUESTS_REACHED_MAILBOX',
-        detail: `No Microsoft sign-in from this phone's mail app was found either, so it may be set up with a password ("Configure manually"), which Exchange Online refuses before it logs anything.`,
-        evidence: [{ step: 'authentication', object: `device ${device.DeviceId}`, detail: signs.join('; ') }],
-        confidence: 'low',
-        ...(input.targetDeviceId !== undefined ? { deviceId: input.targetDeviceId } : {}),
-      }],
-    };
+    return mayBePassword(
+      { id, subject: name, object: `device ${device.DeviceId}`, ...(input.targetDeviceId !== undefined ? { deviceId: input.targetDeviceId } : {}) },
+      'no Microsoft sign-in and no request reached the mailbox',
+      signs.join('; '),
+      `No Microsoft sign-in from this phone's mail app was found either, so it may be set up with a password ("Configure manually"), which Exchange Online refuses before it logs anything.`,
+    );
   }
   const missing = [
     signIns === undefined ? `the sign-in log (${isUnavailable(input.signIns) ? input.signIns.unavailable : 'not read'})` : undefined,
