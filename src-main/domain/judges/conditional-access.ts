@@ -18,7 +18,7 @@ import { isOutlookMobile } from '../evaluators/protocol-version';
 import { allSyncedAt, present, requestsReachedMailbox, signInSplit, targetDevices } from './case-facts';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
 import { phoneConditions } from './phone-sign-ins';
-import { failedOrBlocked, judgePhoneSignIns } from './sign-ins';
+import { failedOrBlocked, judgePhoneSignIns, refusedByConditionalAccess } from './sign-ins';
 
 const READING_NAME: Readonly<Record<ClientAppReading, string>> = {
   exchangeActiveSync: '"Exchange ActiveSync clients" (password sign-in)',
@@ -117,13 +117,6 @@ function passedSinceChange(policy: ConditionalAccessPolicyInput, phone: readonly
   }
   return undefined;
 }
-
-function refusedByConditionalAccess(s: SignInInput): boolean {
-  return s.conditionalAccessStatus === 'failure' || list(s.appliedConditionalAccessPolicies).some((p) => p.result === 'failure') || CA_REFUSAL_CODES.has(s.status?.errorCode ?? 0);
-}
-
-/** Sign-in errors that are Conditional Access refusals: block, compliant device, managed device, hybrid joined, approved app. */
-const CA_REFUSAL_CODES: ReadonlySet<number> = new Set([53003, 53000, 530003, 53001, 53002]);
 
 function judgePolicies(verdicts: readonly PolicyVerdict[], readings: readonly ClientAppReading[] | undefined, reached: boolean | undefined, phone: readonly SignInInput[], checks: CheckDraft[], findings: FindingDraft[]): void {
   const byPolicy = new Map<string, PolicyVerdict[]>();

@@ -29,6 +29,11 @@ const caFailed = (s: SignInInput): boolean =>
   s.conditionalAccessStatus === 'failure' || list(s.appliedConditionalAccessPolicies).some((p) => p.result === 'failure');
 export const failedOrBlocked = (s: SignInInput): boolean => isFailure(s) || caFailed(s);
 
+/** Sign-in errors that are Conditional Access refusals: block, approved app, and the device grants a phone did not meet. */
+const CA_REFUSAL_CODES: ReadonlySet<number> = new Set([53003, 53002, ...COMPLIANCE_CODES, ...ENROLLMENT_CODES, ...HYBRID_JOIN_CODES]);
+/** Conditional Access refused this sign-in: its result says so, or its error is one of the refusals. */
+export const refusedByConditionalAccess = (s: SignInInput): boolean => caFailed(s) || CA_REFUSAL_CODES.has(errorCodeOf(s));
+
 function ref(s: SignInInput, detail: string): EvidenceRef {
   return { step: 'sign-ins', object: `sign-in ${s.id ?? ''}`.trim(), detail: `${s.createdDateTime ?? ''} ${describeSignInApp(s)}: ${detail}`.trim() };
 }
