@@ -28,24 +28,22 @@ export type EntryContext = Pick<
 >;
 
 /** What the request and response bodies said. Shared between entries whose bodies read the same (a phone's Pings). */
-export interface EntryBodyFacts {
-  readonly commandStatus?: EntryStatus;
-  readonly collectionStatuses: readonly EntryStatus[];
-  readonly itemStatuses: readonly EntryStatus[];
-  readonly syncKeys: readonly CollectionSyncKeys[];
-  readonly folderSyncKey?: { readonly request?: string; readonly response?: string };
-  readonly policyStatuses: readonly EntryStatus[];
-  readonly responsePolicyKey?: string;
-  readonly remoteWipeRequested: boolean;
-  readonly heartbeatInterval?: number;
-  readonly deviceInformation?: { readonly model?: string; readonly os?: string; readonly friendlyName?: string };
-}
+export type EntryBodyFacts = Pick<
+  LogEntry,
+  | 'commandStatus'
+  | 'collectionStatuses'
+  | 'itemStatuses'
+  | 'syncKeys'
+  | 'folderSyncKey'
+  | 'policyStatuses'
+  | 'responsePolicyKey'
+  | 'remoteWipeRequested'
+  | 'heartbeatInterval'
+  | 'deviceInformation'
+>;
 
 /** The rare parts: exception sections and sections this parser does not know. */
-export interface EntryExtras {
-  readonly exceptions: readonly EntryException[];
-  readonly otherSections: Readonly<Record<string, string>>;
-}
+export type EntryExtras = Pick<LogEntry, 'exceptions' | 'otherSections'>;
 
 export const REQUEST_BODY_EMPTY = 1;
 export const RESPONSE_BODY_PRESENT = 2;
