@@ -29,6 +29,7 @@ import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-lo
 import { judgeLogs, type LoggingWindow } from '../judges/logs';
 import { settleLogAccessByExchange, settleVersionByLog } from './log-vs-exchange';
 import { sameName } from '../device-access/exchange-names';
+import { hasNoPartnership } from '../judges/case-facts';
 
 /**
  * Everything the diagnosis can look at. Each piece of evidence is either present or
@@ -126,7 +127,7 @@ const NOT_TROUBLE_NOW: ReadonlySet<string> = new Set(['EVIDENCE_UNAVAILABLE', 'C
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const unchecked: UncheckedEvidence[] = [];
   // With no partnership there is no log to fetch: its absence is the finding, not a check left out.
-  const nothingToFetch = !isUnavailable(input.mobileDevices) && input.mobileDevices.length === 0;
+  const nothingToFetch = hasNoPartnership(input);
   for (const key of Object.keys(EVIDENCE_LABELS) as (keyof typeof EVIDENCE_LABELS)[]) {
     const evidence = input[key];
     if (key === 'mailboxLog' && nothingToFetch) continue;

@@ -6,7 +6,7 @@ import { isUnavailable } from '../evaluators/evidence';
 import type { MobileDeviceInput } from '../evaluators/exchange-inputs';
 import type { SignInInput } from '../evaluators/graph-inputs';
 import { isOutlookMobile } from '../evaluators/protocol-version';
-import { lastSyncedAt, present, requestsReachedMailbox, targetDevices } from './case-facts';
+import { hasNoPartnership, lastSyncedAt, present, requestsReachedMailbox, targetDevices } from './case-facts';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type StepJudgement } from './judgement';
 import { isFailure, isLegacyEas, isModernClient, phoneSignIns, describeCodes } from './phone-sign-ins';
 
@@ -64,7 +64,7 @@ export function judgeAuthentication(input: DiagnosisInput): StepJudgement {
     findings.push(...judged.findings);
   }
 
-  if (present(input.mobileDevices)?.length === 0 && signIns !== undefined) {
+  if (hasNoPartnership(input) && signIns !== undefined) {
     const judged = judgeNoPartnership(signIns);
     checks.push(...judged.checks);
     findings.push(...judged.findings);

@@ -15,6 +15,11 @@ export function targetDevices(input: DiagnosisInput): MobileDeviceInput[] {
   return wanted === undefined ? [...devices] : devices.filter((d) => d.DeviceId.toLowerCase() === wanted);
 }
 
+/** Get-MobileDevice was read and lists no phone: no phone's request has ever reached the mailbox. */
+export function hasNoPartnership(input: DiagnosisInput): boolean {
+  return present(input.mobileDevices)?.length === 0;
+}
+
 /** The user's sign-ins split into the phone's and others' (facts F34), or undefined when unread. */
 export function signInSplit(input: DiagnosisInput): PhoneSignIns | undefined {
   const signIns = present(input.signIns) as readonly SignInInput[] | undefined;
