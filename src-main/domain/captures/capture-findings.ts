@@ -26,7 +26,7 @@ export function findingsFromCapture(timeline: DeviceTimeline, patternDrafts: rea
   if (entries.length === 0) return [];
   // "Later answered" is judged over the phone's whole timeline: a mailbox log added with the
   // capture that shows the phone syncing after the capture's failure makes that failure history.
-  const lastAnswered = lastIndexWhere(timeline.entries, answeredByExchange);
+  const lastAnswered = timeline.entries.findLastIndex(answeredByExchange);
   const drafts: FindingDraft[] = [];
   const add = (code: FindingCode, hits: LogEntry[], detail: (hits: LogEntry[]) => string, strength: Partial<Pick<FindingDraft, 'confidence' | 'certainty'>> = {}, onlyIfCurrent = false): void => {
     if (hits.length === 0) return;
@@ -112,11 +112,6 @@ function answeredByExchange(e: LogEntry): boolean {
 
 function section(e: LogEntry, key: keyof typeof CAPTURE_SECTIONS): string | undefined {
   return e.otherSections[CAPTURE_SECTIONS[key]];
-}
-
-function lastIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
-  return -1;
 }
 
 function hostOf(url: string): string | undefined {
