@@ -25,6 +25,13 @@ export class Sections {
   /** How many of the names are not known ones. */
   unknownCount = 0;
 
+  /**
+   * For each known name (and, in the last slot, the start of an entry): the known name that came
+   * next last time, or -1. Exchange writes the sections of every entry in one order, so this
+   * guesses the next key; readSectionsInto checks the guess in place (see there).
+   */
+  readonly nextKnown = new Int16Array(KNOWN_LIST.length + 1).fill(-1);
+
   get size(): number {
     return this.names.length;
   }
@@ -113,9 +120,12 @@ export function readSections(text: string): Map<string, string> {
 export function readSectionsInto(text: string, sections: Sections): void {
   sections.clear();
   const length = text.length;
+  const nextKnown = sections.nextKnown;
   let key: string | undefined;
   let keyIndex = -1;
   let valueStart = 0;
+  /** The known name last read, or the entry start (nextKnown's last slot). */
+  let previous = KNOWN_LIST.length;
   for (let at = text.indexOf(' :'); at !== -1; at = text.indexOf(' :', at + 2)) {
     // The line must end right after " :" (and one optional space).
     let after = at + 2;
@@ -128,10 +138,22 @@ export function readSectionsInto(text: string, sections: Sections): void {
       else if (c === 13 && (after + 1 >= length || text.charCodeAt(after + 1) === 10)) newline = after + 1 >= length ? length : after + 1;
       else continue;
     }
-    // Nearly always the line is a known name: found from the line start (the built-in search
-    // goes back to it), and then it is all name characters and passes every check below.
-    let lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    let index = knownIndexAt(text, lineStart, at);
+    // Nearly always the line is the known name that followed the previous one last time: one
+    // comparison in place says so (the line then starts right before the name). Otherwise the
+    // line is read from its start (the built-in search goes back to it); a known name is all name
+    // characters and passes every check below.
+    let lineStart = -1;
+    let index = nextKnown[previous] as number;
+    if (index >= 0) {
+      const guess = KNOWN_LIST[index] as string;
+      const start = at - guess.length;
+      // A cut and compared name is cheaper here than startsWith or a loop over the characters.
+      if (start >= 0 && (start === 0 || text.charCodeAt(start - 1) === 10) && text.slice(start, at) === guess) lineStart = start;
+    }
+    if (lineStart < 0) {
+      lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      index = knownIndexAt(text, lineStart, at);
+    }
     if (index < 0) {
       // The name runs from the line start to the " :".
       lineStart = at;
@@ -150,6 +172,10 @@ export function readSectionsInto(text: string, sections: Sections): void {
     const name = index >= 0 ? (KNOWN_LIST[index] as string) : text.slice(lineStart, at);
     if (!(index >= 0 || name.endsWith('_Exception') || key === undefined || previousLineBlank(text, lineStart))) continue;
     if (key !== undefined) add(sections, key, keyIndex, text, valueStart, lineStart);
+    if (index >= 0) {
+      nextKnown[previous] = index;
+      previous = index;
+    }
     key = name;
     keyIndex = index;
     valueStart = newline + 1;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanBody } from '../../../src-main/domain/mailbox-log/body-scanner';
 import { parseRequestHeader, parseResponseHeader } from '../../../src-main/domain/mailbox-log/request-line';
-import { readSections } from '../../../src-main/domain/mailbox-log/section-reader';
+import { readSections, readSectionsInto, Sections } from '../../../src-main/domain/mailbox-log/section-reader';
 import { referenceScanBody } from './support/reference/body-scanner';
 import { referenceParseRequestHeader, referenceParseResponseHeader } from './support/reference/request-line';
 import { referenceReadSections } from './support/reference/section-reader';
@@ -48,6 +48,22 @@ const otherLine = fc.constantFrom('', ' ', '\t', '\r', '03/01/2026 00:00:00', 'H
 const line = fc.oneof({ weight: 2, arbitrary: keyLine }, { weight: 3, arbitrary: otherLine });
 const entryText = fc.tuple(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r\r\n')), { maxLength: 14 }), line).map(([lines, last]) => lines.map(([l, end]) => l + end).join('') + last);
 
+/**
+ * Entries read one after another into one table, as the parser does: the table guesses each key
+ * from the order of the entries before. Mostly Exchange's order, sometimes broken, with lines that
+ * end in a known name without being it (a longer name, a name after other text).
+ */
+const USUAL_ORDER = ['RequestTime', 'ServerName', 'AssemblyVersion', 'Identifier', 'RequestHeader', 'RequestBody', 'AccessState', 'AccessStateReason', 'ResponseHeader', 'ResponseBody', 'ResponseTime'];
+const lookalike = fc.constantFrom(...USUAL_ORDER).chain((n) => fc.constantFrom(`X${n}`, `a ${n}`, `\t${n}`, `${n}${n}`, `_${n}`, n.slice(1)));
+const usualEntry = fc
+  .tuple(fc.subarray(USUAL_ORDER), fc.array(fc.tuple(fc.nat(12), fc.oneof(lookalike, fc.constantFrom(...SECTION_NAMES))), { maxLength: 3 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom(' :', ' : '))
+  .map(([names, swaps, end, colon]) => {
+    const keys = [...names];
+    for (const [at, name] of swaps) keys.splice(at % (keys.length + 1), 0, name);
+    return keys.map((k, i) => `${k}${colon}${end}value ${i}${end}${end}`).join('');
+  });
+const entrySequence = fc.array(fc.oneof({ weight: 3, arbitrary: usualEntry }, { weight: 1, arbitrary: entryText }), { minLength: 1, maxLength: 12 });
+
 const headerName = fc.constantFrom('User-Agent', 'user-agent', 'USER-AGENT', ' User-Agent ', 'MS-ASProtocolVersion', 'ms-asprotocolversion', 'X-MS-PolicyKey', 'X-MS-POLICY\u212AEY', 'X-Forwarded-For', '\tx-forwarded-for', 'Host', 'Authorization', 'User-Agént', '\u00a0User-Agent', 'User-Agent\u000b', '', 'A');
 const headerLine = fc.tuple(headerName, fc.constantFrom(': ', ':', ' : '), fc.constantFrom('Apple-iPhone15C2/2104.219', '16.1', ' 1166421309 ', '10.0.0.1, 10.0.0.2', '', ' ', 'a:b')).map(([n, c, v]) => `${n}${c}${v}`);
 const requestHeader = fc.tuple(fc.constantFrom('POST /Microsoft-Server-ActiveSync/Proxy/default.eas?Cmd=Sync&User=alex&DeviceId=ABC&DeviceType=iPhone HTTP/1.1', 'POST /x?Cmd=Ping', 'OPTIONS /Microsoft-Server-ActiveSync', ''), fc.array(fc.oneof(headerLine, fc.constantFrom('', 'no colon', ':leading', 'HTTP/1.1')), { maxLength: 8 }), fc.constantFrom('\n', '\r\n')).map(([first, lines, end]) => [first, ...lines].join(end));
@@ -88,6 +104,19 @@ describe('mailbox-log fast paths match the implementations they replaced', () =>
         expect([...readSections(text)]).toEqual([...referenceReadSections(text)]);
       }),
       { numRuns: 30_000 },
+    );
+  });
+
+  it('readSectionsInto: entries one after another into one table', () => {
+    fc.assert(
+      fc.property(entrySequence, (texts) => {
+        const table = new Sections();
+        for (const text of texts) {
+          readSectionsInto(text, table);
+          expect([...table.toMap()]).toEqual([...referenceReadSections(text)]);
+        }
+      }),
+      { numRuns: 5_000 },
     );
   });
 
