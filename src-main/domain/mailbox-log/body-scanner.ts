@@ -1,4 +1,4 @@
-import { spellsAt } from './section-reader';
+import { sameRange } from './text-ranges';
 import { flatCopy } from './string-pool';
 
 /**
@@ -38,8 +38,8 @@ export interface ScannedBody {
 }
 
 /**
- * What an element's name means to the scanner, decided once when the tag is read (in place, no
- * string cut out of the body): the stack then compares small numbers, not strings.
+ * What an element's name means to the scanner, decided once when the tag is read: the stack then
+ * compares small numbers, not strings.
  */
 const enum Kind {
   Other,
@@ -81,8 +81,12 @@ const KNOWN_NAMES: ReadonlyArray<ReadonlyArray<readonly [string, Kind]>> = (() =
 function kindOf(body: string, start: number, end: number): Kind {
   const candidates = KNOWN_NAMES[end - start];
   if (candidates === undefined) return Kind.Other;
-  const first = body.charCodeAt(start);
-  for (const [name, kind] of candidates) if (name.charCodeAt(0) === first && spellsAt(body, start, name)) return kind;
+  // Cut once, compared whole (see text-ranges.ts).
+  const name = body.slice(start, end);
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i] as readonly [string, Kind];
+    if (candidate[0] === name) return candidate[1];
+  }
   return Kind.Other;
 }
 
@@ -142,7 +146,7 @@ function nextTag(body: string, from: number, tag: TagMatch, top: Frame | undefin
     if (closing) q++;
     if (closing && top !== undefined) {
       const nameLength = top.nameEnd - top.nameStart;
-      if (body.charCodeAt(q + nameLength) === 62 && sameText(body, top.nameStart, q, nameLength)) {
+      if (body.charCodeAt(q + nameLength) === 62 && sameRange(body, top.nameStart, q, nameLength)) {
         tag.start = p;
         tag.end = q + nameLength + 1;
         tag.closing = true;
@@ -303,20 +307,16 @@ export function scanBody(body: string): ScannedBody {
   }
 }
 
-/** The innermost open element named like body[nameStart, nameEnd), compared in place. */
+/** The innermost open element named like body[nameStart, nameEnd). */
 function findOpen(stack: Frame[], depth: number, body: string, nameStart: number, nameEnd: number): number {
   const length = nameEnd - nameStart;
   for (let i = depth - 1; i >= 0; i--) {
     const frame = stack[i] as Frame;
-    if (frame.nameEnd - frame.nameStart === length && sameText(body, frame.nameStart, nameStart, length)) return i;
+    if (frame.nameEnd - frame.nameStart === length && sameRange(body, frame.nameStart, nameStart, length)) return i;
   }
   return -1;
 }
 
-function sameText(body: string, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (body.charCodeAt(a + i) !== body.charCodeAt(b + i)) return false;
-  return true;
-}
 
 /** /^\d{1,9}$/ read as a number, by hand (it runs for every status of every body). */
 function toInt(text: string): number | undefined {

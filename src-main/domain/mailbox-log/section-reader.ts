@@ -1,4 +1,5 @@
 import { KNOWN_SECTIONS } from './section-names';
+import { spells } from './text-ranges';
 
 /** The known section names in a fixed order: a name's place is its index in a Sections table. */
 const KNOWN_LIST: readonly string[] = [...KNOWN_SECTIONS];
@@ -147,8 +148,7 @@ export function readSectionsInto(text: string, sections: Sections): void {
     if (index >= 0) {
       const guess = KNOWN_LIST[index] as string;
       const start = at - guess.length;
-      // A cut and compared name is cheaper here than startsWith or a loop over the characters.
-      if (start >= 0 && (start === 0 || text.charCodeAt(start - 1) === 10) && text.slice(start, at) === guess) lineStart = start;
+      if (start >= 0 && (start === 0 || text.charCodeAt(start - 1) === 10) && spells(text, start, at, guess)) lineStart = start;
     }
     if (lineStart < 0) {
       lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -202,15 +202,13 @@ const KNOWN_BY_LENGTH: ReadonlyArray<ReadonlyArray<readonly [string, number]>> =
 function knownIndexAt(text: string, start: number, end: number): number {
   const candidates = KNOWN_BY_LENGTH[end - start];
   if (candidates === undefined) return -1;
-  const first = text.charCodeAt(start);
-  for (const [name, index] of candidates) if (name.charCodeAt(0) === first && spellsAt(text, start, name)) return index;
+  // Cut once, compared whole (see text-ranges.ts).
+  const name = text.slice(start, end);
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i] as readonly [string, number];
+    if (candidate[0] === name) return candidate[1];
+  }
   return -1;
-}
-
-/** text.startsWith(name, start) when their first characters are already known equal, compared by hand (the built-in call cost more than the comparison). */
-export function spellsAt(text: string, start: number, name: string): boolean {
-  for (let i = 1; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
-  return true;
 }
 
 /** Whether the line before the one starting at lineStart is blank (true for the first line). */
