@@ -150,7 +150,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   drafts.push(...judgeConditionalAccess(input).findings);
   drafts.push(...judgeAuthentication(input).findings);
 
-  drafts.push(...(isUnavailable(input.mobileDevices) ? logDrafts : settleLogAccessByExchange(logDrafts, input.mobileDevices)));
+  const releasedIds = new Set(mailbox.findings.filter((d) => d.code === 'DEVICE_RELEASED_AWAITING_PHONE' && d.deviceId !== undefined).map((d) => (d.deviceId as string).toLowerCase()));
+  drafts.push(...(isUnavailable(input.mobileDevices) ? logDrafts : settleLogAccessByExchange(logDrafts, input.mobileDevices, releasedIds)));
 
   if (unchecked.length > 0) {
     drafts.push({

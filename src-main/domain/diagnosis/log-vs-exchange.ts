@@ -10,19 +10,22 @@ const ACCESS_CODES: ReadonlySet<FindingCode> = new Set(['DEVICE_QUARANTINED', 'D
  * The log tells what Exchange answered at each request; Get-MobileDevice tells what Exchange
  * decides now. When Exchange now allows a phone whose last logged requests were refused (it was
  * released, unblocked or became compliant since), the log's refusal is the phone's history, not
- * the present cause: the phone simply has not come back since.
+ * the present cause: the phone simply has not come back since. The same holds for a phone now on
+ * the user's allowed list (`releasedIds`, lower case): that list comes before the rules and the
+ * default, so the refusals came before it was added, and the next request is let in.
  */
-export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], devices: readonly MobileDeviceInput[]): FindingDraft[] {
+export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], devices: readonly MobileDeviceInput[], releasedIds: ReadonlySet<string> = new Set()): FindingDraft[] {
   return logDrafts.map((draft) => {
     if (!ACCESS_CODES.has(draft.code) || draft.history === true || draft.deviceId === undefined) return draft;
     const id = draft.deviceId.toLowerCase();
     const device = devices.find((d) => d.DeviceId.toLowerCase() === id);
-    if (device?.DeviceAccessState !== 'Allowed') return draft;
-    return {
-      ...draft,
-      history: true,
-      detail: `${draft.detail} Exchange now reports the phone as allowed, so this happened before a change; the phone has not made a request since.`,
-    };
+    if (device?.DeviceAccessState === 'Allowed') {
+      return { ...draft, history: true, detail: `${draft.detail} Exchange now reports the phone as allowed, so this happened before a change; the phone has not made a request since.` };
+    }
+    if (releasedIds.has(id)) {
+      return { ...draft, history: true, detail: `${draft.detail} The phone is now on the user's allowed list, so this happened before it was added; Exchange lets the phone in at its next request.` };
+    }
+    return draft;
   });
 }
 

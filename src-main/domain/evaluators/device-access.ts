@@ -119,6 +119,11 @@ function accessRules(rules: readonly DeviceAccessRuleInput[]): AccessRule[] {
   });
 }
 
+/** Blocked or quarantined as Exchange last decided, though the user's allowed list now decides for it. */
+function isReleased(state: string | undefined, predicted: AccessDecision): boolean {
+  return (state === 'Blocked' || state === 'Quarantined') && predicted.state === 'Allowed' && predicted.reason === 'Individual';
+}
+
 /** Findings from the device's reported access state, explained with the predicted deciding step. */
 export function evaluateDeviceAccess(input: DeviceAccessInput): FindingDraft[] {
   const { device } = input;
@@ -148,10 +153,9 @@ export function evaluateDeviceAccess(input: DeviceAccessInput): FindingDraft[] {
   }
   // Already on the user's allowed list, which comes before rules and the default (F27): Exchange
   // judges the phone again at its next request (F26) and shows the old state until then.
-  const released = (state === 'Blocked' || state === 'Quarantined') && predicted.state === 'Allowed' && predicted.reason === 'Individual';
-  if (released) {
-    const code = state === 'Blocked' ? 'DEVICE_BLOCKED' : 'DEVICE_QUARANTINED';
-    return [{ ...base, code, confidence: 'high', severity: 'warning', detail: `${words} (Exchange reports ${seen}). But the phone is already on the user's allowed list, so Exchange allows it at its next request; it shows the old state until the phone connects again. Ask the user to open Mail and pull down to refresh; nothing needs to be allowed again.` }];
+  // Its own code, not the block's or the quarantine's: their next step (allow it) is done already.
+  if (isReleased(state, predicted)) {
+    return [{ ...base, code: 'DEVICE_RELEASED_AWAITING_PHONE', confidence: 'high', detail: `${words} (Exchange reports ${seen}), and the phone is on the user's allowed list (ActiveSyncAllowedDeviceIDs).` }];
   }
   if (state === 'Blocked') return [{ ...base, code: 'DEVICE_BLOCKED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).${why}` }];
   if (state === 'Quarantined') return [{ ...base, code: 'DEVICE_QUARANTINED', confidence: 'high', detail: `${words} (Exchange reports ${seen}).${why}` }];

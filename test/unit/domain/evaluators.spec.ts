@@ -2,6 +2,7 @@ import { judgeDebugLogging } from '../../../src-main/domain/judges/debug-logging
 import { describe, expect, it } from 'vitest';
 import { evaluateCasMailbox } from '../../../src-main/domain/evaluators/cas-mailbox';
 import { evaluateClientAccessRules } from '../../../src-main/domain/evaluators/client-access-rules';
+import { catalogEntry } from '../../../src-main/domain/diagnosis/catalog';
 import { evaluateDeviceAccess, predictDeviceAccess } from '../../../src-main/domain/evaluators/device-access';
 import type { MobileDeviceInput } from '../../../src-main/domain/evaluators/exchange-inputs';
 import { ipInRange } from '../../../src-main/domain/evaluators/ip-address';
@@ -61,12 +62,14 @@ describe('device access (ABQ precedence)', () => {
     expect(named?.detail).toContain('The mobile device mailbox policy "Strict" says: phones that cannot apply every setting are refused (AllowNonProvisionableDevices False); the phone must be encrypted (RequireDeviceEncryption).');
   });
 
-  it('a quarantined or blocked phone already on the allowed list is released: a warning to refresh, not a blocker to allow again (F26)', () => {
+  it('a quarantined or blocked phone already on the allowed list is released: its own warning to refresh, not the block or quarantine whose next step is to allow it (F26)', () => {
     const allowed = { ActiveSyncAllowedDeviceIDs: ['applf2kq7hzx1c9n'] };
     const [quarantined] = evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'Global' }), casMailbox: allowed, organizationSettings: { DefaultAccessLevel: 'Quarantine' } });
-    expect(quarantined).toMatchObject({ code: 'DEVICE_QUARANTINED', severity: 'warning' });
-    expect(quarantined?.detail).toContain("already on the user's allowed list, so Exchange allows it at its next request");
-    expect(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'DeviceRule' }), casMailbox: allowed, deviceAccessRules: rules })[0]).toMatchObject({ code: 'DEVICE_BLOCKED', severity: 'warning' });
+    expect(quarantined).toMatchObject({ code: 'DEVICE_RELEASED_AWAITING_PHONE' });
+    expect(quarantined?.detail).toContain("the phone is on the user's allowed list");
+    expect(catalogEntry('DEVICE_RELEASED_AWAITING_PHONE')).toMatchObject({ severity: 'warning' });
+    expect(catalogEntry('DEVICE_RELEASED_AWAITING_PHONE').nextSteps.filter((step) => step.action !== undefined)).toEqual([]);
+    expect(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'DeviceRule' }), casMailbox: allowed, deviceAccessRules: rules })[0]).toMatchObject({ code: 'DEVICE_RELEASED_AWAITING_PHONE' });
     // On both lists the blocked list wins: still the blocker; so is an auto-block, which comes before the allowed list.
     expect(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Individual' }), casMailbox: { ...allowed, ActiveSyncBlockedDeviceIDs: ['ApplF2KQ7HZX1C9N'] } })[0]?.severity).toBeUndefined();
     expect(evaluateDeviceAccess({ device: device({ DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'CommandFrequency' }), casMailbox: allowed })[0]).toMatchObject({ code: 'DEVICE_AUTO_BLOCKED' });

@@ -123,6 +123,17 @@ describe("Exchange's present record of the phone settles what an older log shows
     expect(headline(findings).text).not.toMatch(/quarantine/i);
   });
 
+  it('a phone already on the allowed list, which Exchange still shows quarantined, waits for its next request: no quarantine to release', () => {
+    const released = quietTenant({ ...input('Quarantined'), casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: true, ActiveSyncAllowedDeviceIDs: ['TESTDEVICE01'] } });
+    const { findings } = diagnose(released);
+    expect(findings[0]).toEqual(expect.objectContaining({ code: 'DEVICE_RELEASED_AWAITING_PHONE', severity: 'warning' }));
+    const quarantine = findings.find((f) => f.code === 'DEVICE_QUARANTINED');
+    expect(quarantine).toEqual(expect.objectContaining({ history: true, severity: 'info' }));
+    expect(quarantine?.explanation).toContain("now on the user's allowed list");
+    expect(findings.flatMap((f) => f.nextSteps).some((s) => s.action === 'allow-device')).toBe(false);
+    expect(headline(findings).text).not.toMatch(/quarantine/i);
+  });
+
   it('a phone Exchange still quarantines stays the confirmed cause', () => {
     const { findings } = diagnose(input('Quarantined'));
     expect(findings[0]).toEqual(expect.objectContaining({ code: 'DEVICE_QUARANTINED', severity: 'blocker', certainty: 'confirmed' }));
