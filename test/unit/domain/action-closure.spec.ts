@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { judgeActionClosure, openFindings, type ClosureSnapshot } from '../../../src-main/domain/device-access/action-closure';
 import { buildFinding } from '../../../src-main/domain/diagnosis/catalog';
+import { diagnose } from '../../../src-main/domain/diagnosis/diagnose';
 import type { Finding } from '../../../src-main/shared/models/finding';
+import { quietTenant } from './support/diagnosis-inputs';
 
 // Closure after a fix (issue 17): what the action was meant to fix, what is gone after the
 // re-read, what is still found and why, and the findings that stay in the ranked list.
@@ -35,6 +37,21 @@ describe('judgeActionClosure', () => {
       { label: "Exchange's decision for the phone", before: expect.stringMatching(/^Exchange quarantined this phone because/), after: expect.stringMatching(/^Exchange allows this phone because/) },
     ]);
     // The message to send comes from the data of the next step that offered the action.
+    expect(closure.userMessage?.join(' ')).toMatch(/pull down on the inbox/);
+  });
+
+  it('calls a quarantine fixed once the phone is on the allowed list, though Exchange shows the old state until its next request (F26)', () => {
+    const tenant = (allowed: string[]) =>
+      diagnose(quietTenant({
+        casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: true, ActiveSyncAllowedDeviceIDs: allowed },
+        organizationSettings: { DefaultAccessLevel: 'Quarantine' },
+        mobileDevices: [{ DeviceId: ID, DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'Global' }],
+        mailboxLog: { unavailable: 'not fetched' },
+        targetDeviceId: ID,
+      })).findings.filter((f) => f.deviceId !== undefined);
+    const closure = judgeActionClosure('allow-device', ID, AT, snap('Quarantined', 'Global', [], tenant([])), snap('Quarantined', 'Global', [ID], tenant([ID])));
+    expect(closure.result).toBe('fixed');
+    expect(closure.fixed.map((f) => f.code)).toEqual(['DEVICE_QUARANTINED']);
     expect(closure.userMessage?.join(' ')).toMatch(/pull down on the inbox/);
   });
 
