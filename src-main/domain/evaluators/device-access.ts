@@ -124,6 +124,11 @@ function isReleased(state: string | undefined, predicted: AccessDecision): boole
   return (state === 'Blocked' || state === 'Quarantined') && predicted.state === 'Allowed' && predicted.reason === 'Individual';
 }
 
+/** Whether Exchange still reports its old block or quarantine for a phone the user's allowed list now lets in (F26). */
+export function awaitsNextRequest(input: DeviceAccessInput): boolean {
+  return isReleased(input.device.DeviceAccessState ?? undefined, predictDeviceAccess(input));
+}
+
 /** Findings from the device's reported access state, explained with the predicted deciding step. */
 export function evaluateDeviceAccess(input: DeviceAccessInput): FindingDraft[] {
   const { device } = input;

@@ -1,7 +1,7 @@
 import type { DiagnosisInput } from '../diagnosis/diagnose';
 import type { FindingDraft } from '../diagnosis/catalog';
 import { evaluateCasMailbox } from '../evaluators/cas-mailbox';
-import { evaluateDeviceAccess } from '../evaluators/device-access';
+import { awaitsNextRequest, evaluateDeviceAccess, type DeviceAccessInput } from '../evaluators/device-access';
 import { activeSyncOffByPolicy } from '../device-access/activesync-policy';
 import { isStale, NEAR_PARTNERSHIP_LIMIT, PARTNERSHIP_LIMIT, STALE_DAYS, wipePendingFrom, type WipeStatistics } from '../device-access/action-guard';
 import { isUnavailable, type Evidence } from '../evaluators/evidence';
@@ -103,7 +103,14 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
         certainty: 'inferred',
       });
     }
-    for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt));
+    const accessInput = (device: MobileDeviceInput): DeviceAccessInput => ({
+      device,
+      casMailbox: cas,
+      organizationSettings: present(org),
+      deviceAccessRules: present(input.deviceAccessRules),
+      ...(input.mobileDevicePolicies !== undefined && !isUnavailable(input.mobileDevicePolicies) ? { mobileDevicePolicies: input.mobileDevicePolicies } : {}),
+    });
+    for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt, awaitsNextRequest(accessInput(device))));
     const limit = partnershipLimit(devices, input.judgedAt, input.targetDeviceId);
     checks.push(...limit.checks);
     findings.push(...limit.findings);
@@ -111,16 +118,7 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
     for (const device of targets) {
       const wipe = pendingWipe(device);
       if (wipe !== undefined) findings.push(wipe);
-      findings.push(
-        ...evaluateDeviceAccess({
-          device,
-          casMailbox: cas,
-          organizationSettings: present(org),
-          deviceAccessRules: present(input.deviceAccessRules),
-          ...(input.mobileDevicePolicies !== undefined && !isUnavailable(input.mobileDevicePolicies) ? { mobileDevicePolicies: input.mobileDevicePolicies } : {}),
-        }),
-        ...evaluateProtocolVersion(device, input.judgedAt),
-      );
+      findings.push(...evaluateDeviceAccess(accessInput(device)), ...evaluateProtocolVersion(device, input.judgedAt));
     }
   }
 
@@ -291,7 +289,8 @@ function suggestions(input: DiagnosisInput, upn: string): string[] {
   return out;
 }
 
-function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined): CheckDraft[] {
+/** `released`: Exchange still reports its old block or quarantine, but the user's allowed list now lets the phone in. */
+function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined, released: boolean): CheckDraft[] {
   const name = phoneName(device);
   const evidence = [EVIDENCE.mobileDevices, EVIDENCE.deviceStatistics];
   const state = device.DeviceAccessState ?? 'Unknown';
@@ -299,12 +298,15 @@ function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined): 
   const outlook = isOutlookMobile(device);
   // Exchange's Allow/Block/Quarantine applies to Outlook mobile too (facts.md F21), so its state is judged; its protocol is not EAS.
   const stateWord: Record<string, string> = { Allowed: 'allowed', Blocked: 'blocked', Quarantined: 'quarantined', DeviceDiscovery: 'waiting for Exchange to identify it' };
+  const word = released ? 'already allowed, waiting for its next connection' : (stateWord[state] ?? `access state ${state}`);
+  const outcome = state === 'Allowed' ? 'ok' : released || state === 'DeviceDiscovery' || state === 'Unknown' ? 'warning' : 'problem';
+  const releasedWords = released ? " The phone is on the user's allowed list, so Exchange lets it in when it next connects; until then it shows its earlier decision." : '';
   const checks = [
     checkDraft(
       `device-${device.DeviceId}`,
-      `${name}${outlook ? ' (Outlook mobile)' : ''}: ${stateWord[state] ?? `access state ${state}`}`,
-      state === 'Allowed' ? 'ok' : state === 'DeviceDiscovery' || state === 'Unknown' ? 'warning' : 'problem',
-      `${accessStateInWords(state, device.DeviceAccessStateReason, device.DeviceAccessControlRule)}. Exchange reports DeviceAccessState ${state}${reason}.${outlook ? ' Outlook mobile does not use ActiveSync, so it writes no ActiveSync log and the 16.1 minimum does not apply to it.' : ''}`,
+      `${name}${outlook ? ' (Outlook mobile)' : ''}: ${word}`,
+      outcome,
+      `${accessStateInWords(state, device.DeviceAccessStateReason, device.DeviceAccessControlRule)}. Exchange reports DeviceAccessState ${state}${reason}.${releasedWords}${outlook ? ' Outlook mobile does not use ActiveSync, so it writes no ActiveSync log and the 16.1 minimum does not apply to it.' : ''}`,
       evidence,
     ),
   ];
@@ -338,6 +340,8 @@ function summarise(upn: string, checks: readonly CheckDraft[], devices: Diagnosi
   const unreadable = checks.filter((c) => c.outcome === 'unavailable');
   if (unreadable.length > 0) return `Part of ${upn}'s mailbox settings could not be read; the checks below say what and why.`;
   if (isUnavailable(devices) || devices.length === 0) return `ActiveSync is allowed for ${upn}, but no phone has a partnership with the mailbox.`;
+  const waiting = checks.filter((c) => c.outcome === 'warning' && c.id.startsWith('device-'));
+  if (waiting.length > 0) return `Nothing blocks ActiveSync for ${upn}, but Exchange is still to decide for: ${waiting.map((c) => c.label).join('; ')}.`;
   return `ActiveSync access looks right for ${upn}: ${devices.length} phone(s) found.`;
 }
 

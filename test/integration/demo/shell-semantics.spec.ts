@@ -138,6 +138,19 @@ describe('simulated shell: allow/block lists follow the ABQ precedence', () => {
     });
   });
 
+  it("reports the decision stored at a phone's last request until a change to its lists (the demo phone then connects at once)", async () => {
+    const call = await connected('quarantine-approved-awaiting-phone');
+    const samsung = async () => (await devices(call)).find((d) => d.DeviceId === 'SEC1A2B3C4D5E6F7A8')!;
+    // On the allowed list, yet Exchange still shows the quarantine it decided before (F26).
+    expect(data(await call('Get-CASMailbox', { Identity: ALEX }))[0]!.ActiveSyncAllowedDeviceIDs).toContain('SEC1A2B3C4D5E6F7A8');
+    expect(await samsung()).toMatchObject({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'Global' });
+    // Another phone's list entry leaves this phone's stored decision alone.
+    data(await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncBlockedDeviceIDs: { Add: ['OTHERPHONE1'] } }));
+    expect(await samsung()).toMatchObject({ DeviceAccessState: 'Quarantined', DeviceAccessStateReason: 'Global' });
+    data(await call('Set-CASMailbox', { Identity: ALEX, ActiveSyncAllowedDeviceIDs: { Add: ['SEC1A2B3C4D5E6F7A8'] } }));
+    expect(await samsung()).toMatchObject({ DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Individual' });
+  });
+
   it('keeps an auto-blocked device blocked despite the allow list, but the block list wins over auto-block', async () => {
     const call = await connected('auto-blocked-command-frequency');
     const samsung = async () => (await devices(call)).find((d) => d.DeviceId === 'SEC1A2B3C4D5E6F7A8')!;
@@ -316,6 +329,13 @@ describe('simulated shell: every built-in scenario shows its story in Exchange',
     DEVICE_AUTO_BLOCKED: (ds) =>
       ds.some(
         (d) => d.DeviceAccessState === 'Blocked' && AUTO_BLOCK_REASONS.includes(d.DeviceAccessStateReason),
+      ),
+    // Exchange still shows its decision from the phone's last request, though the allowed list now lets it in (F26).
+    DEVICE_RELEASED_AWAITING_PHONE: (ds, cas) =>
+      ds.some(
+        (d) =>
+          ['Blocked', 'Quarantined'].includes(d.DeviceAccessState) &&
+          (cas.ActiveSyncAllowedDeviceIDs as string[]).some((id) => id.toLowerCase() === String(d.DeviceId).toLowerCase()),
       ),
     // Blocked because the phone cannot meet the mobile device mailbox policy: not an admin block.
     DEVICE_NOT_PROVISIONABLE: (ds) => ds.some((d) => d.DeviceAccessState === 'Blocked' && d.DeviceAccessStateReason === 'Policy'),

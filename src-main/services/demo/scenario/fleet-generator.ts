@@ -120,6 +120,7 @@ export function expandGeneratedFleet(scenario: Scenario): Scenario {
       autoBlock: null,
       discovery: false,
       policyBlocked: false,
+      decidedAtLastRequest: null,
       mailboxLog: null,
       requestsAfterLoggingOnSeconds: null,
     };

@@ -163,6 +163,17 @@ const mobileDeviceSchema = z.strictObject({
    * auto-block are reported over it.
    */
   policyBlocked: z.boolean().default(false),
+  /**
+   * The decision Exchange stored at the phone's last request, which Get-MobileDevice reports until
+   * the phone's next one (facts F26): for a phone whose lists changed since (for example added to
+   * the user's allowed list). Null: the reported decision follows the settings at once, as if the
+   * phone had just connected. A change to this phone's entries on the user's lists in the demo
+   * clears it (the demo phone connects right after an action).
+   */
+  decidedAtLastRequest: z
+    .strictObject({ state: z.enum(['Allowed', 'Blocked', 'Quarantined']), reason: z.string().regex(/^[A-Za-z]+$/) })
+    .nullable()
+    .default(null),
   /** The device's mailbox log as Get-MobileDeviceStatistics -GetMailboxLog returns it. */
   mailboxLog: mailboxLogSchema.nullable().default(null),
   /**

@@ -300,6 +300,7 @@ export const EXCHANGE_CMDLETS: Record<string, Cmdlet> = {
     // Adding an id to one list takes it off the other (facts F26, SetCASMailbox.cs).
     mailbox.blockedDeviceIds = withoutAdded(mailbox.blockedDeviceIds, p.ActiveSyncAllowedDeviceIDs);
     mailbox.allowedDeviceIds = withoutAdded(mailbox.allowedDeviceIds, p.ActiveSyncBlockedDeviceIDs);
+    state.forgetStoredDecisions(mailbox, [p.ActiveSyncAllowedDeviceIDs, p.ActiveSyncBlockedDeviceIDs]);
     // Turning logging on when it already is on restarts the 48-hour window, so that counts as a change.
     const changed = before !== JSON.stringify(mailbox);
     return ok(

@@ -95,7 +95,8 @@ export function userObject(state: TenantState, mailbox: ScenarioMailbox) {
 
 export function mobileDeviceObject(state: TenantState, device: ScenarioMobileDevice) {
   const mailbox = state.mailboxOf(device);
-  const access = decideAccess(device, mailbox, state.exchange, state.clock.nowMs(), { path: false });
+  const stored = device.decidedAtLastRequest;
+  const access = stored === null ? decideAccess(device, mailbox, state.exchange, state.clock.nowMs(), { path: false }) : { state: stored.state, reason: stored.reason, rule: null };
   const guid = stableGuid(`device:${device.deviceId}`);
   return {
     Identity: deviceIdentity(mailbox, device),

@@ -136,6 +136,22 @@ export class TenantState {
     );
   }
 
+  /**
+   * The user's lists changed for these phones (Set-CASMailbox Add/Remove updates): the demo phone
+   * connects right after an action, so Exchange's stored decision gives way to the new settings.
+   */
+  forgetStoredDecisions(mailbox: ScenarioMailbox, updates: readonly unknown[]): void {
+    const touched = new Set<string>();
+    for (const update of updates) {
+      if (update === undefined || update === null) continue;
+      const { Add = [], Remove = [] } = update as { Add?: string[]; Remove?: string[] };
+      for (const id of [...Add, ...Remove]) touched.add(id.toLowerCase());
+    }
+    for (const device of this.devicesOf(mailbox)) {
+      if (touched.has(device.deviceId.toLowerCase())) device.decidedAtLastRequest = null;
+    }
+  }
+
   /** Logging is being switched off: what was captured stays for the retention period. */
   stopDebugLogging(mailbox: ScenarioMailbox): void {
     if (mailbox.debugLoggingEnabledAt !== null) {

@@ -52,6 +52,8 @@ import { quarantineReleasedEarlier } from './scenarios-history';
 import { easOffForMostMailboxes } from './scenarios-policy';
 // After the policy story, for the same reason.
 import { complianceBlipHealthy, whatIfBlockPhonePasses } from './scenarios-got-through';
+// After the got-through stories, for the same reason.
+import { approvedAwaitingPhone } from './scenarios-awaiting-phone';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -104,4 +106,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   easOffForMostMailboxes,
   complianceBlipHealthy,
   whatIfBlockPhonePasses,
+  approvedAwaitingPhone,
 ];
