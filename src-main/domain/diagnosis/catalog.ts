@@ -73,6 +73,11 @@ export interface FindingDraft {
   severity?: FindingSeverity;
   /** The problem ended before the end of the evidence: info, ranked below the present, no fixing action. */
   history?: boolean;
+  /**
+   * About a phone not in use while another of the user's is (judges/quiet-phones.ts): info, and no
+   * fixing action, since the phone may be a lost one whose block is deliberate.
+   */
+  notInUse?: boolean;
   /** How strongly the evidence supports it; without it, read from `confidence` (see `certaintyOf`). */
   certainty?: Certainty;
   /** Codes this finding explains in this case, beyond the catalog's `explains` (e.g. a CA compliant-device failure explains DEVICE_NOT_ENROLLED). */
@@ -94,13 +99,15 @@ export function certaintyOf(finding: { certainty?: Certainty; confidence: 'high'
 export function buildFinding(draft: FindingDraft): Finding {
   const entry = catalogEntry(draft.code);
   const history = draft.history === true;
+  const notInUse = draft.notInUse === true;
   const finding: Finding = {
     code: draft.code,
-    severity: history ? 'info' : (draft.severity ?? entry.severity),
+    severity: history || notInUse ? 'info' : (draft.severity ?? entry.severity),
     title: entry.title,
     explanation: entry.explanation.replace('{detail}', draft.detail).trim(),
-    // The catalog's steps fix a present problem; offering them for one that has ended would act on a healthy phone.
-    nextSteps: history ? [{ ...HISTORY_NEXT_STEP }] : entry.nextSteps.map((s) => ({ ...s })),
+    // The catalog's steps fix a present problem; offering them for one that has ended would act on
+    // a healthy phone, and for a phone not in use could undo the block of a lost one.
+    nextSteps: history ? [{ ...HISTORY_NEXT_STEP }] : notInUse ? [{ ...NOT_IN_USE_NEXT_STEP }] : entry.nextSteps.map((s) => ({ ...s })),
     evidence: draft.evidence,
     confidence: draft.confidence,
     certainty: certaintyOf(draft),
@@ -111,6 +118,11 @@ export function buildFinding(draft: FindingDraft): Finding {
   if (history) finding.history = true;
   return finding;
 }
+
+const NOT_IN_USE_NEXT_STEP: NextStep = {
+  who: 'tier1',
+  text: 'Nothing to change for this phone now: it is not the one in use. If the user is calling about this phone after all, start the case again with its device ID.',
+};
 
 const HISTORY_NEXT_STEP: NextStep = {
   who: 'tier1',

@@ -25,6 +25,8 @@ export function mergeDrafts(drafts: readonly FindingDraft[]): FindingDraft[] {
     seen.certainty = certainty;
     // It is history only if every source says it ended: Exchange showing it now outweighs an old log.
     if (seen.history !== true || draft.history !== true) delete seen.history;
+    // Likewise "a phone not in use": any source that sees the phone active outweighs it.
+    if (seen.notInUse !== true || draft.notInUse !== true) delete seen.notInUse;
     if (draft.explains !== undefined) seen.explains = [...new Set([...(seen.explains ?? []), ...draft.explains])];
     if (draft.explainedBy !== undefined) seen.explainedBy = [...new Set([...(seen.explainedBy ?? []), ...draft.explainedBy])];
     if (!seen.detail.includes(draft.detail)) seen.detail = `${seen.detail} ${draft.detail}`;

@@ -12,6 +12,7 @@ import { accessStateInWords } from '../eas/access-state';
 import { EVIDENCE } from '../../shared/models/evidence-names';
 import type { EvidenceRef } from '../../shared/models/finding';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type FlowStop, type StepJudgement } from './judgement';
+import { asQuietPhoneNote, quietPhones } from './quiet-phones';
 import { sameName } from '../device-access/exchange-names';
 
 /** Close matches shown to the operator for an address that matched nothing (bounded: a hint, not a directory). */
@@ -110,15 +111,19 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
       deviceAccessRules: present(input.deviceAccessRules),
       ...(input.mobileDevicePolicies !== undefined && !isUnavailable(input.mobileDevicePolicies) ? { mobileDevicePolicies: input.mobileDevicePolicies } : {}),
     });
-    for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt, awaitsNextRequest(accessInput(device))));
+    const quiet = quietPhones(devices, input.judgedAt, input.targetDeviceId);
+    for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt, awaitsNextRequest(accessInput(device)), quiet.get(device.DeviceId.toLowerCase())));
     const limit = partnershipLimit(devices, input.judgedAt, input.targetDeviceId);
     checks.push(...limit.checks);
     findings.push(...limit.findings);
     const targets = input.targetDeviceId === undefined ? devices : devices.filter((d) => d.DeviceId.toLowerCase() === input.targetDeviceId?.toLowerCase());
     for (const device of targets) {
+      const own: FindingDraft[] = [];
       const wipe = pendingWipe(device);
-      if (wipe !== undefined) findings.push(wipe);
-      findings.push(...evaluateDeviceAccess(accessInput(device)), ...evaluateProtocolVersion(device, input.judgedAt));
+      if (wipe !== undefined) own.push(wipe);
+      own.push(...evaluateDeviceAccess(accessInput(device)), ...evaluateProtocolVersion(device, input.judgedAt));
+      const lastTry = quiet.get(device.DeviceId.toLowerCase());
+      findings.push(...(lastTry === undefined ? own : own.map((draft) => asQuietPhoneNote(draft, lastTry))));
     }
   }
 
@@ -289,8 +294,11 @@ function suggestions(input: DiagnosisInput, upn: string): string[] {
   return out;
 }
 
-/** `released`: Exchange still reports its old block or quarantine, but the user's allowed list now lets the phone in. */
-function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined, released: boolean): CheckDraft[] {
+/**
+ * `released`: Exchange still reports its old block or quarantine, but the user's allowed list now
+ * lets the phone in. `quietSince`: the phone has not tried since then while another one has (see quiet-phones.ts).
+ */
+function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined, released: boolean, quietSince: string | undefined): CheckDraft[] {
   const name = phoneName(device);
   const evidence = [EVIDENCE.mobileDevices, EVIDENCE.deviceStatistics];
   const state = device.DeviceAccessState ?? 'Unknown';
@@ -298,8 +306,9 @@ function deviceChecks(device: MobileDeviceInput, judgedAt: string | undefined, r
   const outlook = isOutlookMobile(device);
   // Exchange's Allow/Block/Quarantine applies to Outlook mobile too (facts.md F21), so its state is judged; its protocol is not EAS.
   const stateWord: Record<string, string> = { Allowed: 'allowed', Blocked: 'blocked', Quarantined: 'quarantined', DeviceDiscovery: 'waiting for Exchange to identify it' };
-  const word = released ? 'already allowed, waiting for its next connection' : (stateWord[state] ?? `access state ${state}`);
-  const outcome = state === 'Allowed' ? 'ok' : released || state === 'DeviceDiscovery' || state === 'Unknown' ? 'warning' : 'problem';
+  const quiet = quietSince === undefined ? '' : `, not tried since ${quietSince.slice(0, 10)}`;
+  const word = `${released ? 'already allowed, waiting for its next connection' : (stateWord[state] ?? `access state ${state}`)}${quiet}`;
+  const outcome = state === 'Allowed' ? 'ok' : quietSince !== undefined ? 'info' : released || state === 'DeviceDiscovery' || state === 'Unknown' ? 'warning' : 'problem';
   const releasedWords = released ? " The phone is on the user's allowed list, so Exchange lets it in when it next connects; until then it shows its earlier decision." : '';
   const checks = [
     checkDraft(
@@ -342,6 +351,8 @@ function summarise(upn: string, checks: readonly CheckDraft[], devices: Diagnosi
   if (isUnavailable(devices) || devices.length === 0) return `ActiveSync is allowed for ${upn}, but no phone has a partnership with the mailbox.`;
   const waiting = checks.filter((c) => c.outcome === 'warning' && c.id.startsWith('device-'));
   if (waiting.length > 0) return `Nothing blocks ActiveSync for ${upn}, but Exchange is still to decide for: ${waiting.map((c) => c.label).join('; ')}.`;
+  const notInUse = checks.filter((c) => c.outcome === 'info' && c.id.startsWith('device-'));
+  if (notInUse.length > 0) return `ActiveSync access looks right for ${upn}'s phone(s) in use. Not in use lately: ${notInUse.map((c) => c.label).join('; ')}.`;
   return `ActiveSync access looks right for ${upn}: ${devices.length} phone(s) found.`;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, type DiagnosisInput } from '../../../src-main/domain/diagnosis/diagnose';
+import { buildFinding } from '../../../src-main/domain/diagnosis/catalog';
 import { judgeMailbox, MAX_SUGGESTIONS } from '../../../src-main/domain/judges/mailbox';
 
 const NOT_READ = { unavailable: 'This step has not run yet.' };
@@ -177,5 +178,43 @@ describe('judgeMailbox: no partnership at all', () => {
     // No phone sign-in either: the password path is named in the same finding (facts F32).
     expect(diagnosis.findings[0]?.explanation).toContain('may be set up with a password');
     expect(diagnosis.unchecked.map((u) => u.evidence)).not.toContain('mailboxLog');
+  });
+});
+
+describe('judgeMailbox: a phone not in use while another is', () => {
+  const JUDGED = '2026-11-26T09:00:00Z';
+  const inUse = { ...phone, LastSyncAttemptTime: '2026-11-26T08:50:00Z', LastSuccessSync: '2026-11-26T08:50:00Z' };
+  const lostPhone = { DeviceId: 'SECOLDPHONE0001', DeviceType: 'SAMSUNGSMG991B', FriendlyName: 'Galaxy S21', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Blocked', DeviceAccessStateReason: 'Individual', LastSyncAttemptTime: '2026-10-02T18:00:00Z', LastSuccessSync: '2026-10-02T18:00:00Z' };
+  const blockedLost = { casMailbox: { ActiveSyncEnabled: true, ActiveSyncDebugLogging: false, ActiveSyncBlockedDeviceIDs: ['SECOLDPHONE0001'] }, judgedAt: JUDGED };
+
+  it('keeps the block of an old phone that stopped trying weeks ago as a note, not the cause, when no phone was named', () => {
+    const judgement = judgeMailbox(mailbox({ ...blockedLost, mobileDevices: [inUse, lostPhone] }));
+    const block = judgement.findings.find((f) => f.code === 'DEVICE_BLOCKED');
+    expect(block).toMatchObject({ notInUse: true, deviceId: 'SECOLDPHONE0001' });
+    // A note that offers nothing to change: the phone may be a lost one, blocked on purpose.
+    const shown = buildFinding(block!);
+    expect(shown.severity).toBe('info');
+    expect(shown.nextSteps.map((s) => s.action)).toEqual([undefined]);
+    expect(block?.detail).toContain('has not tried to sync since 2026-10-02');
+    expect(judgement.checks.find((c) => c.id === 'device-SECOLDPHONE0001')).toMatchObject({ outcome: 'info', label: 'Galaxy S21 (SECOLDPHONE0001): blocked, not tried since 2026-10-02' });
+    expect(judgement.summary).toContain('Not in use lately: Galaxy S21 (SECOLDPHONE0001)');
+  });
+
+  it('keeps it the cause when the operator named that phone, when it still tries, or when no other phone is in use', () => {
+    const blocker = (j: ReturnType<typeof judgeMailbox>) => buildFinding(j.findings.find((f) => f.code === 'DEVICE_BLOCKED')!);
+    const named = judgeMailbox(mailbox({ ...blockedLost, mobileDevices: [inUse, lostPhone], targetDeviceId: 'SECOLDPHONE0001' }));
+    expect(blocker(named).severity).toBe('blocker');
+    expect(blocker(named).nextSteps.some((s) => s.action === 'unblock-device')).toBe(true);
+    const stillTrying = judgeMailbox(mailbox({ ...blockedLost, mobileDevices: [inUse, { ...lostPhone, LastSyncAttemptTime: '2026-11-26T08:30:00Z' }] }));
+    expect(blocker(stillTrying).severity).toBe('blocker');
+    const bothQuiet = judgeMailbox(mailbox({ ...blockedLost, mobileDevices: [{ ...inUse, LastSyncAttemptTime: '2026-10-20T08:00:00Z', LastSuccessSync: '2026-10-20T08:00:00Z' }, lostPhone] }));
+    expect(blocker(bothQuiet).severity).toBe('blocker');
+    expect(bothQuiet.checks.find((c) => c.id === 'device-SECOLDPHONE0001')?.outcome).toBe('problem');
+  });
+
+  it('lets the phone in use lead the diagnosis', () => {
+    const base = mailbox({ ...blockedLost, mobileDevices: [inUse, lostPhone] });
+    const { findings } = diagnose({ ...base, clientAccessRules: { cmdletAvailable: false }, conditionalAccess: { policies: [], namedLocations: [] }, signIns: [], authentication: { organizationConfig: { OAuth2ClientProfileEnabled: true }, authenticationPolicy: null } });
+    expect(findings.filter((f) => f.severity === 'blocker')).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ import { easOffForMostMailboxes } from './scenarios-policy';
 // After the policy story, for the same reason.
 import { complianceBlipHealthy, whatIfBlockPhonePasses } from './scenarios-got-through';
 // After the got-through stories, for the same reason.
-import { approvedAwaitingPhone } from './scenarios-awaiting-phone';
+import { approvedAwaitingPhone, lostPhoneBlockedNewSyncs } from './scenarios-awaiting-phone';
 
 /** Every built-in scenario, in the order the start screen lists them. */
 export const builtInScenarios: BuiltInScenario[] = [
@@ -107,4 +107,5 @@ export const builtInScenarios: BuiltInScenario[] = [
   complianceBlipHealthy,
   whatIfBlockPhonePasses,
   approvedAwaitingPhone,
+  lostPhoneBlockedNewSyncs,
 ];

@@ -1,11 +1,12 @@
-import { alexIphone, alexSamsung, backgroundSignIns, baseWhatIfNotApplying, ids, logDevice, signIn } from './base-tenant';
+import { alexIphone, alexSamsung, backgroundSignIns, baseWhatIfNotApplying, healthyMorning, ids, logDevice, signIn } from './base-tenant';
 import { defineScenario } from './define';
 import { EasConversation } from '../../mailbox-log/eas-conversation';
 
 /**
- * A decision Exchange has not made again yet: the settings now let the phone in, but Exchange keeps
- * the state it stored at the phone's last request until the next one (facts F26). Imported last so
- * the other modules keep their sign-in numbers.
+ * What Exchange records about a phone that does not stop the user now: a decision not made again
+ * yet (the settings let the phone in, but Exchange keeps the state it stored at the phone's last
+ * request until the next one, facts F26), and the block of an old phone no longer in use. Imported
+ * last so the other modules keep their sign-in numbers.
  */
 
 const alex = { id: ids.alex, upn: 'alex.wilber@contoso.example' };
@@ -54,5 +55,47 @@ export const approvedAwaitingPhone = defineScenario(
       .sync('5', '770001', '770002', { adds: 1 });
     c.sendMail(120).ping(240, 1);
     logs['alex-samsung.txt'] = c;
+  },
+);
+
+/** A phone Alex lost in October: blocked on Alex's list since, and silent since. */
+const lostGalaxy = {
+  mailbox: 'alex.wilber@contoso.example',
+  deviceId: 'SEC9F8E7D6C5B4A3921',
+  deviceType: 'SAMSUNGSMG991B',
+  friendlyName: 'Galaxy S21',
+  deviceModel: 'SM-G991B',
+  deviceOS: 'Android 14.0.0',
+  deviceUserAgent: 'Android-SAMSUNG-SM-G991B/101.140102',
+  clientVersion: '16.1',
+  firstSyncTime: '2024-03-04T09:12:00Z',
+  lastSuccessSync: '2026-10-02T17:48:10Z',
+  lastSyncAttemptTime: '2026-10-02T17:48:10Z',
+  lastPingHeartbeat: null,
+  numberOfFoldersSynced: 6,
+};
+
+/** Alex's old Galaxy was reported lost and blocked in October; the new iPhone syncs. No phone was named. */
+export const lostPhoneBlockedNewSyncs = defineScenario(
+  {
+    id: 'lost-phone-blocked-new-syncs',
+    title: 'An old lost phone is blocked; the new one syncs',
+    story: "Alex calls because mail \"seems slow\". Exchange still lists the Galaxy Alex lost in October, blocked on purpose; the iPhone Alex uses now syncs normally.",
+    details:
+      "In October Alex reported the Galaxy S21 lost, and the service desk put it on Alex's blocked list; it has not tried to sync since. Alex now uses an iPhone, which syncs normally. The operator did not name a phone. The lost phone's block is deliberate and is not what Alex is calling about: the wizard must lead with the phone in use and keep the block as a note, so that nobody lifts the block of a lost phone to fix a complaint about another one.",
+    expected: {
+      rootCauses: [],
+      findings: ['HEALTHY_SYNC', 'DEVICE_BLOCKED', 'DEBUG_LOGGING_ACTIVE'],
+      notFindings: [],
+      headline: ['HEALTHY_SYNC'],
+    },
+  },
+  (t, logs) => {
+    t.exchange.mailboxes![1]!.debugLoggingEnabledAt = '2026-11-26T07:30:00Z';
+    t.exchange.mailboxes![1]!.blockedDeviceIds = [lostGalaxy.deviceId];
+    t.exchange.mobileDevices = [{ ...alexIphone, mailboxLog: { file: 'alex-iphone.txt' } }, lostGalaxy];
+    t.entra!.signIns = [signIn({ at: '2026-11-26T07:58:02Z', user: alex, caStatus: 'notApplied' }), ...backgroundSignIns()];
+    t.entra!.whatIf!.results = [{ when: { userId: ids.alex }, policies: baseWhatIfNotApplying() }];
+    logs['alex-iphone.txt'] = healthyMorning(alexIphone, '2026-11-26T07:58:10Z', 0x1057a900);
   },
 );
