@@ -9,24 +9,47 @@ const ACCESS_CODES: ReadonlySet<FindingCode> = new Set(['DEVICE_QUARANTINED', 'D
 /**
  * The log tells what Exchange answered at each request; Get-MobileDevice tells what Exchange
  * decides now. When Exchange now allows a phone whose last logged requests were refused (it was
- * released, unblocked or became compliant since), the log's refusal is the phone's history, not
- * the present cause: the phone simply has not come back since. The same holds for a phone now on
- * the user's allowed list (`releasedIds`, lower case): that list comes before the rules and the
- * default, so the refusals came before it was added, and the next request is let in.
+ * approved, unblocked, its automatic block ran out, or it became compliant since), the log's
+ * refusal is the phone's past, and what is left is that the phone has not connected since: a
+ * DEVICE_RELEASED_AWAITING_PHONE per phone says so and leads. The same holds for a phone now on the
+ * user's allowed list (`releasedIds`, lower case), which comes before the rules and the default:
+ * the refusals came before it was added, and its next request is let in.
  */
 export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], devices: readonly MobileDeviceInput[], releasedIds: ReadonlySet<string> = new Set()): FindingDraft[] {
-  return logDrafts.map((draft) => {
-    if (!ACCESS_CODES.has(draft.code) || draft.history === true || draft.deviceId === undefined) return draft;
+  const settled: FindingDraft[] = [];
+  const awaiting = new Map<string, FindingDraft>();
+  for (const draft of logDrafts) {
+    if (!ACCESS_CODES.has(draft.code) || draft.history === true || draft.deviceId === undefined) {
+      settled.push(draft);
+      continue;
+    }
     const id = draft.deviceId.toLowerCase();
     const device = devices.find((d) => d.DeviceId.toLowerCase() === id);
-    if (device?.DeviceAccessState === 'Allowed') {
-      return { ...draft, history: true, detail: `${draft.detail} Exchange now reports the phone as allowed, so this happened before a change; the phone has not made a request since.` };
+    const allowedNow = device?.DeviceAccessState === 'Allowed';
+    if (!allowedNow && !releasedIds.has(id)) {
+      settled.push(draft);
+      continue;
     }
-    if (releasedIds.has(id)) {
-      return { ...draft, history: true, detail: `${draft.detail} The phone is now on the user's allowed list, so this happened before it was added; Exchange lets the phone in at its next request.` };
-    }
-    return draft;
-  });
+    const change = allowedNow ? 'Exchange now reports the phone as allowed, so this happened before a change' : "The phone is now on the user's allowed list, so this happened before it was added";
+    settled.push({ ...draft, history: true, detail: `${draft.detail} ${change}; the phone has not made a request since.` });
+    if (!awaiting.has(id)) awaiting.set(id, awaitingPhone(draft, allowedNow));
+  }
+  return [...settled, ...awaiting.values()];
+}
+
+/** What is left of a refusal the settings have since lifted: the phone has not come back since. */
+function awaitingPhone(draft: FindingDraft, allowedNow: boolean): FindingDraft {
+  const now = allowedNow ? 'Exchange now reports the phone as allowed' : "the phone is now on the user's allowed list";
+  const again = draft.code === 'DEVICE_AUTO_BLOCKED' ? ' If Exchange blocks it again by itself, the phone is still misbehaving: follow the steps for an automatic block (update the mail app, remove and add the account again).' : '';
+  return {
+    code: 'DEVICE_RELEASED_AWAITING_PHONE',
+    deviceId: draft.deviceId,
+    confidence: 'medium',
+    certainty: 'inferred',
+    detail: `The mailbox log shows the phone refused up to its last request, and ${now}: the phone has not connected since.${again}`,
+    evidence: draft.evidence,
+    explains: [draft.code],
+  };
 }
 
 /**

@@ -114,13 +114,30 @@ describe("Exchange's present record of the phone settles what an older log shows
       targetDeviceId: 'TESTDEVICE01',
     });
 
-  it('a phone Exchange now allows is no longer headlined as quarantined by its old requests', () => {
+  it('a phone Exchange now allows is no longer headlined as quarantined by its old requests: it has not connected since', () => {
     const { findings } = diagnose(input('Allowed'));
     const quarantine = findings.find((f) => f.code === 'DEVICE_QUARANTINED');
     expect(quarantine).toEqual(expect.objectContaining({ history: true, severity: 'info' }));
     expect(quarantine?.explanation).toContain('Exchange now reports the phone as allowed');
     expect(quarantine?.nextSteps.some((s) => s.action === 'allow-device')).toBe(false);
+    expect(findings[0]).toEqual(expect.objectContaining({ code: 'DEVICE_RELEASED_AWAITING_PHONE', severity: 'warning', deviceId: 'TESTDEVICE01' }));
+    expect(findings[0]?.explanation).toContain('the phone has not connected since');
     expect(headline(findings).text).not.toMatch(/quarantine/i);
+  });
+
+  it('an automatic block that ran out leads as "not connected since", with what to do if it comes back', () => {
+    const autoBlocked = (minutes: number) =>
+      entry(minutes, { command: 'FolderSync', httpStatus: 503, accessState: 'Blocked', accessStateReason: 'CommandFrequency', responseHeaders: [['Retry-After', '600'], ['X-MS-ASThrottle', 'CommandFrequency']] });
+    const { findings } = diagnose(
+      quietTenant({
+        mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' }],
+        mailboxLog: analyze(log(sync(0, '0'), autoBlocked(1), autoBlocked(2))),
+        targetDeviceId: 'TESTDEVICE01',
+      }),
+    );
+    expect(findings[0]).toEqual(expect.objectContaining({ code: 'DEVICE_RELEASED_AWAITING_PHONE', severity: 'warning' }));
+    expect(findings[0]?.explanation).toContain('follow the steps for an automatic block');
+    expect(findings.find((f) => f.code === 'DEVICE_AUTO_BLOCKED')).toEqual(expect.objectContaining({ history: true, followsFrom: 'DEVICE_RELEASED_AWAITING_PHONE' }));
   });
 
   it('a phone already on the allowed list, which Exchange still shows quarantined, waits for its next request: no quarantine to release', () => {
