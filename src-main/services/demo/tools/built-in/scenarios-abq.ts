@@ -15,6 +15,27 @@ const alex = { id: ids.alex, upn: 'alex.wilber@contoso.example' };
 const whatIfNone = () => [{ when: { userId: ids.alex }, policies: baseWhatIfNotApplying() }];
 const easSignIns = (at: string[]) => at.map((t) => signIn({ at: t, user: alex, caStatus: 'notApplied' }));
 
+/** Contoso's setting in the quarantine stories: every new phone waits for IT's approval. */
+export function quarantinesNewPhones() {
+  return {
+    defaultAccessLevel: 'Quarantine' as const,
+    adminMailRecipients: ['it-mobile@contoso.example'],
+    userMailInsert: 'Contoso IT approves new phones within one working day. Call 555-0100 if it is urgent.',
+  };
+}
+
+/** Alex's new Samsung set up at 08:20 under that setting: every request answered with the quarantine. */
+export function quarantinedSamsungMorning(firstIdentifier: number): EasConversation {
+  const c = new EasConversation(logDevice(alexSamsung), '2026-11-26T08:20:05Z', firstIdentifier);
+  c.access = { accessState: 'Quarantined', accessStateReason: 'Global' };
+  c.provision('SM-S918B', 'Android 15.0.0')
+    .folderSync('0', '1')
+    .sync('5', '0', '770001')
+    .sync('5', '770001', '770002', { adds: 1 });
+  c.sendMail(120).ping(480, 1);
+  return c;
+}
+
 /** Healthy: everything is fine; the wizard should say so and not invent a cause. */
 export const healthy = defineScenario(
   {
@@ -101,11 +122,7 @@ export const quarantinedByDefault = defineScenario(
     },
   },
   (t, logs) => {
-    t.exchange.activeSyncOrganizationSettings = {
-      defaultAccessLevel: 'Quarantine',
-      adminMailRecipients: ['it-mobile@contoso.example'],
-      userMailInsert: 'Contoso IT approves new phones within one working day. Call 555-0100 if it is urgent.',
-    };
+    t.exchange.activeSyncOrganizationSettings = quarantinesNewPhones();
     t.exchange.mailboxes![1]!.debugLoggingEnabledAt = '2026-11-26T08:00:00Z';
     t.exchange.mobileDevices = [
       { ...alexIphone, lastSuccessSync: '2026-11-26T08:55:00Z', lastSyncAttemptTime: '2026-11-26T08:55:00Z' },
@@ -115,13 +132,6 @@ export const quarantinedByDefault = defineScenario(
     t.exchange.mailboxes![1]!.allowedDeviceIds = [alexIphone.deviceId];
     t.entra!.signIns = [...easSignIns(['2026-11-26T08:20:00Z']), ...backgroundSignIns()];
     t.entra!.whatIf!.results = whatIfNone();
-    const c = new EasConversation(logDevice(alexSamsung), '2026-11-26T08:20:05Z', 0x5e7f2200);
-    c.access = { accessState: 'Quarantined', accessStateReason: 'Global' };
-    c.provision('SM-S918B', 'Android 15.0.0')
-      .folderSync('0', '1')
-      .sync('5', '0', '770001')
-      .sync('5', '770001', '770002', { adds: 1 });
-    c.sendMail(120).ping(480, 1);
-    logs['alex-samsung.txt'] = c;
+    logs['alex-samsung.txt'] = quarantinedSamsungMorning(0x5e7f2200);
   },
 );

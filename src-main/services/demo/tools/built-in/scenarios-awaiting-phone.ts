@@ -1,6 +1,6 @@
-import { alexIphone, alexSamsung, backgroundSignIns, baseWhatIfNotApplying, healthyMorning, ids, logDevice, signIn } from './base-tenant';
+import { alexIphone, alexSamsung, backgroundSignIns, baseWhatIfNotApplying, healthyMorning, ids, signIn } from './base-tenant';
 import { defineScenario } from './define';
-import { EasConversation } from '../../mailbox-log/eas-conversation';
+import { quarantinedSamsungMorning, quarantinesNewPhones } from './scenarios-abq';
 
 /**
  * What Exchange records about a phone that does not stop the user now: a decision not made again
@@ -28,11 +28,7 @@ export const approvedAwaitingPhone = defineScenario(
     },
   },
   (t, logs) => {
-    t.exchange.activeSyncOrganizationSettings = {
-      defaultAccessLevel: 'Quarantine',
-      adminMailRecipients: ['it-mobile@contoso.example'],
-      userMailInsert: 'Contoso IT approves new phones within one working day. Call 555-0100 if it is urgent.',
-    };
+    t.exchange.activeSyncOrganizationSettings = quarantinesNewPhones();
     t.exchange.mailboxes![1]!.debugLoggingEnabledAt = '2026-11-26T08:00:00Z';
     t.exchange.mailboxes![1]!.allowedDeviceIds = [alexIphone.deviceId, alexSamsung.deviceId];
     t.exchange.mobileDevices = [
@@ -40,21 +36,14 @@ export const approvedAwaitingPhone = defineScenario(
       {
         ...alexSamsung,
         lastSuccessSync: null,
-        lastSyncAttemptTime: '2026-11-26T08:28:05Z',
+        lastSyncAttemptTime: '2026-11-26T08:30:05Z',
         decidedAtLastRequest: { state: 'Quarantined', reason: 'Global' },
         mailboxLog: { file: 'alex-samsung.txt' },
       },
     ];
     t.entra!.signIns = [signIn({ at: '2026-11-26T08:20:00Z', user: alex, caStatus: 'notApplied' }), ...backgroundSignIns()];
     t.entra!.whatIf!.results = [{ when: { userId: ids.alex }, policies: baseWhatIfNotApplying() }];
-    const c = new EasConversation(logDevice(alexSamsung), '2026-11-26T08:20:05Z', 0x5e7f3300);
-    c.access = { accessState: 'Quarantined', accessStateReason: 'Global' };
-    c.provision('SM-S918B', 'Android 15.0.0')
-      .folderSync('0', '1')
-      .sync('5', '0', '770001')
-      .sync('5', '770001', '770002', { adds: 1 });
-    c.sendMail(120).ping(240, 1);
-    logs['alex-samsung.txt'] = c;
+    logs['alex-samsung.txt'] = quarantinedSamsungMorning(0x5e7f3300);
   },
 );
 
