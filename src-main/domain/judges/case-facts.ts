@@ -3,6 +3,7 @@ import { isUnavailable, type Evidence } from '../evaluators/evidence';
 import type { MobileDeviceInput } from '../evaluators/exchange-inputs';
 import type { SignInInput } from '../evaluators/graph-inputs';
 import { phoneSignIns, type PhoneSignIns } from './phone-sign-ins';
+import { sameName } from '../device-access/exchange-names';
 
 export function present<T>(evidence: Evidence<T>): T | undefined {
   return isUnavailable(evidence) ? undefined : evidence;
@@ -18,6 +19,13 @@ export function targetDevices(input: DiagnosisInput): MobileDeviceInput[] {
 /** Get-MobileDevice was read and lists no phone: no phone's request has ever reached the mailbox. */
 export function hasNoPartnership(input: DiagnosisInput): boolean {
   return present(input.mobileDevices)?.length === 0;
+}
+
+/** The operator named a phone, and Get-MobileDevice (read) lists no partnership with that device ID. */
+export function namedPhoneUnknown(input: DiagnosisInput): boolean {
+  const devices = present(input.mobileDevices);
+  const named = input.targetDeviceId;
+  return named !== undefined && devices !== undefined && !devices.some((d) => sameName(d.DeviceId, named));
 }
 
 /** The user's sign-ins split into the phone's and others' (facts F34), or undefined when unread. */

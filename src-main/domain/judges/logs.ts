@@ -91,16 +91,20 @@ export function judgeLogs(analysis: Evidence<MailboxLogAnalysis>, fetches: reado
     const outcome = pattern.kind === 'healthy' ? 'ok' : pattern.kind === 'sync-key-reset' ? 'info' : 'warning';
     checks.push(checkDraft(`pattern-${index + 1}`, pattern.summary, outcome, pattern.summary));
   }
-  if (fetches.length === 0) {
-    checks.push(checkDraft('no-devices', 'No phone has a log to fetch', 'unavailable', 'No ActiveSync phone is known for this mailbox, so there is no log to fetch.'));
-  }
+  const nothingToFetch =
+    targetDeviceId === undefined
+      ? 'No ActiveSync phone is known for this mailbox, so there is no log to fetch.'
+      : `Exchange lists no ActiveSync phone with the device ID ${targetDeviceId} for this mailbox, so there is no log to fetch.`;
+  if (fetches.length === 0) checks.push(checkDraft('no-devices', 'No phone has a log to fetch', 'unavailable', nothingToFetch));
   const fetched = fetches.filter((f) => !isUnavailable(f.log) && !f.log.empty).length;
   return {
     outcome: worstOutcome(checks.filter((c) => !(c.id.startsWith('log-') && c.outcome === 'info'))),
     summary:
-      fetched === 0
-        ? 'No mailbox log could be fetched; see why below.'
-        : `Analysed the logs of ${fetched} phone(s): ${present?.devices.reduce((n, d) => n + d.entryCount, 0) ?? 0} requests.`,
+      fetches.length === 0
+        ? nothingToFetch
+        : fetched === 0
+          ? 'No mailbox log could be fetched; see why below.'
+          : `Analysed the logs of ${fetched} phone(s): ${present?.devices.reduce((n, d) => n + d.entryCount, 0) ?? 0} requests.`,
     checks,
     findings: logFindings(present, targetDeviceId, window),
   };

@@ -13,6 +13,8 @@ import { EVIDENCE } from '../../shared/models/evidence-names';
 import type { EvidenceRef } from '../../shared/models/finding';
 import { checkDraft, unreadableCheck, worstOutcome, type CheckDraft, type FlowStop, type StepJudgement } from './judgement';
 import { asQuietPhoneNote, quietPhones } from './quiet-phones';
+import { judgeNamedPhoneUnknown } from './named-phone';
+import { namedPhoneUnknown } from './case-facts';
 import { sameName } from '../device-access/exchange-names';
 
 /** Close matches shown to the operator for an address that matched nothing (bounded: a hint, not a directory). */
@@ -113,6 +115,11 @@ export function judgeMailbox(input: DiagnosisInput): StepJudgement {
     });
     const quiet = quietPhones(devices, input.judgedAt, input.targetDeviceId);
     for (const device of devices) checks.push(...deviceChecks(device, input.judgedAt, awaitsNextRequest(accessInput(device)), quiet.get(device.DeviceId.toLowerCase())));
+    if (input.targetDeviceId !== undefined && namedPhoneUnknown(input)) {
+      const unknown = judgeNamedPhoneUnknown(input.targetDeviceId, devices, phoneName);
+      checks.push(unknown.check);
+      findings.push(unknown.finding);
+    }
     const limit = partnershipLimit(devices, input.judgedAt, input.targetDeviceId);
     checks.push(...limit.checks);
     findings.push(...limit.findings);

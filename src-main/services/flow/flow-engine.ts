@@ -12,6 +12,7 @@ import { actionSituation } from './action-situation';
 import { judgeAction, partnershipLabel } from '../../domain/device-access/action-guard';
 import { describeActionOutcome } from '../../domain/device-access/action-outcome';
 import { judgeActionClosure, type ClosureSnapshot } from '../../domain/device-access/action-closure';
+import { sameName } from '../../domain/device-access/exchange-names';
 import type { CaseSession, StepResult } from './case-session';
 import type { CaseSessions } from './case-sessions';
 import { buildCaseView, debugLoggingEnabledAt, debugLoggingReadBack } from './case-view';
@@ -134,7 +135,7 @@ export class FlowEngine {
         await this.run(session, 'summary');
         return;
       }
-      if (batch.some((step) => step.id === 'mailbox')) await this.selectOnlyPhone(session);
+      if (batch.some((step) => step.id === 'mailbox')) await this.settleSelectedPhone(session);
     }
   }
 
@@ -334,12 +335,25 @@ export class FlowEngine {
     return connection;
   }
 
-  /** With exactly one ActiveSync phone there is nothing to pick: the case is about that phone. */
-  private async selectOnlyPhone(session: CaseSession): Promise<void> {
-    if (session.selectedDeviceId !== undefined) return;
-    const phones = deviceViews(session).filter((d) => !d.notEas);
-    if (phones.length !== 1) return;
-    const deviceId = phones[0]!.deviceId;
+  /**
+   * The case's phone once Exchange has listed the mailbox's phones: the ID the operator typed, in
+   * Exchange's spelling (IDs match whatever their case, and every step then finds the phone); or,
+   * with no ID typed and exactly one ActiveSync phone, that phone (there is nothing to pick). An
+   * ID Exchange does not know stays as typed: the mailbox step says so.
+   */
+  private async settleSelectedPhone(session: CaseSession): Promise<void> {
+    const phones = deviceViews(session);
+    const typed = session.selectedDeviceId;
+    let deviceId: string;
+    if (typed !== undefined) {
+      const known = phones.find((d) => sameName(d.deviceId, typed));
+      if (known === undefined || known.deviceId === typed) return;
+      deviceId = known.deviceId;
+    } else {
+      const eas = phones.filter((d) => !d.notEas);
+      if (eas.length !== 1) return;
+      deviceId = eas[0]!.deviceId;
+    }
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
     this.sessions.emit(session);

@@ -218,3 +218,17 @@ describe('judgeMailbox: a phone not in use while another is', () => {
     expect(findings.filter((f) => f.severity === 'blocker')).toEqual([]);
   });
 });
+
+describe('judgeMailbox: the phone the operator named', () => {
+  it('says plainly that Exchange knows no phone with that ID, lists the phones it knows, and guesses only a near ID', () => {
+    const far = judgeMailbox(mailbox({ targetDeviceId: 'ANDROIDC1234567890' }));
+    const finding = far.findings.find((f) => f.code === 'NAMED_PHONE_NOT_FOUND');
+    expect(finding?.detail).toContain("Exchange lists 1 phone(s) for this mailbox: Alex's iPhone (F2KQ7HZX1C9N3P5R7T9V1X3Z5B).");
+    expect(finding?.detail).not.toContain('probably the phone meant');
+    expect(far.checks.find((c) => c.id === 'named-phone')?.outcome).toBe('problem');
+    const near = judgeMailbox(mailbox({ targetDeviceId: 'f2kq7hzx1c9n3p5r7t9v1x3z' }));
+    expect(near.findings.find((f) => f.code === 'NAMED_PHONE_NOT_FOUND')?.detail).toContain('differs from it by 2 character(s): it is probably the phone meant.');
+    // Any case of the right ID is that phone.
+    expect(judgeMailbox(mailbox({ targetDeviceId: 'f2kq7hzx1c9n3p5r7t9v1x3z5b' })).findings.map((f) => f.code)).not.toContain('NAMED_PHONE_NOT_FOUND');
+  });
+});
