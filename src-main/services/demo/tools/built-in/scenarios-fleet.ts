@@ -1,6 +1,6 @@
-import { alexIphone, alexSamsung, backgroundSignIns, baseWhatIfNotApplying, ids, logDevice, signIn } from './base-tenant';
+import { alexIphone, alexSamsung, backgroundSignIns, baseWhatIfNotApplying, ids, signIn } from './base-tenant';
 import { defineScenario } from './define';
-import { EasConversation } from '../../mailbox-log/eas-conversation';
+import { quarantinedSamsungMorning, quarantinesNewPhones } from './scenarios-abq';
 
 const alex = { id: ids.alex, upn: 'alex.wilber@contoso.example' };
 
@@ -25,11 +25,7 @@ export const largeTenant = defineScenario(
     },
   },
   (t, logs) => {
-    t.exchange.activeSyncOrganizationSettings = {
-      defaultAccessLevel: 'Quarantine',
-      adminMailRecipients: ['it-mobile@contoso.example'],
-      userMailInsert: 'Contoso IT approves new phones within one working day. Call 555-0100 if it is urgent.',
-    };
+    t.exchange.activeSyncOrganizationSettings = quarantinesNewPhones();
     // Listed in the order they were created, not the order Exchange tests them (F27).
     t.exchange.deviceAccessRules = [
       { queryString: 'iPhone', characteristic: 'DeviceType', accessLevel: 'Allow' },
@@ -48,13 +44,6 @@ export const largeTenant = defineScenario(
     t.latency = 'instant';
     t.entra!.signIns = [signIn({ at: '2026-11-26T08:20:00Z', user: alex, caStatus: 'notApplied' }), ...backgroundSignIns()];
     t.entra!.whatIf!.results = [{ when: { userId: ids.alex }, policies: baseWhatIfNotApplying() }];
-    const c = new EasConversation(logDevice(alexSamsung), '2026-11-26T08:20:05Z', 0x5e7f2201);
-    c.access = { accessState: 'Quarantined', accessStateReason: 'Global' };
-    c.provision('SM-S918B', 'Android 15.0.0')
-      .folderSync('0', '1')
-      .sync('5', '0', '770001')
-      .sync('5', '770001', '770002', { adds: 1 });
-    c.sendMail(120).ping(480, 1);
-    logs['alex-samsung.txt'] = c;
+    logs['alex-samsung.txt'] = quarantinedSamsungMorning(0x5e7f2201);
   },
 );
