@@ -130,6 +130,11 @@ export function phoneSignIns(signIns: readonly SignInInput[], devices: readonly 
 
 /** MFA and "keep me signed in" interrupts are normal steps of a sign-in, not failures (facts F33). */
 export const INTERRUPT_CODES = new Set([50074, 50076, 50140, 50199, 16000]);
+/**
+ * MFA required (F33: an interrupt). In an interactive sign-in the user answers it; in a mail app's
+ * background refresh (non-interactive) nobody can, so the refresh fails until the user signs in again.
+ */
+export const MFA_CODES = new Set([50074, 50076]);
 /** The saved sign-in on the phone is no longer valid: sign in again on the phone (facts F33). */
 export const SIGN_IN_AGAIN_CODES = new Set([50173, 50133, 700082]);
 /** Conditional Access wants a compliant (53000) or managed (530003) device: Intune enrollment/compliance. */

@@ -13,6 +13,7 @@ import {
   errorCodeOf,
   HYBRID_JOIN_CODES,
   INTERRUPT_CODES,
+  MFA_CODES,
   isFailure,
   SIGN_IN_AGAIN_CODES,
   type PhoneSignIns,
@@ -75,12 +76,29 @@ export function judgePhoneSignIns(split: PhoneSignIns, coverage: SignInCoverage 
     // Newest first: everything before the newest success, or well before the phone's last sync, is
     // now. A sync soon after a refusal may still run on the sign-in the phone had before it.
     const before = (s: SignInInput) => syncedAt !== undefined && s.createdDateTime != null && Date.parse(s.createdDateTime) + TOKEN_LIFETIME_MS <= syncedAt;
-    const newestSuccess = phone.findIndex((s) => !failedOrBlocked(s) || before(s));
-    const current = (newestSuccess === -1 ? phone : phone.slice(0, newestSuccess)).filter(failedOrBlocked);
+    // An interrupt is a step of a sign-in, not its outcome: neither a failure nor a success.
+    const succeeded = (s: SignInInput) => !failedOrBlocked(s) && !INTERRUPT_CODES.has(errorCodeOf(s));
+    const newestSuccess = phone.findIndex((s) => succeeded(s) || before(s));
+    const sinceSuccess = newestSuccess === -1 ? phone : phone.slice(0, newestSuccess);
+    const current = sinceSuccess.filter(failedOrBlocked);
     const earlier = phone.slice(newestSuccess === -1 ? phone.length : newestSuccess).filter(failedOrBlocked);
-    const interrupts = phone.filter((s) => INTERRUPT_CODES.has(errorCodeOf(s)));
+    // MFA asked of a background refresh, with no success since: nobody could answer it.
+    const unanswered = sinceSuccess.filter((s) => MFA_CODES.has(errorCodeOf(s)) && s.isInteractive === false);
+    const interrupts = phone.filter((s) => INTERRUPT_CODES.has(errorCodeOf(s)) && !unanswered.includes(s));
     const interruptNote = interrupts.length > 0 ? ` ${interrupts.length} MFA or "stay signed in" prompt(s) (${describeCodes(interrupts)}) are normal steps of a sign-in, not failures.` : '';
-    if (current.length === 0) {
+    if (unanswered.length > 0) {
+      const words = `Since its last successful sign-in, Entra asked the phone's background sign-in for MFA ${unanswered.length} time(s) (${describeCodes(unanswered)}; newest at ${unanswered[0]?.createdDateTime ?? 'an unknown time'}), and none succeeded after: the mail app cannot answer MFA in the background, so it cannot renew its sign-in until the user signs in again on the phone.`;
+      checks.push(checkDraft('sign-ins-mfa', 'The phone must answer MFA, which it cannot do in the background', 'problem', `${words} ${read}`, ev));
+      findings.push({
+        code: 'PHONE_MUST_SIGN_IN_AGAIN',
+        detail: words,
+        evidence: unanswered.slice(0, 5).map((s) => ref(s, `error ${errorCodeOf(s)} (non-interactive)`)),
+        confidence: 'medium',
+        certainty: 'inferred',
+        ...(deviceId === undefined ? {} : { deviceId }),
+      });
+    }
+    if (current.length === 0 && unanswered.length === 0) {
       const synced = syncedAt === undefined ? '' : new Date(syncedAt).toISOString();
       const syncedSince = phone[0] !== undefined && failedOrBlocked(phone[0]);
       const earlierNote = earlier.length === 0 ? '' : syncedSince
@@ -88,9 +106,11 @@ export function judgePhoneSignIns(split: PhoneSignIns, coverage: SignInCoverage 
         : ` ${earlier.length} earlier failure(s) (${describeCodes(earlier)}) were followed by a successful sign-in.`;
       const title = syncedSince
         ? `The phone synced after its newest failed sign-in (${phone.length} sign-in(s) read)`
-        : `The phone's newest sign-in succeeded (${phone.length} sign-in(s) read)`;
+        : phone[0] !== undefined && succeeded(phone[0])
+          ? `The phone's newest sign-in succeeded (${phone.length} sign-in(s) read)`
+          : `No failed sign-in from the phone; the newest are prompts of a sign-in (${phone.length} sign-in(s) read)`;
       checks.push(checkDraft('sign-ins', title, 'ok', `${read}${earlierNote}${interruptNote}`, ev));
-    } else {
+    } else if (current.length > 0) {
       const oldest = current.at(-1)?.createdDateTime;
       const stillSyncing = syncedAt !== undefined && oldest != null && Date.parse(oldest) < syncedAt
         ? ` The phone still synced at ${new Date(syncedAt).toISOString()}, after the first of these, most likely on the sign-in it already had; it stops when that runs out (about ${TOKEN_LIFETIME_MS / 60_000} minutes after it was given) unless it can sign in again.`

@@ -169,7 +169,20 @@ describe('judgeConditionalAccess', () => {
     expect(codes(judgeConditionalAccess(input({ signIns: [signIn({ code: 530003, conditionalAccessStatus: 'failure' })] })).findings)).toEqual(['DEVICE_NOT_ENROLLED']);
     const mfa = judgeConditionalAccess(input({ signIns: [signIn({ code: 50074 }), signIn({ code: 50140 })] }));
     expect(mfa.findings).toEqual([]);
-    expect(mfa.checks.find((c) => c.id === 'sign-ins')).toMatchObject({ outcome: 'ok' });
+    expect(mfa.checks.find((c) => c.id === 'sign-ins')).toMatchObject({ outcome: 'ok', label: expect.stringMatching(/^No failed sign-in from the phone; the newest are prompts/) });
+  });
+
+  it('MFA asked of the phone’s background sign-in with no success after: the phone must sign in again (nobody can answer it there)', () => {
+    const background = (at: string) => signIn({ code: 50076, isInteractive: false, createdDateTime: at });
+    const stuck = judgeConditionalAccess(input({ signIns: [background('2026-11-26T08:46:00Z'), background('2026-11-26T08:31:00Z'), signIn({ createdDateTime: '2026-11-26T07:58:00Z' })] }));
+    expect(stuck.findings).toEqual([expect.objectContaining({ code: 'PHONE_MUST_SIGN_IN_AGAIN', certainty: 'inferred', deviceId: IPHONE.DeviceId })]);
+    expect(stuck.findings[0]?.detail).toContain("asked the phone's background sign-in for MFA 2 time(s)");
+    expect(stuck.checks.find((c) => c.id === 'sign-ins-mfa')).toMatchObject({ outcome: 'problem' });
+    // Answered: a success after it. Interactive: the user saw the prompt. Long past: the phone synced later than a token lives.
+    expect(judgeConditionalAccess(input({ signIns: [signIn({ createdDateTime: '2026-11-26T08:50:00Z' }), background('2026-11-26T08:46:00Z')] })).findings).toEqual([]);
+    expect(judgeConditionalAccess(input({ signIns: [signIn({ code: 50076, isInteractive: true, createdDateTime: '2026-11-26T08:46:00Z' })] })).findings).toEqual([]);
+    const synced = judgeConditionalAccess(input({ mobileDevices: [{ ...IPHONE, LastSuccessSync: '2026-11-26T08:52:00Z' }], signIns: [background('2026-11-26T06:40:00Z')] }));
+    expect(synced.findings).toEqual([]);
   });
 
   it('a refused sign-in the phone synced after, later than a token lives, is not what stops it: by Exchange’s last sync or by a log that ends healthy', () => {
