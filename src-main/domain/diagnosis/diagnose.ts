@@ -29,7 +29,7 @@ import { judgeDebugLogging, type DebugLoggingReadBack } from '../judges/debug-lo
 import { judgeLogs, type LoggingWindow } from '../judges/logs';
 import { settleLogAccessByExchange, settleVersionByLog } from './log-vs-exchange';
 import { sameName } from '../device-access/exchange-names';
-import { hasNoPartnership, namedPhoneUnknown } from '../judges/case-facts';
+import { noLogToFetch } from '../judges/case-facts';
 
 /**
  * Everything the diagnosis can look at. Each piece of evidence is either present or
@@ -126,9 +126,9 @@ const NOT_TROUBLE_NOW: ReadonlySet<string> = new Set(['EVIDENCE_UNAVAILABLE', 'C
 /** Merges all evidence into ranked findings. Pure: the same input always gives the same output. */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const unchecked: UncheckedEvidence[] = [];
-  // With no partnership (none at all, or none for the phone named) there is no log to fetch: its
-  // absence is the finding, not a check left out.
-  const nothingToFetch = hasNoPartnership(input) || namedPhoneUnknown(input);
+  // With no ActiveSync partnership (none at all, none for the phone named, or only Outlook mobile)
+  // there is no log to fetch: its absence is a finding or needs none, not a check left out.
+  const nothingToFetch = noLogToFetch(input);
   for (const key of Object.keys(EVIDENCE_LABELS) as (keyof typeof EVIDENCE_LABELS)[]) {
     const evidence = input[key];
     if (key === 'mailboxLog' && nothingToFetch) continue;

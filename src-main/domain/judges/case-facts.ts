@@ -4,6 +4,7 @@ import type { MobileDeviceInput } from '../evaluators/exchange-inputs';
 import type { SignInInput } from '../evaluators/graph-inputs';
 import { phoneSignIns, type PhoneSignIns } from './phone-sign-ins';
 import { sameName } from '../device-access/exchange-names';
+import { isOutlookMobile } from '../evaluators/protocol-version';
 
 export function present<T>(evidence: Evidence<T>): T | undefined {
   return isUnavailable(evidence) ? undefined : evidence;
@@ -26,6 +27,18 @@ export function namedPhoneUnknown(input: DiagnosisInput): boolean {
   const devices = present(input.mobileDevices);
   const named = input.targetDeviceId;
   return named !== undefined && devices !== undefined && !devices.some((d) => sameName(d.DeviceId, named));
+}
+
+/**
+ * Get-MobileDevice (read) shows no ActiveSync log to fetch for the case: no partnership at all, none
+ * with the device ID named, or only Outlook mobile, which does not speak ActiveSync (facts F21).
+ */
+export function noLogToFetch(input: DiagnosisInput): boolean {
+  const devices = present(input.mobileDevices);
+  if (devices === undefined) return false;
+  const named = input.targetDeviceId;
+  const relevant = named === undefined ? devices : devices.filter((d) => sameName(d.DeviceId, named));
+  return relevant.every(isOutlookMobile);
 }
 
 /** The user's sign-ins split into the phone's and others' (facts F34), or undefined when unread. */

@@ -94,3 +94,19 @@ describe('diagnose', () => {
     expect(findings.slice(0, 2).map((f) => f.code)).toEqual(['EAS_DISABLED_FOR_MAILBOX', 'CA_BLOCKS_EAS']);
   });
 });
+
+describe('diagnose: a log that does not exist is not a check left out', () => {
+  const outlook = { DeviceId: 'OUTLOOKB4C1D9E2F7A3', DeviceType: 'Outlook', ClientType: 'REST', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' };
+  const iphone = { DeviceId: 'F2KQ7HZX1C9N3P5R7T9V1X3Z5B', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Global' };
+  const unchecked = (input: DiagnosisInput) => diagnose(input).unchecked.map((u) => u.evidence);
+
+  it('only Outlook mobile (no ActiveSync), a named phone Exchange does not know, or no phone at all: no log to miss', () => {
+    const noLog = { unavailable: 'The mailbox logs have not been fetched yet.' };
+    expect(unchecked(quietTenant({ mobileDevices: [outlook], mailboxLog: noLog }))).toEqual([]);
+    expect(unchecked(quietTenant({ mobileDevices: [outlook, iphone], mailboxLog: noLog, targetDeviceId: outlook.DeviceId }))).toEqual([]);
+    expect(unchecked(quietTenant({ mobileDevices: [iphone], mailboxLog: noLog, targetDeviceId: 'NOSUCHPHONE' }))).toEqual([]);
+    expect(unchecked(quietTenant({ mobileDevices: [], mailboxLog: noLog }))).toEqual([]);
+    // An ActiveSync phone has a log: not having it is a check left out.
+    expect(unchecked(quietTenant({ mobileDevices: [outlook, iphone], mailboxLog: noLog }))).toEqual(['mailboxLog']);
+  });
+});
