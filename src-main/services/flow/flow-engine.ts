@@ -196,7 +196,16 @@ export class FlowEngine {
     }
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
-    if (session.steps.get('summary')?.status === 'done') await this.run(session, 'summary');
+    if (this.logNotFetched(session, deviceId)) {
+      // The phone first named was not this one (or none Exchange knew): fetch this phone's log, then judge again.
+      this.track(
+        session,
+        (async () => {
+          await this.run(session, 'logs');
+          await this.run(session, 'summary');
+        })(),
+      );
+    } else if (session.steps.get('summary')?.status === 'done') await this.run(session, 'summary');
     this.sessions.emit(session);
     return buildCaseView(session);
   }
@@ -333,6 +342,18 @@ export class FlowEngine {
       this.connections.set(session.id, connection);
     }
     return connection;
+  }
+
+  /** The logs step ran on a live connection, but without this ActiveSync phone's log. */
+  private logNotFetched(session: CaseSession, deviceId: string): boolean {
+    const phone = deviceViews(session).find((d) => d.deviceId === deviceId);
+    return (
+      phone !== undefined &&
+      !phone.notEas &&
+      session.steps.get('connect')?.status === 'done' &&
+      session.steps.get('logs')?.status === 'done' &&
+      session.get(EVIDENCE.mailboxLog(deviceId)) === undefined
+    );
   }
 
   /**

@@ -34,5 +34,12 @@ describe('the phone the operator names', () => {
     expect(view.findings[0]?.explanation).toContain(`(${IPHONE}) differs from it by 1 character(s)`);
     expect(view.findings.map((f) => f.code)).not.toContain('EVIDENCE_UNAVAILABLE');
     expect(view.steps.find((s) => s.id === 'logs')?.summary).toContain('Exchange lists no ActiveSync phone with the device ID');
+    // Picking the phone Exchange lists fetches its log (none was fetched for the mistyped ID) and judges again.
+    await backend.engine.selectDevice(view.caseId, IPHONE);
+    await backend.engine.settled(view.caseId);
+    const picked = backend.engine.getCase(view.caseId);
+    expect(picked.findings[0]?.code).toBe('HEALTHY_SYNC');
+    expect(picked.findings.map((f) => f.code)).not.toContain('NAMED_PHONE_NOT_FOUND');
+    expect(picked.findings.map((f) => f.code)).not.toContain('EVIDENCE_UNAVAILABLE');
   });
 });
