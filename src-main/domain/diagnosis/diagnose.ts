@@ -142,7 +142,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     return { findings: rankFindings(mailbox.findings.map(buildFinding)), unchecked: [] };
   }
   const logDrafts = judgeLogs(input.mailboxLog, [], input.targetDeviceId, loggingWindow(input)).findings;
-  const drafts: FindingDraft[] = settleVersionByLog(mailbox.findings, logDrafts, isUnavailable(input.mailboxLog) ? [] : input.mailboxLog.devices);
+  const logDevices = isUnavailable(input.mailboxLog) ? [] : input.mailboxLog.devices;
+  const drafts: FindingDraft[] = settleVersionByLog(mailbox.findings, logDrafts, logDevices);
   drafts.push(...judgeDebugLogging(input.debugLogging ?? input.casMailbox, input.debugLoggingEnabledAt).findings);
 
   // Client Access Rules, Conditional Access with the sign-ins, and authentication: the same
@@ -152,7 +153,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   drafts.push(...judgeAuthentication(input).findings);
 
   const releasedIds = new Set(mailbox.findings.filter((d) => d.code === 'DEVICE_RELEASED_AWAITING_PHONE' && d.deviceId !== undefined).map((d) => (d.deviceId as string).toLowerCase()));
-  drafts.push(...(isUnavailable(input.mobileDevices) ? logDrafts : settleLogAccessByExchange(logDrafts, input.mobileDevices, releasedIds)));
+  drafts.push(...(isUnavailable(input.mobileDevices) ? logDrafts : settleLogAccessByExchange(logDrafts, input.mobileDevices, releasedIds, logDevices)));
 
   if (unchecked.length > 0) {
     drafts.push({

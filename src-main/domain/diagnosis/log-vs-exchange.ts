@@ -15,7 +15,12 @@ const ACCESS_CODES: ReadonlySet<FindingCode> = new Set(['DEVICE_QUARANTINED', 'D
  * user's allowed list (`releasedIds`, lower case), which comes before the rules and the default:
  * the refusals came before it was added, and its next request is let in.
  */
-export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], devices: readonly MobileDeviceInput[], releasedIds: ReadonlySet<string> = new Set()): FindingDraft[] {
+export function settleLogAccessByExchange(
+  logDrafts: readonly FindingDraft[],
+  devices: readonly MobileDeviceInput[],
+  releasedIds: ReadonlySet<string> = new Set(),
+  logDevices: readonly DeviceSummary[] = [],
+): FindingDraft[] {
   const settled: FindingDraft[] = [];
   const awaiting = new Map<string, FindingDraft>();
   for (const draft of logDrafts) {
@@ -31,10 +36,23 @@ export function settleLogAccessByExchange(logDrafts: readonly FindingDraft[], de
       continue;
     }
     const change = allowedNow ? 'Exchange now reports the phone as allowed, so this happened before a change' : "The phone is now on the user's allowed list, so this happened before it was added";
+    // Exchange saw a successful sync after the log's last request: the log ends early, the phone is back.
+    const syncedAfter = syncedAfterLog(device, logDevices.find((d) => d.deviceId?.toLowerCase() === id));
+    if (syncedAfter !== undefined) {
+      settled.push({ ...draft, history: true, detail: `${draft.detail} ${change}, and the phone synced successfully at ${syncedAfter}, after the last request in this log.` });
+      continue;
+    }
     settled.push({ ...draft, history: true, detail: `${draft.detail} ${change}; the phone has not made a request since.` });
     if (!awaiting.has(id)) awaiting.set(id, awaitingPhone(draft, allowedNow));
   }
   return [...settled, ...awaiting.values()];
+}
+
+/** Exchange's LastSuccessSync when it is later than the phone's last logged request, else undefined. */
+function syncedAfterLog(device: MobileDeviceInput | undefined, logged: DeviceSummary | undefined): string | undefined {
+  const synced = device?.LastSuccessSync;
+  if (synced == null || logged?.lastRequest === undefined) return undefined;
+  return Date.parse(synced) > Date.parse(logged.lastRequest) ? synced : undefined;
 }
 
 /** What is left of a refusal the settings have since lifted: the phone has not come back since. */

@@ -125,6 +125,15 @@ describe("Exchange's present record of the phone settles what an older log shows
     expect(headline(findings).text).not.toMatch(/quarantine/i);
   });
 
+  it('a phone Exchange saw sync after the log ends is back: its old refusals are history, with no "not connected since"', () => {
+    const back = quietTenant({ ...input('Allowed'), mobileDevices: [{ DeviceId: 'TESTDEVICE01', DeviceType: 'iPhone', ClientType: 'EAS', ClientVersion: '16.1', DeviceAccessState: 'Allowed', DeviceAccessStateReason: 'Individual', LastSuccessSync: '2026-03-10T09:30:00Z' }] });
+    const { findings } = diagnose(back);
+    expect(findings.map((f) => f.code)).not.toContain('DEVICE_RELEASED_AWAITING_PHONE');
+    const quarantine = findings.find((f) => f.code === 'DEVICE_QUARANTINED');
+    expect(quarantine).toEqual(expect.objectContaining({ history: true, severity: 'info' }));
+    expect(quarantine?.explanation).toContain('the phone synced successfully at 2026-03-10T09:30:00Z, after the last request in this log');
+  });
+
   it('an automatic block that ran out leads as "not connected since", with what to do if it comes back', () => {
     const autoBlocked = (minutes: number) =>
       entry(minutes, { command: 'FolderSync', httpStatus: 503, accessState: 'Blocked', accessStateReason: 'CommandFrequency', responseHeaders: [['Retry-After', '600'], ['X-MS-ASThrottle', 'CommandFrequency']] });
