@@ -2,7 +2,7 @@ import type { EventHub } from '../../ipc/event-hub';
 import type { CaseConnection, CaseDocument, CaseSubject, LiveConnection } from '../../shared/models/case';
 import { AppError } from '../../shared/ipc/result';
 import { assertNever, stepIndex, stepTitle, WIZARD_STEPS, type SkipRule, type StepDeclaration, type WizardStepId } from '../../shared/models/steps';
-import type { ActionPreview, CaseView, WizardAction } from '../../shared/models/wizard';
+import type { ActionPreview, CaseView, DeviceView, WizardAction } from '../../shared/models/wizard';
 import type { CaseStore } from '../cases/case-store';
 import { wallClockNow } from '../clock/wall-clock';
 import { describeAction, performAction, stepsToVerify, type PartnershipRef } from './actions';
@@ -191,12 +191,13 @@ export class FlowEngine {
 
   async selectDevice(caseId: string, deviceId: string): Promise<CaseView> {
     const session = this.sessions.writable(caseId);
-    if (!deviceViews(session).some((d) => d.deviceId === deviceId)) {
+    const phone = deviceViews(session).find((d) => d.deviceId === deviceId);
+    if (phone === undefined) {
       throw new AppError('NOT_FOUND', `No phone with the id ${deviceId} is known for this mailbox.`);
     }
     session.selectedDeviceId = deviceId;
     await session.mutate((doc) => ({ ...doc, subject: { ...doc.subject, deviceId } }));
-    if (this.logNotFetched(session, deviceId)) {
+    if (this.logNotFetched(session, phone)) {
       // The phone first named was not this one (or none Exchange knew): fetch this phone's log, then judge again.
       this.track(
         session,
@@ -345,14 +346,12 @@ export class FlowEngine {
   }
 
   /** The logs step ran on a live connection, but without this ActiveSync phone's log. */
-  private logNotFetched(session: CaseSession, deviceId: string): boolean {
-    const phone = deviceViews(session).find((d) => d.deviceId === deviceId);
+  private logNotFetched(session: CaseSession, phone: DeviceView): boolean {
     return (
-      phone !== undefined &&
       !phone.notEas &&
       session.steps.get('connect')?.status === 'done' &&
       session.steps.get('logs')?.status === 'done' &&
-      session.get(EVIDENCE.mailboxLog(deviceId)) === undefined
+      session.get(EVIDENCE.mailboxLog(phone.deviceId)) === undefined
     );
   }
 
